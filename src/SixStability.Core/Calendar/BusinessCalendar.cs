@@ -1,0 +1,99 @@
+namespace SixStability.Core.Calendar;
+
+/// <summary>
+/// China working days: Monday to Friday, except the official days off (法定节假日), plus the weekend
+/// days the State Council turns into make-up workdays (调休上班). Only years whose schedule is
+/// published are known; asking about any other year is an error, never a guess.
+/// </summary>
+public sealed class BusinessCalendar
+{
+    private readonly HashSet<int> years;
+    private readonly Dictionary<DateOnly, bool> exceptions; // date → is off day
+
+    public BusinessCalendar(IEnumerable<HolidayYear> schedules)
+    {
+        ArgumentNullException.ThrowIfNull(schedules);
+        years = [];
+        exceptions = [];
+        foreach (HolidayYear year in schedules.OrderBy(s => s.Year))
+        {
+            years.Add(year.Year);
+            foreach (HolidayDay day in year.Days)
+            {
+                exceptions[day.Date] = day.IsOffDay;
+            }
+        }
+    }
+
+    public IReadOnlyCollection<int> Years => years;
+
+    public bool Knows(int year) => years.Contains(year);
+
+    public bool IsWorkingDay(DateOnly date)
+    {
+        if (!years.Contains(date.Year))
+        {
+            throw new CalendarYearMissingException(date.Year);
+        }
+
+        return exceptions.TryGetValue(date, out bool off)
+            ? !off
+            : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    }
+
+    /// <summary>True for a Saturday or Sunday that is a working day (调休).</summary>
+    public bool IsMakeUpWorkday(DateOnly date) =>
+        date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday && IsWorkingDay(date);
+
+    /// <summary>
+    /// The <paramref name="count"/>th working day after <paramref name="date"/> (count &gt; 0), before it
+    /// (count &lt; 0), or <paramref name="date"/> itself (count = 0).
+    /// </summary>
+    public DateOnly AddWorkingDays(DateOnly date, int count)
+    {
+        int step = Math.Sign(count);
+        DateOnly d = date;
+        for (int left = Math.Abs(count); left > 0;)
+        {
+            d = d.AddDays(step);
+            if (IsWorkingDay(d))
+            {
+                left--;
+            }
+        }
+
+        return d;
+    }
+
+    /// <summary>The first working day on or after <paramref name="date"/>.</summary>
+    public DateOnly NextWorkingDayOnOrAfter(DateOnly date)
+    {
+        DateOnly d = date;
+        while (!IsWorkingDay(d))
+        {
+            d = d.AddDays(1);
+        }
+
+        return d;
+    }
+
+    /// <summary>Working days in (<paramref name="from"/>, <paramref name="to"/>]; negative when to is before from.</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            return -WorkingDaysBetween(to, from);
+        }
+
+        int n = 0;
+        for (DateOnly d = from.AddDays(1); d <= to; d = d.AddDays(1))
+        {
+            if (IsWorkingDay(d))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+}
