@@ -6,10 +6,13 @@ namespace SixStability.Core.Cycles;
 /// <summary>A cycle's timeline: open → reminders → due → escalation levels → close.</summary>
 public sealed record CycleSchedule(Quarter Quarter, IReadOnlyList<ScheduleStep> Steps)
 {
+    [JsonIgnore]
     public ScheduleStep Open => Steps.First(s => s.Kind == StepKind.Open);
 
+    [JsonIgnore]
     public ScheduleStep Due => Steps.First(s => s.Kind == StepKind.Due);
 
+    [JsonIgnore]
     public ScheduleStep Close => Steps.First(s => s.Kind == StepKind.Close);
 }
 

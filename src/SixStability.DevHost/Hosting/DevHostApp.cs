@@ -1,0 +1,33 @@
+using SixStability.DevHost.Azurite;
+using SixStability.Infrastructure;
+using SixStability.Workflow.Http;
+
+namespace SixStability.DevHost.Hosting;
+
+/// <summary>The DevHost web app: the Function app's routes and services on ASP.NET Core, over Azurite.</summary>
+internal static class DevHostApp
+{
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Services.AddSixStability(builder.Configuration);
+        builder.Services.AddSingleton<AzuriteHostedService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AzuriteHostedService>());
+        builder.Services.AddProblemDetails();
+
+        WebApplication app = builder.Build();
+        app.UseExceptionHandler(errors => errors.Run(context =>
+            ApiResult.Problem(StatusCodes.Status500InternalServerError, "服务器内部错误", "处理请求时出错，请稍后重试或联系管理员。").ExecuteAsync(context)));
+        app.MapSixStabilityApi();
+        return app;
+    }
+}

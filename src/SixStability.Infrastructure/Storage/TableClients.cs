@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace SixStability.Infrastructure.Storage;
+
+/// <summary>One <see cref="TableServiceClient"/> per process; each table is created once, on first use.</summary>
+public sealed class TableClients(IOptions<StorageOptions> options)
+{
+    private readonly TableServiceClient service = new(options.Value.ConnectionString);
+    private readonly string prefix = options.Value.TablePrefix;
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tables = new(StringComparer.Ordinal);
+
+    public Task<TableClient> GetAsync(string name) =>
+        tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(n))).Value;
+
+    private async Task<TableClient> CreateAsync(string name)
+    {
+        TableClient client = service.GetTableClient(prefix + name);
+        try
+        {
+            await client.CreateIfNotExistsAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            tables.TryRemove(name, out _); // let the next call try again (storage may come up later)
+            throw;
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using SixStability.Core.Text;
+using SixStability.Core.Units;
+
+namespace SixStability.Workflow.Http;
+
+/// <summary>
+/// What a handler answers. It is both an <see cref="IResult"/> (DevHost's minimal APIs) and an
+/// <see cref="IActionResult"/> (Functions' ASP.NET Core integration), so both hosts write the same bytes.
+/// </summary>
+public sealed class ApiResult : IResult, IActionResult
+{
+    private readonly byte[] body;
+
+    private ApiResult(int status, string contentType, byte[] body, string? etag)
+    {
+        Status = status;
+        ContentType = contentType;
+        this.body = body;
+        ETag = etag;
+    }
+
+    public int Status { get; }
+
+    public string ContentType { get; }
+
+    public string? ETag { get; }
+
+    public static ApiResult Json<T>(int status, T value, string? etag = null) =>
+        new(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Core.Text.Json.Options), etag);
+
+    public static ApiResult Problem(int status, string title, string? detail = null, IEnumerable<FieldError>? errors = null)
+    {
+        var problem = new ProblemBody(
+            "about:blank",
+            title,
+            status,
+            detail,
+            errors?.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        return new(status, "application/problem+json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(problem, Core.Text.Json.Options), null);
+    }
+
+    public static ApiResult BadRequest(string detail, IEnumerable<FieldError>? errors = null) => Problem(StatusCodes.Status400BadRequest, "请求内容有误", detail, errors);
+
+    public static ApiResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "未找到", detail);
+
+    public static ApiResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "冲突", detail);
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        HttpResponse response = httpContext.Response;
+        response.StatusCode = Status;
+        response.ContentType = ContentType;
+        response.Headers.CacheControl = "no-store";
+        if (ETag is not null)
+        {
+            response.Headers.ETag = Quote(ETag);
+        }
+
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, httpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ExecuteAsync(context.HttpContext);
+    }
+
+    public override string ToString() => System.Text.Encoding.UTF8.GetString(body);
+
+    /// <summary>Table ETags (W/"datetime'…'") are already valid HTTP entity tags; anything else is quoted.</summary>
+    private static string Quote(string etag) => etag.StartsWith("W/\"", StringComparison.Ordinal) || etag.StartsWith('"') ? etag : $"\"{etag}\"";
+
+    private sealed record ProblemBody(string Type, string Title, int Status, string? Detail, Dictionary<string, string[]>? Errors);
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace SixStability.Workflow.Http;
+
+/// <summary>Reads a bounded UTF-8 body; a GBK file or an oversized upload is bad input, not a crash.</summary>
+public static class RequestBody
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task<(string? Text, ApiResult? Error)> ReadTextAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (null, TooLarge(maxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            string text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            return (text.TrimStart('\uFEFF'), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, ApiResult.BadRequest("请求内容不是有效的 UTF-8 文本（如为 GBK 编码的文件，请先另存为 UTF-8）。"));
+        }
+    }
+
+    public static string? IfMatch(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string? value = request.Headers.IfMatch.ToString();
+        return string.IsNullOrWhiteSpace(value) || value == "*" ? null : value.Trim();
+    }
+
+    private static ApiResult TooLarge(int maxBytes) =>
+        ApiResult.Problem(StatusCodes.Status413PayloadTooLarge, "请求内容过大", $"请求内容不能超过 {maxBytes / 1024} KB。");
+}
