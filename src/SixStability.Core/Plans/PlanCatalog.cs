@@ -3,11 +3,12 @@ using System.Text.Json.Serialization;
 namespace SixStability.Core.Plans;
 
 /// <summary>A plan as the coordinator loads it: sections of numbered tasks, each with its responsible units.</summary>
+/// <param name="Issued">The date the plan was issued (印发日期); year-less deadlines take its year.</param>
 public sealed record PlanCatalog(
     string PlanId,
     string Title,
-    DateOnly? Issued,
-    IReadOnlyList<PlanSection> Sections)
+    [property: JsonPropertyOrder(1)] IReadOnlyList<PlanSection> Sections,
+    DateOnly? Issued = null)
 {
     [JsonIgnore]
     public IEnumerable<PlanTask> Tasks => Sections.SelectMany(s => s.Tasks);

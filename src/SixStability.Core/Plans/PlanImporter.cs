@@ -151,7 +151,7 @@ public static partial class PlanImporter
             throw new PlanFormatException($"任务编号重复：{string.Join("、", duplicates.Select(n => $"（{ChineseNumerals.Format(n)}）"))}。");
         }
 
-        return new PlanImportResult(new PlanCatalog(planId, title, issued, result), warnings);
+        return new PlanImportResult(new PlanCatalog(planId, title, result, issued), warnings);
     }
 
     internal static string Excerpt(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");

@@ -1,0 +1,64 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using SixStability.Functions.Http;
+using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Http;
+
+namespace SixStability.Integration.Tests.Hosts;
+
+/// <summary>Both hosts expose the same routes, and the Function app's build lists every function.</summary>
+public sealed class HostParityTests
+{
+    private static readonly string[] Expected = ApiRoutes.All.Select(r => $"{r.Method} {r.Route}").Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void Function_app_triggers_cover_exactly_the_api_routes()
+    {
+        string[] routes = typeof(PlanFunctions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .SelectMany(m => m.GetParameters())
+            .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
+            .OfType<HttpTriggerAttribute>()
+            .SelectMany(a => a.Methods!.Select(method => $"{method.ToUpperInvariant()} {a.Route}"))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        routes.Should().Equal(Expected);
+    }
+
+    [Fact]
+    public async Task DevHost_serves_exactly_the_api_routes()
+    {
+        await using DevHostServer server = await DevHostServer.StartAsync();
+
+        string[] routes = server.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!["/api/".Length..]}"))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        routes.Should().Equal(Expected);
+    }
+
+    [Fact]
+    public void The_generated_functions_metadata_lists_every_function()
+    {
+        string metadata = Path.Combine(Path.GetDirectoryName(typeof(PlanFunctions).Assembly.Location)!, "functions.metadata");
+        File.Exists(metadata).Should().BeTrue("the Worker SDK writes functions.metadata next to the Function app's assembly");
+
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(metadata));
+        string[] routes = doc.RootElement.EnumerateArray()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+            .SelectMany(b => b.GetProperty("methods").EnumerateArray().Select(m => $"{m.GetString()!.ToUpperInvariant()} {b.GetProperty("route").GetString()}"))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        routes.Should().Equal(Expected);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+using SixStability.Core.Plans;
+using SixStability.Infrastructure.Storage;
+using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Integration.Tests.Storage;
+
+public sealed class TableDocumentStoreTests
+{
+    private static async Task<TablePlanStore> NewStoreAsync()
+    {
+        var options = Options.Create(new StorageOptions
+        {
+            ConnectionString = await SharedAzurite.ConnectionStringAsync(),
+            TablePrefix = "s" + Guid.NewGuid().ToString("N")[..12],
+        });
+        return new TablePlanStore(new TableClients(options));
+    }
+
+    private static PlanCatalog PlanOfSize(string id, int chars) =>
+        new(id, "大方案", [new PlanSection(2, "保居民就业", [new PlanTask(1, "稳岗", new string('稳', chars), ["市人社局"], [], [])])], new DateOnly(2020, 6, 3));
+
+    [Fact]
+    public async Task A_plan_larger_than_one_table_property_round_trips()
+    {
+        TablePlanStore store = await NewStoreAsync();
+        PlanCatalog big = PlanOfSize("big", 250_000); // ≈ 9 chunks
+
+        await store.PutAsync(big, null, CancellationToken.None);
+        Versioned<PlanCatalog>? read = await store.GetAsync("big", CancellationToken.None);
+
+        read!.Value.Should().BeEquivalentTo(big);
+    }
+
+    [Fact]
+    public async Task Replacing_a_plan_with_a_smaller_one_leaves_no_trace_of_the_old()
+    {
+        TablePlanStore store = await NewStoreAsync();
+        await store.PutAsync(PlanOfSize("p", 100_000), null, CancellationToken.None);
+
+        await store.PutAsync(PlanOfSize("p", 10), null, CancellationToken.None);
+
+        (await store.GetAsync("p", CancellationToken.None))!.Value.FindTask(1)!.Text.Should().HaveLength(10);
+        (await store.ListAsync(CancellationToken.None)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Of_two_concurrent_edits_from_the_same_version_only_one_wins()
+    {
+        TablePlanStore store = await NewStoreAsync();
+        string etag = await store.PutAsync(PlanOfSize("p", 10), null, CancellationToken.None);
+
+        Task<string>[] writes = Enumerable.Range(0, 8).Select(i => store.PutAsync(PlanOfSize("p", 20 + i), etag, CancellationToken.None)).ToArray();
+        Task all = Task.WhenAll(writes);
+        try
+        {
+            await all;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // expected for the losers
+        }
+
+        writes.Count(w => w.IsCompletedSuccessfully).Should().Be(1);
+        writes.Where(w => w.IsFaulted).Should().AllSatisfy(w => w.Exception!.InnerException.Should().BeOfType<ConcurrencyConflictException>());
+        int winner = Array.FindIndex(writes, w => w.IsCompletedSuccessfully);
+        (await store.GetAsync("p", CancellationToken.None))!.Value.FindTask(1)!.Text.Should().HaveLength(20 + winner);
+    }
+
+    [Theory]
+    [InlineData("a/b", "a%2Fb")]
+    [InlineData("x#y?z", "x%23y%3Fz")]
+    [InlineData("100%", "100%25")]
+    [InlineData("tab\there", "tab%09here")]
+    [InlineData("市人社局", "市人社局")]
+    public void Keys_are_encoded_so_forbidden_characters_never_reach_the_table(string id, string key)
+    {
+        TableKeys.Encode(id).Should().Be(key);
+    }
+}

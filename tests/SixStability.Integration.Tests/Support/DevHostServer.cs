@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using SixStability.DevHost.Hosting;
+
+namespace SixStability.Integration.Tests.Support;
+
+/// <summary>A real DevHost on a free loopback port, with its own tables in the shared Azurite.</summary>
+internal sealed class DevHostServer : IAsyncDisposable
+{
+    public const string AdminKey = "test-admin-key";
+
+    private readonly WebApplication app;
+
+    private DevHostServer(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<DevHostServer> StartAsync()
+    {
+        string storage = await SharedAzurite.ConnectionStringAsync();
+        WebApplication app = DevHostApp.Build([], new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = storage,
+            ["Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            ["Admin:Key"] = AdminKey,
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new DevHostServer(app, new Uri(address));
+    }
+
+    /// <summary>A client with the admin key, as the coordinator's scripts use.</summary>
+    public HttpClient AdminClient()
+    {
+        HttpClient client = Client();
+        client.DefaultRequestHeaders.Add("x-functions-key", AdminKey);
+        return client;
+    }
+
+    public HttpClient Client() => new() { BaseAddress = BaseAddress };
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+using System.Net.Sockets;
+using SixStability.DevHost.Azurite;
+
+namespace SixStability.Integration.Tests.Support;
+
+/// <summary>
+/// One in-memory Azurite for the whole test run, on free ports so it never meets a developer's own
+/// emulator. Tests stay apart by table prefix, not by emulator.
+/// </summary>
+internal static class SharedAzurite
+{
+    private static readonly Lazy<Task<AzuriteProcess>> Instance = new(StartAsync);
+
+    public static async Task<string> ConnectionStringAsync() => (await Instance.Value).Endpoints.ConnectionString;
+
+    private static async Task<AzuriteProcess> StartAsync()
+    {
+        var endpoints = new StorageEndpoints(FreePort(), FreePort(), FreePort());
+        AzuriteProcess azurite = await AzuriteProcess.StartAsync(endpoints, dataFolder: null, TextWriter.Null, CancellationToken.None);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return azurite;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
