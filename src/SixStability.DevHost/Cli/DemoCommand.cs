@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;

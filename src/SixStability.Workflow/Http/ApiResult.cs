@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using SixStability.Core.Text;
 using SixStability.Core.Units;
 
 namespace SixStability.Workflow.Http;
