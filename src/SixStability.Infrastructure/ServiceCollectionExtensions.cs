@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SendGrid;
 using SixStability.Core.Calendar;
 using SixStability.Infrastructure.Calendar;
+using SixStability.Infrastructure.Notifications;
 using SixStability.Infrastructure.Storage;
+using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Ports;
 using SixStability.Workflow.Units;
@@ -25,8 +29,53 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TableClients>();
         services.AddSingleton<IPlanStore, TablePlanStore>();
         services.AddSingleton<IDirectoryStore, TableDirectoryStore>();
+        services.AddMail(configuration);
         services.AddSingleton<PlanHandlers>();
         services.AddSingleton<DirectoryHandlers>();
         return services;
+    }
+
+    /// <summary><c>Mail:Provider</c> picks SendGrid, Smtp or the development file Sink.</summary>
+    private static void AddMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MailOptions>().Configure(o =>
+        {
+            o.Provider = configuration["Mail:Provider"] is { Length: > 0 } p ? p : o.Provider;
+            o.From = configuration["Mail:From"] is { Length: > 0 } from ? from : o.From;
+            o.FromName = configuration["Mail:FromName"] is { Length: > 0 } name ? name : o.FromName;
+            o.SinkPath = configuration["Mail:SinkPath"] is { Length: > 0 } sink ? sink : o.SinkPath;
+            o.SendGridApiKey = configuration["SendGrid:ApiKey"];
+            o.SendGridHost = configuration["SendGrid:Host"];
+            o.SendGridBatchSize = configuration.GetValue("SendGrid:BatchSize", o.SendGridBatchSize);
+            o.MaxAttempts = configuration.GetValue("Mail:MaxAttempts", o.MaxAttempts);
+            o.FirstBackoff = configuration.GetValue("Mail:FirstBackoff", o.FirstBackoff);
+            o.SmtpHost = configuration["Smtp:Host"];
+            o.SmtpPort = configuration.GetValue("Smtp:Port", o.SmtpPort);
+            o.SmtpUser = configuration["Smtp:User"];
+            o.SmtpPassword = configuration["Smtp:Password"];
+        });
+        services.AddSingleton<ISendGridClient>(sp =>
+        {
+            MailOptions o = sp.GetRequiredService<IOptions<MailOptions>>().Value;
+            var options = new SendGridClientOptions { ApiKey = o.SendGridApiKey ?? throw new InvalidOperationException("Mail:Provider 为 SendGrid 时必须配置 SendGrid:ApiKey。") };
+            if (!string.IsNullOrEmpty(o.SendGridHost))
+            {
+                options.Host = o.SendGridHost;
+            }
+
+            return new SendGridClient(options);
+        });
+        services.AddSingleton<SendGridMailer>();
+        services.AddSingleton<SmtpMailer>();
+        services.AddSingleton<FileSinkMailer>();
+        services.AddSingleton<IMailer>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Provider.ToUpperInvariant() switch
+        {
+            "SENDGRID" => sp.GetRequiredService<SendGridMailer>(),
+            "SMTP" => sp.GetRequiredService<SmtpMailer>(),
+            "SINK" => sp.GetRequiredService<FileSinkMailer>(),
+            var other => throw new InvalidOperationException($"Mail:Provider“{other}”无效：应为 SendGrid、Smtp 或 Sink。"),
+        });
+        services.AddSingleton<IMailOutbox, TableMailOutbox>();
+        services.AddSingleton<Notifier>();
     }
 }

@@ -14,6 +14,12 @@ internal static class DevHostApp
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // Mail goes to the repo's .devdata/mail/ unless configured otherwise (Mail:Provider, Mail:SinkPath).
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mail:SinkPath"] = Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, ".devdata", "mail"),
+        });
+        builder.Configuration.AddEnvironmentVariables();
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);
@@ -28,6 +34,7 @@ internal static class DevHostApp
         app.UseExceptionHandler(errors => errors.Run(context =>
             ApiResult.Problem(StatusCodes.Status500InternalServerError, "服务器内部错误", "处理请求时出错，请稍后重试或联系管理员。").ExecuteAsync(context)));
         app.MapSixStabilityApi();
+        app.MapMailSink();
         return app;
     }
 }

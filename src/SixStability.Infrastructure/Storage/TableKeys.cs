@@ -4,7 +4,7 @@ using System.Text;
 namespace SixStability.Infrastructure.Storage;
 
 /// <summary>
-/// Table keys may not contain / \ # ? or control characters: those (and % itself) are written as
+/// Table keys may not contain / \ # ? or control characters: those (and % and the separator | we use) are written as
 /// %XX, so any id round-trips and two different ids never share a key.
 /// </summary>
 public static class TableKeys
@@ -33,5 +33,5 @@ public static class TableKeys
         return sb.ToString();
     }
 
-    private static bool NeedsEscape(char c) => c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c);
+    private static bool NeedsEscape(char c) => c is '/' or '\\' or '#' or '?' or '%' or '|' || char.IsControl(c);
 }

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using SendGrid.Helpers.Mail;
+using SixStability.Bench;
+using SixStability.Infrastructure.Notifications;
+
+// `dotnet run -c Release --project bench/SixStability.Bench -- quick` prints one measured line;
+// anything else goes to BenchmarkDotNet (e.g. `-- --filter *SendGrid*`).
+if (args is ["quick"])
+{
+    var bench = new SendGridRequestsBenchmark { Units = 20_000 };
+    bench.Setup();
+    bench.BuildAndSerialize(); // warm up
+    var watch = Stopwatch.StartNew();
+    int bytes = bench.BuildAndSerialize();
+    watch.Stop();
+    // Count requests separately so the timing above is of the real work only.
+    var field = typeof(SendGridRequestsBenchmark).GetField("batch", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+    var batch = (SixStability.Core.Notifications.MailBatch)field.GetValue(bench)!;
+    int requests = SendGridRequests.Build(batch, batch.Recipients, new EmailAddress("lwlb@example.gov.cn"), 1000).Count;
+    Console.WriteLine($"20000 units -> {requests} SendGrid requests, {bytes / 1024 / 1024.0:F1} MiB of JSON, built and serialized in {watch.ElapsedMilliseconds} ms");
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SendGridRequestsBenchmark).Assembly).Run(args);
