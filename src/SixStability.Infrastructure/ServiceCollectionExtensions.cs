@@ -21,7 +21,9 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<StorageOptions>().Configure(o =>
         {
-            o.ConnectionString = configuration["AzureWebJobsStorage"] is { Length: > 0 } cs ? cs : o.ConnectionString;
+            o.ConnectionString = configuration["AzureWebJobsStorage"];
+            o.TableServiceUri = configuration["AzureWebJobsStorage:tableServiceUri"] is { Length: > 0 } uri ? new Uri(uri) : null;
+            o.ClientId = configuration["AzureWebJobsStorage:clientId"];
             o.TablePrefix = configuration["Storage:TablePrefix"] ?? string.Empty;
         });
         services.AddSingleton(TimeProvider.System);

@@ -13,7 +13,10 @@ internal sealed partial class AzuriteHostedService(IOptions<StorageOptions> stor
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        StorageEndpoints? endpoints = StorageEndpoints.FromConnectionString(storage.Value.ConnectionString);
+        StorageOptions options = storage.Value;
+        StorageEndpoints? endpoints = options.TableServiceUri is not null && string.IsNullOrEmpty(options.ConnectionString)
+            ? null // identity-based: a real account, not ours to start
+            : StorageEndpoints.FromConnectionString(options.ConnectionString ?? "UseDevelopmentStorage=true");
         if (endpoints is null)
         {
             return;

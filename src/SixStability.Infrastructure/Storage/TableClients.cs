@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity; // in Azure.Core since 1.5x; the Azure.Identity package would clash (CS0433)
 using Microsoft.Extensions.Options;
 
 namespace SixStability.Infrastructure.Storage;
@@ -7,12 +9,31 @@ namespace SixStability.Infrastructure.Storage;
 /// <summary>One <see cref="TableServiceClient"/> per process; each table is created once, on first use.</summary>
 public sealed class TableClients(IOptions<StorageOptions> options)
 {
-    private readonly TableServiceClient service = new(options.Value.ConnectionString);
+    private readonly TableServiceClient service = Create(options.Value);
     private readonly string prefix = options.Value.TablePrefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tables = new(StringComparer.Ordinal);
 
     public Task<TableClient> GetAsync(string name) =>
         tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(n))).Value;
+
+    /// <summary>Identity (Azure: service URI + managed identity) or a connection string (Azurite).</summary>
+    private static TableServiceClient Create(StorageOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.ConnectionString))
+        {
+            return new TableServiceClient(options.ConnectionString);
+        }
+
+        if (options.TableServiceUri is not null)
+        {
+            TokenCredential credential = string.IsNullOrEmpty(options.ClientId)
+                ? new DefaultAzureCredential()
+                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
+            return new TableServiceClient(options.TableServiceUri, credential);
+        }
+
+        return new TableServiceClient("UseDevelopmentStorage=true");
+    }
 
     private async Task<TableClient> CreateAsync(string name)
     {

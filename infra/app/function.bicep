@@ -1,0 +1,119 @@
+@description('Flex Consumption plan and the Function app, running as the user-assigned identity.')
+param planName string
+param appName string
+param location string
+param tags object
+param identityId string
+param identityClientId string
+param storageAccountName string
+param blobEndpoint string
+param deploymentContainerName string
+param appInsightsConnectionString string
+param keyVaultUri string
+param hasSendGridKey bool
+param hasSmtpPassword bool
+param durableBackend string
+param schedulerEndpoint string
+param mailProvider string
+param mailFrom string
+param smtpHost string
+param smtpPort int
+param smtpUser string
+param cycleSchedule string
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: 40
+        instanceMemoryMB: 2048
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+var baseSettings = {
+  // Identity-based storage: service URIs and the identity, never an account key. Explicit URIs
+  // (not just the account name) so the same template works in Azure China's endpoints.
+  AzureWebJobsStorage__blobServiceUri: 'https://${storageAccountName}.blob.${environment().suffixes.storage}'
+  AzureWebJobsStorage__queueServiceUri: 'https://${storageAccountName}.queue.${environment().suffixes.storage}'
+  AzureWebJobsStorage__tableServiceUri: 'https://${storageAccountName}.table.${environment().suffixes.storage}'
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/links-signing-key/)'
+  Links__BaseUrl: 'https://${app.properties.defaultHostName}'
+  Mail__Provider: mailProvider
+  Mail__From: mailFrom
+  SendGrid__ApiKey: hasSendGridKey || mailProvider == 'SendGrid' ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/sendgrid-api-key/)' : ''
+  Smtp__Host: smtpHost
+  Smtp__Port: string(smtpPort)
+  Smtp__User: smtpUser
+  Smtp__Password: hasSmtpPassword || mailProvider == 'Smtp' ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/smtp-password/)' : ''
+  Cycle__Schedule: cycleSchedule
+}
+
+var schedulerSettings = durableBackend == 'DurableTaskScheduler'
+  ? {
+      DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${schedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}'
+      AzureFunctionsJobHost__extensions__durableTask__storageProvider__type: 'azureManaged'
+      AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING'
+      AzureFunctionsJobHost__extensions__durableTask__hubName: 'sixstability'
+    }
+  : {}
+
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'appsettings'
+  properties: union(baseSettings, schedulerSettings)
+}
+
+output name string = app.name
+output url string = 'https://${app.properties.defaultHostName}'

@@ -1,0 +1,174 @@
+// SixStability on Azure: a Flex Consumption Function app (dotnet-isolated, .NET 10) with Durable
+// Functions, its storage, monitoring and a Key Vault, reached through one user-assigned identity
+// that holds only the data-plane roles it needs. No keys in app settings.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; every resource name derives from it.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for all resources, e.g. eastasia or chinanorth3 (Azure China).')
+param location string
+
+@description('Durable Functions backend: Azure Storage (default, uses the app\'s own storage account) or the managed Durable Task Scheduler.')
+@allowed([
+  'AzureStorage'
+  'DurableTaskScheduler'
+])
+param durableBackend string = 'AzureStorage'
+
+@description('How mail leaves: SendGrid, or SMTP where SendGrid is not reachable (Azure China, a government relay).')
+@allowed([
+  'SendGrid'
+  'Smtp'
+])
+param mailProvider string = 'SendGrid'
+
+@description('Sender address of every mail.')
+param mailFrom string = 'lwlb-noreply@example.gov.cn'
+
+@description('SMTP relay host (Mail:Provider = Smtp).')
+param smtpHost string = ''
+
+@description('SMTP relay port.')
+param smtpPort int = 25
+
+@description('SMTP user name, if the relay needs one.')
+param smtpUser string = ''
+
+@secure()
+@description('SendGrid API key; may be left empty and set in Key Vault later (README, Deploy).')
+param sendGridApiKey string = ''
+
+@secure()
+@description('SMTP password; may be left empty and set in Key Vault later.')
+param smtpPassword string = ''
+
+@secure()
+@description('HMAC key for the units\' signed links. azd generates it once and keeps it (main.parameters.json).')
+param linksSigningKey string
+
+@description('When the cycle timer fires (NCRONTAB, UTC): daily 01:00 UTC is 09:00 Asia/Shanghai; the code decides whether a cycle opens that day.')
+param cycleSchedule string = '0 0 1 * * *'
+
+@description('Object id of the person running azd, to let them set secrets in Key Vault. Empty to skip.')
+param principalId string = ''
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: 'id-sixstability-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    appInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: 'app-package-${resourceToken}'
+  }
+}
+
+module vault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    linksSigningKey: linksSigningKey
+    sendGridApiKey: sendGridApiKey
+    smtpPassword: smtpPassword
+  }
+}
+
+module scheduler 'app/durable-task-scheduler.bicep' = if (durableBackend == 'DurableTaskScheduler') {
+  name: 'durable-task-scheduler'
+  scope: rg
+  params: {
+    name: 'dts-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    keyVaultName: vault.outputs.name
+    identityPrincipalId: identity.outputs.principalId
+    schedulerName: durableBackend == 'DurableTaskScheduler' ? scheduler!.outputs.name : ''
+    userPrincipalId: principalId
+  }
+}
+
+module api 'app/function.bicep' = {
+  name: 'api'
+  scope: rg
+  dependsOn: [
+    rbac
+  ]
+  params: {
+    planName: 'plan-${resourceToken}'
+    appName: 'func-sixstability-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    keyVaultUri: vault.outputs.uri
+    hasSendGridKey: !empty(sendGridApiKey)
+    hasSmtpPassword: !empty(smtpPassword)
+    durableBackend: durableBackend
+    schedulerEndpoint: durableBackend == 'DurableTaskScheduler' ? scheduler!.outputs.endpoint : ''
+    mailProvider: mailProvider
+    mailFrom: mailFrom
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUser: smtpUser
+    cycleSchedule: cycleSchedule
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output AZURE_FUNCTION_APP_URL string = api.outputs.url
+output AZURE_KEY_VAULT_NAME string = vault.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
