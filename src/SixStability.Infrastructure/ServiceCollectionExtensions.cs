@@ -4,8 +4,11 @@ using Microsoft.Extensions.Options;
 using SendGrid;
 using SixStability.Core.Calendar;
 using SixStability.Infrastructure.Calendar;
+using SixStability.Infrastructure.Cycles;
+using SixStability.Infrastructure.Links;
 using SixStability.Infrastructure.Notifications;
 using SixStability.Infrastructure.Storage;
+using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Ports;
@@ -32,9 +35,32 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPlanStore, TablePlanStore>();
         services.AddSingleton<IDirectoryStore, TableDirectoryStore>();
         services.AddMail(configuration);
+        services.AddCycles(configuration);
         services.AddSingleton<PlanHandlers>();
         services.AddSingleton<DirectoryHandlers>();
         return services;
+    }
+
+    /// <summary>The cycle's stores, signed links, and the orchestration's activities (resolved per call).</summary>
+    private static void AddCycles(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LinkOptions>().Configure(o =>
+        {
+            o.SigningKey = configuration["Links:SigningKey"];
+            o.PreviousSigningKey = configuration["Links:PreviousSigningKey"];
+            o.BaseUrl = configuration["Links:BaseUrl"] is { Length: > 0 } url ? new Uri(url.EndsWith('/') ? url : url + "/") : o.BaseUrl;
+        });
+        services.AddSingleton<HmacLinkSigner>();
+        services.AddSingleton<ILinkSigner>(sp => sp.GetRequiredService<HmacLinkSigner>());
+        services.AddSingleton<ICycleStore, TableCycleStore>();
+        services.AddSingleton<IObligationStore, TableObligationStore>();
+        services.AddSingleton<CycleContextLoader>();
+        services.AddTransient<OpenCycleActivity>();
+        services.AddTransient<RunStepPageActivity>();
+        services.AddTransient<EscalationDigestActivity>();
+        services.AddTransient<ExtendDeadlineActivity>();
+        services.AddTransient<CancelCycleActivity>();
+        services.AddTransient<CloseCycleActivity>();
     }
 
     /// <summary><c>Mail:Provider</c> picks SendGrid, Smtp or the development file Sink.</summary>

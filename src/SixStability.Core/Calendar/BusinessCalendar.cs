@@ -9,6 +9,8 @@ public sealed class BusinessCalendar
 {
     private readonly HashSet<int> years;
     private readonly Dictionary<DateOnly, bool> exceptions; // date → is off day
+    private readonly bool everyDayWorks;
+    private readonly bool weekdaysForUnknownYears;
 
     public BusinessCalendar(IEnumerable<HolidayYear> schedules)
     {
@@ -25,13 +27,35 @@ public sealed class BusinessCalendar
         }
     }
 
+    private BusinessCalendar(BusinessCalendar source, bool everyDayWorks, bool weekdaysForUnknownYears)
+    {
+        years = source.years;
+        exceptions = source.exceptions;
+        this.everyDayWorks = everyDayWorks;
+        this.weekdaysForUnknownYears = weekdaysForUnknownYears;
+    }
+
+    /// <summary>A calendar where every day works: the compressed demo timeline counts in plain days.</summary>
+    public static BusinessCalendar EveryDay { get; } = new(new BusinessCalendar([]), everyDayWorks: true, weekdaysForUnknownYears: false);
+
     public IReadOnlyCollection<int> Years => years;
+
+    /// <summary>
+    /// The same calendar, but a year with no published schedule counts Monday–Friday. Only for a cycle
+    /// whose due date the coordinator set explicitly, knowing the schedule is not out yet.
+    /// </summary>
+    public BusinessCalendar WithWeekdaysForUnpublishedYears() => new(this, everyDayWorks, weekdaysForUnknownYears: true);
 
     public bool Knows(int year) => years.Contains(year);
 
     public bool IsWorkingDay(DateOnly date)
     {
-        if (!years.Contains(date.Year))
+        if (everyDayWorks)
+        {
+            return true;
+        }
+
+        if (!years.Contains(date.Year) && !weekdaysForUnknownYears)
         {
             throw new CalendarYearMissingException(date.Year);
         }

@@ -25,6 +25,12 @@ internal static class DevHostApp
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        // Not in appsettings.json: other hosts in the same folder (tests) would inherit the port.
+        if (string.IsNullOrEmpty(builder.Configuration["Urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:7071");
+        }
+
         builder.Services.AddSixStability(builder.Configuration);
         builder.Services.AddSingleton<AzuriteHostedService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AzuriteHostedService>());

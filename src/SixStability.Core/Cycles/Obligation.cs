@@ -1,0 +1,41 @@
+namespace SixStability.Core.Cycles;
+
+/// <summary>
+/// What one responsible unit owes for one task in one cycle. The lead unit's (牵头单位) obligation
+/// carries the task's indicators; co-units report their part.
+/// </summary>
+public sealed record Obligation(
+    string CycleId,
+    string UnitId,
+    int TaskNumber,
+    bool IsLead,
+    ObligationState State,
+    DateOnly Due,
+    int EscalationLevel = 0,
+    bool Late = false,
+    DateTimeOffset? SubmittedAt = null,
+    string? ReturnReason = null)
+{
+    /// <summary>Still to be reported: outstanding, or a draft not yet submitted.</summary>
+    public bool IsOwed => State != ObligationState.Submitted;
+
+    /// <summary>A unit's submission; late when the cycle's day (<paramref name="today"/>) is past the unit's due day.</summary>
+    public Obligation Submit(DateTimeOffset at, DateOnly today) =>
+        this with { State = ObligationState.Submitted, SubmittedAt = at, Late = today > Due, ReturnReason = null };
+
+    /// <summary>退回: the coordinator returns a submission for revision; it is owed again.</summary>
+    public Obligation Return(string reason) =>
+        State == ObligationState.Submitted
+            ? this with { State = ObligationState.Outstanding, ReturnReason = reason }
+            : throw new InvalidOperationException("只能退回已报送的材料。");
+
+    /// <summary>Keeps the highest escalation level reached (黄 1, 橙 2, 红 3).</summary>
+    public Obligation Escalate(int level) => this with { EscalationLevel = Math.Max(EscalationLevel, level) };
+}
+
+public enum ObligationState
+{
+    Outstanding,
+    Draft,
+    Submitted,
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using SixStability.Core.Cycles;
+using SixStability.Infrastructure.Storage;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Infrastructure.Cycles;
+
+/// <summary>
+/// Table <c>obligations</c>, partitioned by (cycle, unit): a unit's page and reminders read one
+/// partition, a step reads a range of partitions. Each change and its history row ('h…' beside the
+/// obligation's 't…') are written in one transaction under the obligation's ETag.
+/// </summary>
+public sealed class TableObligationStore(TableClients tables) : IObligationStore
+{
+    private const int MaxConcurrentPartitions = 16;
+
+    public async Task AddMissingAsync(IReadOnlyList<Obligation> obligations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(obligations);
+        TableClient table = await Table().ConfigureAwait(false);
+        await Parallel.ForEachAsync(
+            obligations.GroupBy(o => Partition(o.CycleId, o.UnitId)),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken },
+            async (partition, ct) =>
+            {
+                foreach (Obligation[] chunk in partition.Chunk(100))
+                {
+                    try
+                    {
+                        await table.SubmitTransactionAsync(chunk.Select(o => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(o))), ct).ConfigureAwait(false);
+                    }
+                    catch (TableTransactionFailedException ex) when (ex.Status == 409)
+                    {
+                        // Some exist already (a retried opening): add the others one by one, keep the existing as they are.
+                        foreach (Obligation o in chunk)
+                        {
+                            try
+                            {
+                                await table.AddEntityAsync(ToEntity(o), ct).ConfigureAwait(false);
+                            }
+                            catch (RequestFailedException conflict) when (conflict.Status == 409)
+                            {
+                            }
+                        }
+                    }
+                }
+            }).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Obligation>> ListUnitAsync(string cycleId, string unitId, CancellationToken cancellationToken)
+    {
+        TableClient table = await Table().ConfigureAwait(false);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(cycleId, unitId)} and RowKey ge {"t"} and RowKey lt {"u"}");
+        var list = new List<Obligation>();
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ToObligation(e));
+        }
+
+        return list;
+    }
+
+    public async IAsyncEnumerable<Obligation> ListAsync(string cycleId, UnitPage? page, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        TableClient table = await Table().ConfigureAwait(false);
+        string cycle = TableKeys.Encode(cycleId);
+        string filter = page is null
+            ? TableClient.CreateQueryFilter($"PartitionKey gt {cycle + "|"} and PartitionKey lt {cycle + "}"} and RowKey ge {"t"} and RowKey lt {"u"}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {Partition(cycleId, page.FirstUnit)} and PartitionKey le {Partition(cycleId, page.LastUnit)} and RowKey ge {"t"} and RowKey lt {"u"}");
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return ToObligation(e);
+        }
+    }
+
+    public async Task<Obligation> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(entry);
+        TableClient table = await Table().ConfigureAwait(false);
+        for (int attempt = 0; ; attempt++)
+        {
+            Response<TableEntity> current = await table.GetEntityAsync<TableEntity>(Partition(cycleId, unitId), Row(task), cancellationToken: cancellationToken).ConfigureAwait(false);
+            Obligation changed = change(ToObligation(current.Value));
+            TableEntity history = new(Partition(cycleId, unitId), $"h{task:D2}|{entry.At.UtcTicks:D19}|{Guid.NewGuid():N}")
+            {
+                ["At"] = entry.At,
+                ["Who"] = entry.Who,
+                ["What"] = entry.What,
+                ["Detail"] = entry.Detail,
+            };
+            try
+            {
+                await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(changed), current.Value.ETag),
+                    new TableTransactionAction(TableTransactionActionType.Add, history),
+                ], cancellationToken).ConfigureAwait(false);
+                return changed;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < 10)
+            {
+                // Someone changed it since we read it: read again and re-apply.
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
+    {
+        TableClient table = await Table().ConfigureAwait(false);
+        string prefix = $"h{task:D2}|";
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(cycleId, unitId)} and RowKey gt {prefix} and RowKey lt {$"h{task:D2}}}"}");
+        var list = new List<HistoryEntry>();
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new HistoryEntry(e.GetDateTimeOffset("At") ?? default, e.GetString("Who"), e.GetString("What"), e.GetString("Detail")));
+        }
+
+        return list;
+    }
+
+    private static string Partition(string cycleId, string unitId) => $"{TableKeys.Encode(cycleId)}|{TableKeys.Encode(unitId)}";
+
+    private static string Row(int task) => $"t{task:D2}";
+
+    private static TableEntity ToEntity(Obligation o) => new(Partition(o.CycleId, o.UnitId), Row(o.TaskNumber))
+    {
+        ["CycleId"] = o.CycleId,
+        ["UnitId"] = o.UnitId,
+        ["Task"] = o.TaskNumber,
+        ["IsLead"] = o.IsLead,
+        ["State"] = o.State.ToString(),
+        ["Due"] = o.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Level"] = o.EscalationLevel,
+        ["Late"] = o.Late,
+        ["SubmittedAt"] = o.SubmittedAt,
+        ["ReturnReason"] = o.ReturnReason,
+    };
+
+    private static Obligation ToObligation(TableEntity e) => new(
+        e.GetString("CycleId"),
+        e.GetString("UnitId"),
+        e.GetInt32("Task") ?? 0,
+        e.GetBoolean("IsLead") ?? false,
+        Enum.Parse<ObligationState>(e.GetString("State")),
+        DateOnly.ParseExact(e.GetString("Due"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        e.GetInt32("Level") ?? 0,
+        e.GetBoolean("Late") ?? false,
+        e.GetDateTimeOffset("SubmittedAt"),
+        e.GetString("ReturnReason"));
+
+    private Task<TableClient> Table() => tables.GetAsync("obligations");
+}

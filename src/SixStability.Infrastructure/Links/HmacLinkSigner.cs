@@ -1,0 +1,24 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using SixStability.Core.Links;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Infrastructure.Links;
+
+/// <summary>Signs a unit's link with <c>Links:SigningKey</c>; verifies with it or the previous key.</summary>
+public sealed class HmacLinkSigner(IOptions<LinkOptions> options) : ILinkSigner
+{
+    private readonly LinkOptions settings = options.Value;
+
+    public Uri UnitLink(string unitId, string cycleId, DateTimeOffset expires)
+    {
+        string token = LinkTokens.Sign(new LinkClaims(unitId, cycleId, LinkTokens.UnitPurpose, expires), Key(settings.SigningKey)
+            ?? throw new InvalidOperationException("Links:SigningKey 未配置：无法生成单位的专属链接。"));
+        return new Uri(settings.BaseUrl, $"u?t={Uri.EscapeDataString(token)}");
+    }
+
+    public LinkClaims? Verify(string? token, DateTimeOffset now) =>
+        LinkTokens.Verify(token, now, new[] { Key(settings.SigningKey), Key(settings.PreviousSigningKey) }.OfType<byte[]>().ToArray());
+
+    private static byte[]? Key(string? text) => string.IsNullOrEmpty(text) ? null : Encoding.UTF8.GetBytes(text);
+}

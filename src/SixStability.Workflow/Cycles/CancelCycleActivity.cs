@@ -1,0 +1,14 @@
+using Microsoft.DurableTask;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Cycles;
+
+/// <summary>Cancels the cycle: its record says so, and no step sends anything after.</summary>
+public sealed class CancelCycleActivity(ICycleStore cycles, TimeProvider clock) : TaskActivity<string, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    {
+        await cycles.SetStatusAsync(input, CycleStatus.Cancelled, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.DurableTask;
+
+namespace SixStability.Workflow.Cycles;
+
+/// <summary>The cycle's orchestrator and activities, registered in one place for every host that runs them.</summary>
+public static class CycleTasks
+{
+    public static readonly IReadOnlyList<Type> Activities =
+    [
+        typeof(OpenCycleActivity),
+        typeof(RunStepPageActivity),
+        typeof(EscalationDigestActivity),
+        typeof(ExtendDeadlineActivity),
+        typeof(CancelCycleActivity),
+        typeof(CloseCycleActivity),
+    ];
+
+    public static DurableTaskRegistry AddCycleTasks(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestrator<CycleOrchestrator>();
+        registry.AddActivity<OpenCycleActivity>();
+        registry.AddActivity<RunStepPageActivity>();
+        registry.AddActivity<EscalationDigestActivity>();
+        registry.AddActivity<ExtendDeadlineActivity>();
+        registry.AddActivity<CancelCycleActivity>();
+        registry.AddActivity<CloseCycleActivity>();
+        return registry;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Cycles;
+
+/// <summary><see cref="ICycleClient"/> over a <see cref="DurableTaskClient"/> (Functions' [DurableClient], the test host).</summary>
+public sealed class DurableTaskCycleClient(DurableTaskClient client) : ICycleClient
+{
+    public async Task<bool> StartAsync(CycleInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        OrchestrationMetadata? existing = await client.GetInstanceAsync(input.CycleId, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && existing.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
+        {
+            return false;
+        }
+
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(CycleOrchestrator), input, new StartOrchestrationOptions(input.CycleId), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException || ex.GetType().Name == "RpcException")
+        {
+            // Two starts raced (a timer retry and a click): the other one made the cycle.
+            if (await client.GetInstanceAsync(input.CycleId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw;
+            }
+
+            return false;
+        }
+    }
+
+    public async Task<CycleInstance?> GetAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        OrchestrationMetadata? meta = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        return meta is null
+            ? null
+            : new CycleInstance(meta.RuntimeStatus.ToString(), meta.SerializedCustomStatus is null ? null : meta.ReadCustomStatusAs<CycleProgress>(), meta.CreatedAt, meta.LastUpdatedAt);
+    }
+
+    public Task RaiseAsync(string cycleId, CycleCommand command, CancellationToken cancellationToken) =>
+        client.RaiseEventAsync(cycleId, CycleOrchestrator.CommandEvent, command, cancellationToken);
+}

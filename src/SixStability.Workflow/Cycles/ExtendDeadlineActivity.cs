@@ -1,0 +1,45 @@
+using Microsoft.DurableTask;
+using SixStability.Core.Calendar;
+using SixStability.Core.Cycles;
+using SixStability.Core.Notifications;
+using SixStability.Workflow.Notifications;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Cycles;
+
+/// <summary>
+/// Moves one unit's due day (延期): every obligation it still owes in the cycle takes the new date,
+/// the unit is told, and the timeline is rebuilt so its reminders and escalation follow its own date.
+/// </summary>
+public sealed class ExtendDeadlineActivity(CycleContextLoader loader, IObligationStore obligations, Notifier notifier, ILinkSigner links, BusinessCalendar china, TimeProvider clock)
+    : TaskActivity<ExtendDeadlineInput, IReadOnlyList<CycleTick>>
+{
+    public override async Task<IReadOnlyList<CycleTick>> RunAsync(TaskActivityContext context, ExtendDeadlineInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CycleContext cycle = await loader.LoadAsync(input.CycleId, CancellationToken.None).ConfigureAwait(false);
+        IReadOnlyList<Obligation> owned = await obligations.ListUnitAsync(input.CycleId, input.UnitId, CancellationToken.None).ConfigureAwait(false);
+        var changed = false;
+        foreach (Obligation o in owned.Where(o => o.IsOwed && o.Due != input.Due))
+        {
+            await obligations.ChangeAsync(o.CycleId, o.UnitId, o.TaskNumber, x => x with { Due = input.Due }, new HistoryEntry(clock.GetUtcNow(), "coordinator", "extended", $"截止日期延至{ChineseDates.Full(input.Due)}。{input.Reason}"), CancellationToken.None).ConfigureAwait(false);
+            changed = true;
+        }
+
+        var dues = new List<DateOnly>();
+        await foreach (Obligation o in obligations.ListAsync(input.CycleId, null, CancellationToken.None).ConfigureAwait(false))
+        {
+            dues.Add(o.Due);
+        }
+
+        if (changed && owned.Count > 0)
+        {
+            Uri link = links.UnitLink(input.UnitId, input.CycleId, cycle.LinkExpiry(china, dues.Distinct()));
+            await notifier.SendAsync(Notices.ExtensionDecision(cycle.Facts, $"extension-{input.UnitId}-{input.Due:yyyyMMdd}", cycle.Unit(input.UnitId), approved: true, input.Due, input.Reason, link), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return CycleTimeline.Build(cycle.Record.Frame, cycle.Record.Policy, china, dues.Distinct());
+    }
+}
+
+public sealed record ExtendDeadlineInput(string CycleId, string UnitId, DateOnly Due, string? Reason);

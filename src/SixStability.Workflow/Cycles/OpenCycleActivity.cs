@@ -1,0 +1,89 @@
+using Microsoft.DurableTask;
+using SixStability.Core.Calendar;
+using SixStability.Core.Cycles;
+using SixStability.Core.Plans;
+using SixStability.Core.Units;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Cycles;
+
+/// <summary>
+/// Opens the cycle: fixes its frame (calendar, demo or explicit due), creates one obligation per
+/// (task, responsible unit) and cuts the units into pages. Idempotent: a retry finds what exists.
+/// </summary>
+public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore obligations, IPlanStore plans, IDirectoryStore directory, BusinessCalendar china, TimeProvider clock)
+    : TaskActivity<CycleInput, OpenCycleResult>
+{
+    public const int UnitsPerPage = 200;
+
+    public override async Task<OpenCycleResult> RunAsync(TaskActivityContext context, CycleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CycleRecord record = await cycles.GetAsync(input.CycleId, CancellationToken.None).ConfigureAwait(false)
+            ?? await CreateAsync(input).ConfigureAwait(false);
+        var dues = new List<DateOnly>();
+        await foreach (Obligation o in obligations.ListAsync(record.CycleId, null, CancellationToken.None).ConfigureAwait(false))
+        {
+            dues.Add(o.Due);
+        }
+
+        return new OpenCycleResult(
+            record.Pages.Count,
+            new CycleTick(clock.GetUtcNow(), StepKind.Open, null, record.Frame.DefaultDue, ChinaTime.At(record.Frame.Open, record.Policy.OpenAt)),
+            CycleTimeline.Build(record.Frame, record.Policy, china, dues.Distinct()));
+    }
+
+    private async Task<CycleRecord> CreateAsync(CycleInput input)
+    {
+        PlanCatalog plan = (await plans.GetAsync(input.PlanId, CancellationToken.None).ConfigureAwait(false))?.Value
+            ?? throw new InvalidOperationException($"方案“{input.PlanId}”不存在。");
+        UnitDirectory units = (await directory.GetAsync(CancellationToken.None).ConfigureAwait(false))?.Value
+            ?? throw new InvalidOperationException("尚未导入单位名录。");
+        Quarter quarter = Quarter.Parse(input.Quarter);
+        CyclePolicy policy = CyclePolicy.Default;
+        CycleFrame frame = CycleFrames.For(input, quarter, policy, china);
+
+        IReadOnlyList<Obligation> all = ObligationPlanner.Open(input.CycleId, plan, units, frame.DefaultDue);
+        await obligations.AddMissingAsync(all, CancellationToken.None).ConfigureAwait(false);
+        IReadOnlyList<UnitPage> pages = all.Select(o => o.UnitId).Distinct().Order(StringComparer.Ordinal)
+            .Chunk(UnitsPerPage).Select(c => new UnitPage(c[0], c[^1])).ToList();
+        return await cycles.CreateAsync(new CycleRecord(frame, policy, CycleStatus.Open, pages, clock.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+    }
+}
+
+/// <param name="Pages">How many unit pages a step fans out over.</param>
+/// <param name="OpenTick">The opening step (opening notices to every unit).</param>
+public sealed record OpenCycleResult(int Pages, CycleTick OpenTick, IReadOnlyList<CycleTick> Ticks);
+
+/// <summary>Turns a coordinator's policy choice into the cycle's frame.</summary>
+public static class CycleFrames
+{
+    public static CycleFrame For(CycleInput input, Quarter quarter, CyclePolicy policy, BusinessCalendar china)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(policy);
+        switch (input.Policy.Kind)
+        {
+            case CyclePolicyChoice.Demo:
+                {
+                    // The default timeline on a calendar where every day works, one day lasting seconds.
+                    DateOnly open = BusinessCalendar.EveryDay.AddWorkingDays(quarter.LastDay, policy.OpenWorkingDay);
+                    DateOnly due = BusinessCalendar.EveryDay.AddWorkingDays(quarter.LastDay, policy.DueWorkingDay);
+                    return new CycleFrame(input.CycleId, input.PlanId, quarter, CycleMode.Compressed, open, due, input.RequestedAt, input.Policy.SecondsPerDay ?? 15);
+                }
+
+            case CyclePolicyChoice.ExplicitDue:
+                {
+                    DateOnly today = DateOnly.FromDateTime(ChinaTime.ToChina(input.RequestedAt).DateTime);
+                    DateOnly due = input.Policy.Due ?? throw new ArgumentException("policy.due is required.", nameof(input));
+                    return new CycleFrame(input.CycleId, input.PlanId, quarter, CycleMode.ExplicitDue, today, due);
+                }
+
+            default:
+                {
+                    CycleSchedule schedule = CycleScheduler.Plan(quarter, policy, china);
+                    return new CycleFrame(input.CycleId, input.PlanId, quarter, CycleMode.Calendar, DateOnly.FromDateTime(schedule.Open.At.DateTime), DateOnly.FromDateTime(schedule.Due.At.DateTime));
+                }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using SixStability.Core.Cycles;
+
+namespace SixStability.Workflow.Ports;
+
+/// <summary>The cycle record: its frame and policy (the timeline derives from them), status and unit pages.</summary>
+public interface ICycleStore
+{
+    Task<CycleRecord?> GetAsync(string cycleId, CancellationToken cancellationToken);
+
+    /// <summary>Creates the record unless it exists; returns the stored one either way.</summary>
+    Task<CycleRecord> CreateAsync(CycleRecord record, CancellationToken cancellationToken);
+
+    Task SetStatusAsync(string cycleId, CycleStatus status, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CycleRecord>> ListAsync(CancellationToken cancellationToken);
+}
+
+/// <param name="Pages">Units in id order, cut into pages; a step fans out one activity per page.</param>
+public sealed record CycleRecord(
+    CycleFrame Frame,
+    CyclePolicy Policy,
+    CycleStatus Status,
+    IReadOnlyList<UnitPage> Pages,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ClosedAt = null)
+{
+    public string CycleId => Frame.CycleId;
+}
+
+/// <summary>A contiguous range of unit ids (inclusive).</summary>
+public sealed record UnitPage(string FirstUnit, string LastUnit);
+
+public enum CycleStatus
+{
+    Open,
+    Closed,
+    Cancelled,
+}

@@ -1,0 +1,29 @@
+using SixStability.Core.Cycles;
+
+namespace SixStability.Workflow.Ports;
+
+/// <summary>
+/// Obligations, read the two ways the product needs: everything of one unit in one cycle (its page,
+/// its reminders), and everything of one cycle page by page (steps, counts, the summary).
+/// </summary>
+public interface IObligationStore
+{
+    /// <summary>Inserts the obligations that do not exist yet; existing ones keep their state (a retried opening resets nothing).</summary>
+    Task AddMissingAsync(IReadOnlyList<Obligation> obligations, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Obligation>> ListUnitAsync(string cycleId, string unitId, CancellationToken cancellationToken);
+
+    /// <summary>The cycle's obligations for units in [firstUnit, lastUnit] (all units when both are null).</summary>
+    IAsyncEnumerable<Obligation> ListAsync(string cycleId, UnitPage? page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Changes one obligation under optimistic concurrency (retrying on a concurrent edit) and keeps
+    /// the change in its history: who, when, what.
+    /// </summary>
+    Task<Obligation> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken);
+}
+
+/// <param name="Who">A unit id, "coordinator", or "system" for the cycle's own steps.</param>
+public sealed record HistoryEntry(DateTimeOffset At, string Who, string What, string? Detail = null);
