@@ -55,6 +55,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICycleStore, TableCycleStore>();
         services.AddSingleton<IObligationStore, TableObligationStore>();
         services.AddSingleton<CycleContextLoader>();
+        services.AddSingleton<CycleHandlers>();
+        services.AddSingleton<CycleAutoStarter>();
         services.AddTransient<OpenCycleActivity>();
         services.AddTransient<RunStepPageActivity>();
         services.AddTransient<EscalationDigestActivity>();

@@ -1,5 +1,7 @@
+using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Http;
 using SixStability.Workflow.Plans;
+using SixStability.Workflow.Ports;
 using SixStability.Workflow.Units;
 
 namespace SixStability.DevHost.Hosting;
@@ -15,6 +17,11 @@ internal static class ApiEndpoints
         admin.MapGet(ApiRoutes.Plan, (string planId, PlanHandlers plans, CancellationToken ct) => plans.GetAsync(planId, ct));
         admin.MapPut(ApiRoutes.Directory, (HttpRequest request, DirectoryHandlers directory, CancellationToken ct) => directory.PutAsync(request, ct));
         admin.MapGet(ApiRoutes.Directory, (DirectoryHandlers directory, CancellationToken ct) => directory.GetAsync(ct));
+        admin.MapPost(ApiRoutes.Cycles, (HttpRequest request, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.StartAsync(request, engine, ct));
+        admin.MapGet(ApiRoutes.Cycle, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.GetAsync(cycleId, engine, ct));
+        admin.MapPost(ApiRoutes.CycleExtensions, (string cycleId, HttpRequest request, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.ExtendAsync(request, cycleId, engine, ct));
+        admin.MapPost(ApiRoutes.CycleClose, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.CloseAsync(cycleId, engine, ct));
+        admin.MapPost(ApiRoutes.CycleCancel, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.CancelAsync(cycleId, engine, ct));
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using SixStability.DevHost.Azurite;
+using SixStability.DevHost.Durable;
 using SixStability.Infrastructure;
 using SixStability.Workflow.Http;
+using SixStability.Workflow.Ports;
 
 namespace SixStability.DevHost.Hosting;
 
@@ -34,6 +36,11 @@ internal static class DevHostApp
         builder.Services.AddSixStability(builder.Configuration);
         builder.Services.AddSingleton<AzuriteHostedService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AzuriteHostedService>());
+
+        // After Azurite: hosted services start in order.
+        builder.Services.AddSingleton<EmbeddedDurableEngine>();
+        builder.Services.AddSingleton<ICycleClient>(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
         builder.Services.AddProblemDetails();
 
         WebApplication app = builder.Build();

@@ -5,6 +5,11 @@ public static class ApiRoutes
 {
     public const string Plan = "plans/{planId}";
     public const string Directory = "directory";
+    public const string Cycles = "cycles";
+    public const string Cycle = "cycles/{cycleId}";
+    public const string CycleExtensions = "cycles/{cycleId}/extensions";
+    public const string CycleClose = "cycles/{cycleId}/close";
+    public const string CycleCancel = "cycles/{cycleId}/cancel";
 
     public static readonly IReadOnlyList<(string Method, string Route)> All =
     [
@@ -12,5 +17,10 @@ public static class ApiRoutes
         ("GET", Plan),
         ("PUT", Directory),
         ("GET", Directory),
+        ("POST", Cycles),
+        ("GET", Cycle),
+        ("POST", CycleExtensions),
+        ("POST", CycleClose),
+        ("POST", CycleCancel),
     ];
 }

@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using SixStability.Functions.Http;
 using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Http;
 
 namespace SixStability.Integration.Tests.Hosts;
@@ -42,6 +43,19 @@ public sealed class HostParityTests
             .ToArray();
 
         routes.Should().Equal(Expected);
+    }
+
+    [Fact]
+    public void Function_app_registers_the_orchestrator_and_every_activity_DevHost_runs()
+    {
+        string[] durable = typeof(PlanFunctions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .Where(m => m.GetParameters().Any(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null || p.GetCustomAttribute<ActivityTriggerAttribute>() is not null))
+            .Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        durable.Should().Equal(CycleTasks.Activities.Select(t => t.Name).Append(nameof(CycleOrchestrator)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,49 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using SixStability.Core.Cycles;
+using SixStability.Workflow.Cycles;
+
+namespace SixStability.Functions.Cycles;
+
+/// <summary>
+/// The one place the Function app wires the cycle's classes to triggers (no DurableTask source
+/// generator here): one small [Function] per orchestrator and activity, delegating to the class
+/// that DevHost and the tests run too. Activities take no context, so none is passed.
+/// </summary>
+public sealed class CycleTaskFunctions(IServiceProvider services)
+{
+    [Function(nameof(CycleOrchestrator))]
+    public static Task<CycleResult> RunCycle([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new CycleOrchestrator().RunAsync(context, context.GetInput<CycleInput>()!);
+    }
+
+    [Function(nameof(OpenCycleActivity))]
+    public Task<OpenCycleResult> OpenCycle([ActivityTrigger] CycleInput input) => Activity<OpenCycleActivity>().RunAsync(null!, input);
+
+    [Function(nameof(RunStepPageActivity))]
+    public Task<CycleCounts> RunStepPage([ActivityTrigger] StepPageInput input) => Activity<RunStepPageActivity>().RunAsync(null!, input);
+
+    [Function(nameof(EscalationDigestActivity))]
+    public Task<int> EscalationDigest([ActivityTrigger] StepInput input) => Activity<EscalationDigestActivity>().RunAsync(null!, input);
+
+    [Function(nameof(ExtendDeadlineActivity))]
+    public Task<IReadOnlyList<CycleTick>> ExtendDeadline([ActivityTrigger] ExtendDeadlineInput input) => Activity<ExtendDeadlineActivity>().RunAsync(null!, input);
+
+    [Function(nameof(CancelCycleActivity))]
+    public Task<bool> CancelCycle([ActivityTrigger] string cycleId) => Activity<CancelCycleActivity>().RunAsync(null!, cycleId);
+
+    [Function(nameof(CloseCycleActivity))]
+    public Task<CycleResult> CloseCycle([ActivityTrigger] string cycleId) => Activity<CloseCycleActivity>().RunAsync(null!, cycleId);
+
+    /// <summary>Daily at Cycle:Schedule (01:00 UTC = 09:00 Asia/Shanghai): opens the cycle of the quarter that just ended.</summary>
+    [Function("CycleTimer")]
+    public async Task CycleTimer([TimerTrigger("%Cycle:Schedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client) =>
+        await services.GetRequiredService<CycleAutoStarter>().RunAsync(new DurableTaskCycleClient(client), CancellationToken.None).ConfigureAwait(false);
+
+    private T Activity<T>()
+        where T : notnull => services.GetRequiredService<T>();
+}
