@@ -24,13 +24,16 @@ internal sealed class DevHostServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<DevHostServer> StartAsync()
+    /// <param name="tablePrefix">Reuse one to restart a DevHost on the same data (and task hub).</param>
+    /// <param name="mailFolder">Where the mail sink writes; a fresh temp folder by default.</param>
+    public static async Task<DevHostServer> StartAsync(string? tablePrefix = null, string? mailFolder = null)
     {
         string storage = await SharedAzurite.ConnectionStringAsync();
         WebApplication app = DevHostApp.Build([], new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storage,
-            ["Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            ["Storage:TablePrefix"] = tablePrefix ?? NewPrefix(),
+            ["Mail:SinkPath"] = mailFolder ?? Path.Combine(Path.GetTempPath(), "sixstability-mail-" + Guid.NewGuid().ToString("N")[..8]),
             ["Admin:Key"] = AdminKey,
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -39,6 +42,8 @@ internal sealed class DevHostServer : IAsyncDisposable
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new DevHostServer(app, new Uri(address));
     }
+
+    public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>A client with the admin key, as the coordinator's scripts use.</summary>
     public HttpClient AdminClient()
