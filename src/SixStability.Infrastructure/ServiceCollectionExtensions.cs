@@ -12,6 +12,7 @@ using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Ports;
+using SixStability.Workflow.Submissions;
 using SixStability.Workflow.Units;
 
 namespace SixStability.Infrastructure;
@@ -52,6 +53,8 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<HmacLinkSigner>();
         services.AddSingleton<ILinkSigner>(sp => sp.GetRequiredService<HmacLinkSigner>());
+        services.AddSingleton<ILinkVerifier>(sp => sp.GetRequiredService<HmacLinkSigner>());
+        services.AddSingleton<UnitHandlers>();
         services.AddSingleton<ICycleStore, TableCycleStore>();
         services.AddSingleton<IObligationStore, TableObligationStore>();
         services.AddSingleton<CycleContextLoader>();

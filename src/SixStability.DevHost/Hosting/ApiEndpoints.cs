@@ -2,6 +2,7 @@ using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Http;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Ports;
+using SixStability.Workflow.Submissions;
 using SixStability.Workflow.Units;
 
 namespace SixStability.DevHost.Hosting;
@@ -22,6 +23,11 @@ internal static class ApiEndpoints
         admin.MapPost(ApiRoutes.CycleExtensions, (string cycleId, HttpRequest request, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.ExtendAsync(request, cycleId, engine, ct));
         admin.MapPost(ApiRoutes.CycleClose, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.CloseAsync(cycleId, engine, ct));
         admin.MapPost(ApiRoutes.CycleCancel, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.CancelAsync(cycleId, engine, ct));
+
+        // A unit's routes: its signed link is the credential, no admin key.
+        RouteGroupBuilder unit = app.MapGroup("/api");
+        unit.MapGet(ApiRoutes.MyObligations, (HttpRequest request, UnitHandlers units, CancellationToken ct) => units.ListAsync(request, ct));
+        unit.MapPost(ApiRoutes.MySubmission, (string task, HttpRequest request, UnitHandlers units, CancellationToken ct) => units.SubmitAsync(request, task, ct));
         return app;
     }
 }

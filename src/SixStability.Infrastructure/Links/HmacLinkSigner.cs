@@ -6,7 +6,7 @@ using SixStability.Workflow.Ports;
 namespace SixStability.Infrastructure.Links;
 
 /// <summary>Signs a unit's link with <c>Links:SigningKey</c>; verifies with it or the previous key.</summary>
-public sealed class HmacLinkSigner(IOptions<LinkOptions> options) : ILinkSigner
+public sealed class HmacLinkSigner(IOptions<LinkOptions> options) : ILinkSigner, ILinkVerifier
 {
     private readonly LinkOptions settings = options.Value;
 

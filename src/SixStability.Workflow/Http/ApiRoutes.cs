@@ -10,6 +10,8 @@ public static class ApiRoutes
     public const string CycleExtensions = "cycles/{cycleId}/extensions";
     public const string CycleClose = "cycles/{cycleId}/close";
     public const string CycleCancel = "cycles/{cycleId}/cancel";
+    public const string MyObligations = "me/obligations";
+    public const string MySubmission = "me/obligations/{task}/submission";
 
     public static readonly IReadOnlyList<(string Method, string Route)> All =
     [
@@ -22,5 +24,7 @@ public static class ApiRoutes
         ("POST", CycleExtensions),
         ("POST", CycleClose),
         ("POST", CycleCancel),
+        ("GET", MyObligations),
+        ("POST", MySubmission),
     ];
 }

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using SixStability.Workflow.Http;
+using SixStability.Workflow.Submissions;
+
+namespace SixStability.Functions.Http;
+
+/// <summary>A unit's routes: anonymous to the Functions host, authorized by the signed link inside the handler.</summary>
+public sealed class UnitFunctions(UnitHandlers units)
+{
+    [Function("GetMyObligations")]
+    public async Task<IActionResult> GetMyObligations(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.MyObligations)] HttpRequest request,
+        CancellationToken cancellationToken) => await units.ListAsync(request, cancellationToken).ConfigureAwait(false);
+
+    [Function("SubmitMyObligation")]
+    public async Task<IActionResult> SubmitMyObligation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MySubmission)] HttpRequest request,
+        string task,
+        CancellationToken cancellationToken) => await units.SubmitAsync(request, task, cancellationToken).ConfigureAwait(false);
+}

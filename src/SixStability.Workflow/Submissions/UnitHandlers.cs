@@ -1,0 +1,226 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using SixStability.Core.Cycles;
+using SixStability.Core.Links;
+using SixStability.Core.Plans;
+using SixStability.Core.Text;
+using SixStability.Core.Units;
+using SixStability.Workflow.Cycles;
+using SixStability.Workflow.Http;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Submissions;
+
+/// <summary>
+/// A unit's own routes, reached with the signed link from its mail (<c>Authorization: Bearer …</c> or
+/// <c>?t=</c>): what it owes, and its submission. The link grants that unit in that cycle, nothing else.
+/// </summary>
+public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader, IObligationStore obligations, TimeProvider clock)
+{
+    public const int MaxNarrative = 5000;
+    public const int MaxText = 2000;
+    private const int MaxBodyBytes = 64 * 1024;
+    private static readonly string[] Statuses = ["按进度推进", "滞后", "已完成"];
+
+    public async Task<ApiResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        (LinkClaims? claims, ApiResult? denied) = Authorize(request);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        CycleContext? cycle = await LoadAsync(claims!, cancellationToken).ConfigureAwait(false);
+        if (cycle is null)
+        {
+            return Gone();
+        }
+
+        IReadOnlyList<Obligation> mine = await obligations.ListUnitAsync(claims!.Cycle, claims.Unit, cancellationToken).ConfigureAwait(false);
+        DateOnly today = cycle.Record.Frame.Today(clock.GetUtcNow(), cycle.Record.Policy);
+        Unit unit = cycle.Unit(claims.Unit);
+        return ApiResult.Json(StatusCodes.Status200OK, new
+        {
+            unit = new { id = unit.Id, name = unit.Name },
+            cycleId = claims.Cycle,
+            quarter = cycle.Record.Frame.Quarter,
+            title = cycle.Plan.Title,
+            open = cycle.Record.Status == CycleStatus.Open,
+            obligations = mine.OrderBy(o => o.TaskNumber).Select(o =>
+            {
+                PlanTask task = cycle.Task(o.TaskNumber);
+                return new
+                {
+                    task = o.TaskNumber,
+                    title = task.Title,
+                    lead = o.IsLead,
+                    state = o.State,
+                    due = o.Due,
+                    workingDaysLeft = StepDecisions.WorkingDaysLeft(today, o.Due, cycle.Calendar),
+                    late = o.Late,
+                    level = o.EscalationLevel,
+                    returnReason = o.ReturnReason,
+                    indicators = o.IsLead ? task.Indicators : [],
+                };
+            }),
+        });
+    }
+
+    public async Task<ApiResult> SubmitAsync(HttpRequest request, string task, CancellationToken cancellationToken)
+    {
+        (LinkClaims? claims, ApiResult? denied) = Authorize(request);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!int.TryParse(task, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number) || number is < 1 or > 99)
+        {
+            return ApiResult.BadRequest($"任务编号“{task}”无效。", [new FieldError("task", "应为 1–99 的数字。")]);
+        }
+
+        (string? text, ApiResult? tooLarge) = await RequestBody.ReadTextAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        SubmissionRequest? body;
+        try
+        {
+            body = JsonSerializer.Deserialize<SubmissionRequest>(text!, Json.Options);
+        }
+        catch (JsonException ex)
+        {
+            string field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return ApiResult.BadRequest("请求体不是有效的 JSON 或字段类型不对。", [new FieldError(field, "格式不对。")]);
+        }
+
+        CycleContext? cycle = await LoadAsync(claims!, cancellationToken).ConfigureAwait(false);
+        if (cycle is null)
+        {
+            return Gone();
+        }
+
+        Obligation? obligation = (await obligations.ListUnitAsync(claims!.Cycle, claims.Unit, cancellationToken).ConfigureAwait(false)).FirstOrDefault(o => o.TaskNumber == number);
+        if (obligation is null)
+        {
+            return ApiResult.NotFound($"贵单位在本周期没有任务（{number}）。");
+        }
+
+        List<FieldError> errors = Validate(body, obligation.IsLead ? cycle.Task(number).Indicators : []);
+        if (errors.Count > 0)
+        {
+            return ApiResult.BadRequest("报送内容有误，请按提示修改。", errors);
+        }
+
+        if (cycle.Record.Status != CycleStatus.Open)
+        {
+            return ApiResult.Conflict("本周期已关闭，不能再报送。");
+        }
+
+        DateTimeOffset now = clock.GetUtcNow();
+        DateOnly today = cycle.Record.Frame.Today(now, cycle.Record.Policy);
+        Obligation saved = await obligations.ChangeAsync(claims.Cycle, claims.Unit, number, o => o.Submit(now, today), new HistoryEntry(now, claims.Unit, "submitted", JsonSerializer.Serialize(body, Json.Options)), cancellationToken).ConfigureAwait(false);
+        return ApiResult.Json(StatusCodes.Status200OK, new { task = number, state = saved.State, late = saved.Late, submittedAt = saved.SubmittedAt });
+    }
+
+    private static List<FieldError> Validate(SubmissionRequest? body, IReadOnlyList<Indicator> indicators)
+    {
+        var errors = new List<FieldError>();
+        if (body is null)
+        {
+            errors.Add(new("body", "请求体为空。"));
+            return errors;
+        }
+
+        CheckText(body.Narrative, "narrative", "工作进展", MaxNarrative, required: true, errors);
+        CheckText(body.Difficulties, "difficulties", "存在困难", MaxText, required: false, errors);
+        CheckText(body.NextSteps, "nextSteps", "下一步打算", MaxText, required: false, errors);
+        if (body.Status is null || !Statuses.Contains(body.Status))
+        {
+            errors.Add(new("status", "自评状态应为“按进度推进”“滞后”或“已完成”。"));
+        }
+
+        var values = body.Indicators ?? [];
+        for (int i = 0; i < values.Count; i++)
+        {
+            IndicatorValue v = values[i];
+            if (v is null || !indicators.Any(x => x.Name == v.Name))
+            {
+                errors.Add(new($"indicators[{i}].name", "不是本任务的指标（只有牵头单位填报指标）。"));
+            }
+            else if (v.Value is < 0 or > 1e15m)
+            {
+                errors.Add(new($"indicators[{i}].value", "应为不小于 0 的数值。"));
+            }
+        }
+
+        if (values.Where(v => v is not null).GroupBy(v => v.Name).Any(g => g.Count() > 1))
+        {
+            errors.Add(new("indicators", "同一指标只能填一次。"));
+        }
+
+        return errors;
+    }
+
+    private static void CheckText(string? text, string field, string what, int max, bool required, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                errors.Add(new(field, $"请填写{what}。"));
+            }
+
+            return;
+        }
+
+        if (text.Length > max)
+        {
+            errors.Add(new(field, $"{what}不超过 {max} 字（现有 {text.Length} 字）。"));
+        }
+
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            errors.Add(new(field, $"{what}含有不可见的控制字符。"));
+        }
+    }
+
+    /// <summary>The link's cycle and unit, if both still exist (a genuine link to a deleted cycle is a clear 404, not a crash).</summary>
+    private async Task<CycleContext?> LoadAsync(LinkClaims claims, CancellationToken cancellationToken)
+    {
+        try
+        {
+            CycleContext cycle = await loader.LoadAsync(claims.Cycle, cancellationToken).ConfigureAwait(false);
+            _ = cycle.Unit(claims.Unit);
+            return cycle;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static ApiResult Gone() => ApiResult.NotFound("该链接对应的报送周期或单位已不存在，请联系市发改委。");
+
+    private (LinkClaims? Claims, ApiResult? Denied) Authorize(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string header = request.Headers.Authorization.ToString();
+        string? token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : request.Query["t"].ToString();
+        if (string.IsNullOrEmpty(token))
+        {
+            return (null, ApiResult.Problem(StatusCodes.Status401Unauthorized, "需要专属链接", "请使用邮件中的专属链接访问。"));
+        }
+
+        LinkClaims? claims = links.Verify(token, clock.GetUtcNow());
+        return claims is null || claims.Purpose != LinkTokens.UnitPurpose
+            ? (null, ApiResult.Problem(StatusCodes.Status401Unauthorized, "链接无效或已过期", "该链接无效或已过期，请使用最新邮件中的链接，或联系市发改委。"))
+            : (claims, null);
+    }
+
+    private sealed record SubmissionRequest(string? Narrative = null, string? Status = null, IReadOnlyList<IndicatorValue>? Indicators = null, string? Difficulties = null, string? NextSteps = null);
+
+    private sealed record IndicatorValue(string Name, decimal Value);
+}
