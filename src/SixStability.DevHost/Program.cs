@@ -14,7 +14,15 @@ switch (args)
         return ScheduleCommand.Run(rest, Environment.GetEnvironmentVariable("Calendar__HolidaysPath"), Console.Out, Console.Error);
 
     case ["demo", .. var rest]:
-        return await DemoCommand.RunAsync(rest, Console.Out, Console.Error);
+        try
+        {
+            return await DemoCommand.RunAsync(rest, Console.Out, Console.Error);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException)
+        {
+            Console.Error.WriteLine($"演示失败：{ex.Message}");
+            return 1;
+        }
 
     case []:
     case [['-', '-', ..], ..]:

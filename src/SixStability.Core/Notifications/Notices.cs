@@ -115,9 +115,10 @@ public static class Notices
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(recipients);
+        ArgumentNullException.ThrowIfNull(attachments);
         var template = Template(
             $"【季度汇总】{cycle.Topic}汇总报告",
-            $"{{{{reader}}}}：\n\n现将{cycle.Topic}汇总报告如下，正式文件见附件。\n\n{{{{overview}}}}");
+            $"{{{{reader}}}}：\n\n现将{cycle.Topic}汇总报告如下{(attachments.Count > 0 ? "，正式文件见附件" : string.Empty)}。\n\n{{{{overview}}}}");
         var list = recipients.Select((c, i) =>
         {
             var values = Common(cycle);

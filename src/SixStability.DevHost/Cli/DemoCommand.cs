@@ -1,76 +1,210 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text;
-using SixStability.Core.Calendar;
-using SixStability.Core.Cycles;
-using SixStability.Core.Plans;
-using SixStability.Core.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MimeKit;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Hosting;
 
 namespace SixStability.DevHost.Cli;
 
 /// <summary>
-/// <c>demo</c>: starts the DevHost (and Azurite), loads the sample directory and plan through the same
-/// HTTP API a coordinator uses, reads the plan back and prints its catalog and first cycle's timeline.
+/// <c>demo</c>: one whole quarterly cycle, compressed into minutes. Starts the DevHost (and Azurite),
+/// loads the sample directory and plan through the coordinator's API, starts a demo cycle, and plays
+/// the units: some submit on time and some late, each with the link from its own opening mail, the
+/// rest never, so every escalation level fires. Prints progress and, at the end, where the mail is.
 /// </summary>
-internal static class DemoCommand
+internal static partial class DemoCommand
 {
+    private const double SecondsPerDay = 6; // the 11-day timeline in about 70 seconds
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        string? root = RepositoryRoot.Find();
-        string samples = Path.Combine(root ?? Environment.CurrentDirectory, "samples");
+        string root = RepositoryRoot.Find() ?? Environment.CurrentDirectory;
+        string samples = Path.Combine(root, "samples");
         if (!File.Exists(Path.Combine(samples, "jingdezhen.txt")))
         {
             await stderr.WriteLineAsync($"找不到示例数据：{samples}（请在仓库内运行）。").ConfigureAwait(false);
             return 1;
         }
 
-        await using WebApplication app = DevHostApp.Build(args);
+        // Each run gets its own tables, task hub and mail folder, so a demo can be run again and again.
+        string run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        string mail = Path.Combine(root, ".devdata", "mail", "demo-" + run);
+        await using WebApplication app = DevHostApp.Build(args, new Dictionary<string, string?>
+        {
+            ["Storage:TablePrefix"] = "demo" + run,
+            ["Mail:SinkPath"] = mail,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
         await app.StartAsync().ConfigureAwait(false);
         string baseUrl = app.Urls.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-        string key = app.Configuration["Admin:Key"]!;
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        http.DefaultRequestHeaders.Add(AdminKeyFilter.Header, key);
+        http.DefaultRequestHeaders.Add(AdminKeyFilter.Header, app.Configuration["Admin:Key"]);
+        await stdout.WriteLineAsync($"DevHost 已启动：{baseUrl}；邮件写入 {mail}（也可在 {baseUrl}/dev/mail 查看）").ConfigureAwait(false);
 
-        await stdout.WriteLineAsync($"DevHost 已启动：{baseUrl}（管理员密钥 {key}）").ConfigureAwait(false);
-        if (!await PutAsync(http, "/api/directory", Path.Combine(samples, "directory.json"), "application/json", stdout, stderr).ConfigureAwait(false)
-            || !await PutAsync(http, "/api/plans/jingdezhen", Path.Combine(samples, "jingdezhen.txt"), "text/plain", stdout, stderr).ConfigureAwait(false))
-        {
-            await app.StopAsync().ConfigureAwait(false);
-            return 1;
-        }
+        await PutAsync(http, "/api/directory", File.ReadAllText(Path.Combine(samples, "directory.json")), "application/json").ConfigureAwait(false);
+        JsonElement plan = await PutAsync(http, "/api/plans/jingdezhen", File.ReadAllText(Path.Combine(samples, "jingdezhen.txt")), "text/plain").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"已导入方案《{plan.GetProperty("title").GetString()}》：{plan.GetProperty("tasks").GetInt32()} 项任务，{plan.GetProperty("indicators").GetInt32()} 项量化指标。").ConfigureAwait(false);
 
-        PlanCatalog plan = (await http.GetFromJsonAsync<PlanCatalog>("/api/plans/jingdezhen", Json.Options).ConfigureAwait(false))!;
-        await stdout.WriteLineAsync($"已导入《{plan.Title}》：{plan.Sections.Count} 个章节，{plan.Tasks.Count()} 项任务，{plan.Tasks.Sum(t => t.Indicators.Count)} 项量化指标，{plan.Tasks.Sum(t => t.Deadlines.Count)} 个时限。").ConfigureAwait(false);
-        foreach (PlanTask task in plan.Tasks)
-        {
-            await stdout.WriteLineAsync($"  （{ChineseNumerals.Format(task.Number)}）{task.Title}　牵头：{task.LeadUnit}").ConfigureAwait(false);
-        }
+        const string cycleId = "jingdezhen-2020Q3";
+        await PostAsync(http, "/api/cycles", $$"""{ "planId": "jingdezhen", "quarter": "2020Q3", "policy": { "kind": "demo", "secondsPerDay": {{SecondsPerDay.ToString(CultureInfo.InvariantCulture)}} } }""").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"已启动演示周期 {cycleId}（时间轴压缩：1 个工作日 = {SecondsPerDay} 秒）。").ConfigureAwait(false);
 
-        Quarter first = Quarter.Containing(plan.Issued ?? new DateOnly(2020, 6, 30));
-        CycleSchedule schedule = CycleScheduler.Plan(first, CyclePolicy.Default, app.Services.GetRequiredService<BusinessCalendar>());
-        await stdout.WriteLineAsync($"首个报送周期 {schedule.Quarter}（{schedule.Quarter.ChineseName}）：").ConfigureAwait(false);
-        foreach (ScheduleStep step in schedule.Steps)
+        // The units read their opening mail and follow its link.
+        Dictionary<string, string> links = await WaitForOpeningLinksAsync(mail, 43).ConfigureAwait(false);
+        string[] units = [.. links.Keys.Order(StringComparer.Ordinal)];
+        string[] onTime = units.Where((_, i) => i % 3 != 2).ToArray();   // two thirds report in time
+        string[] late = units.Where((_, i) => i % 6 == 2).ToArray();     // some after the first escalation
+        await stdout.WriteLineAsync($"脚本：{onTime.Length} 个单位按时报送，{late.Length} 个单位逾期后补报，{units.Length - onTime.Length - late.Length} 个单位始终未报（将逐级督办）。").ConfigureAwait(false);
+        int submitted = await SubmitAllAsync(http, links, onTime).ConfigureAwait(false);
+        await stdout.WriteLineAsync($"按时报送：{submitted} 项。").ConfigureAwait(false);
+
+        bool lateDone = false;
+        string lastLine = string.Empty;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(4))
         {
-            await stdout.WriteLineAsync($"  {step.At:yyyy-MM-dd HH:mm}  {ScheduleCommand.Describe(step)}").ConfigureAwait(false);
+            JsonElement cycle = await GetAsync(http, $"/api/cycles/{cycleId}").ConfigureAwait(false);
+            string step = cycle.TryGetProperty("step", out JsonElement s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "opening";
+            if (cycle.TryGetProperty("counts", out JsonElement c))
+            {
+                string line = $"[{clock.Elapsed:mm\\:ss}] 步骤 {Describe(step)}：已报 {c.GetProperty("submitted").GetInt32()}/{c.GetProperty("obligations").GetInt32()}，逾期报送 {c.GetProperty("late").GetInt32()}，督办 黄{c.GetProperty("level1").GetInt32()} 橙{c.GetProperty("level2").GetInt32()} 红{c.GetProperty("level3").GetInt32()}";
+                if (line[8..] != lastLine)
+                {
+                    await stdout.WriteLineAsync(line).ConfigureAwait(false);
+                    lastLine = line[8..];
+                }
+
+                if (!lateDone && step.StartsWith("escalation1", StringComparison.Ordinal))
+                {
+                    int n = await SubmitAllAsync(http, links, late).ConfigureAwait(false);
+                    await stdout.WriteLineAsync($"逾期补报：{n} 项（标记为逾期）。").ConfigureAwait(false);
+                    lateDone = true;
+                }
+
+                if (cycle.GetProperty("runtime").GetString() == "Completed")
+                {
+                    break;
+                }
+            }
+
+            await Task.Delay(1000).ConfigureAwait(false);
         }
 
         await app.StopAsync().ConfigureAwait(false);
-        await stdout.WriteLineAsync("演示完成。").ConfigureAwait(false);
+        string[] summaries = Directory.GetFiles(mail, "*-summary-*.eml");
+        if (summaries.Length == 0)
+        {
+            await stderr.WriteLineAsync("演示未在 4 分钟内结束。").ConfigureAwait(false);
+            return 1;
+        }
+
+        await stdout.WriteLineAsync($"周期已关闭。共发出 {Directory.GetFiles(mail, "*.eml").Length} 封邮件。").ConfigureAwait(false);
+        await stdout.WriteLineAsync("季度汇总（邮件，.eml）：").ConfigureAwait(false);
+        foreach (string summary in summaries)
+        {
+            await stdout.WriteLineAsync("  " + summary).ConfigureAwait(false);
+        }
+
         return 0;
     }
 
-    private static async Task<bool> PutAsync(HttpClient http, string path, string file, string contentType, TextWriter stdout, TextWriter stderr)
+    private static string Describe(string step) => step switch
     {
-        using var content = new StringContent(await File.ReadAllTextAsync(file).ConfigureAwait(false), Encoding.UTF8, contentType);
-        using HttpResponseMessage response = await http.PutAsync(new Uri(path, UriKind.Relative), content).ConfigureAwait(false);
-        string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        "open" => "开启",
+        "closed" => "已关闭",
+        _ when step.StartsWith("reminder", StringComparison.Ordinal) => "催报",
+        _ when step.StartsWith("escalation", StringComparison.Ordinal) => $"第{step[10]}级督办",
+        _ => step,
+    };
+
+    private static async Task<Dictionary<string, string>> WaitForOpeningLinksAsync(string folder, int units)
+    {
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < 600 && links.Count < units; i++)
         {
-            await stderr.WriteLineAsync($"PUT {path} 失败（{(int)response.StatusCode}）：{body}").ConfigureAwait(false);
-            return false;
+            if (Directory.Exists(folder))
+            {
+                foreach (string file in Directory.GetFiles(folder, "*-open-*.eml"))
+                {
+                    using MimeMessage message = await MimeMessage.LoadAsync(file).ConfigureAwait(false);
+                    string? unit = message.Headers["X-SixStability-Unit"];
+                    Match link = LinkPattern().Match(message.TextBody ?? string.Empty);
+                    if (unit is not null && link.Success)
+                    {
+                        links[unit] = Uri.UnescapeDataString(link.Groups["t"].Value);
+                    }
+                }
+            }
+
+            await Task.Delay(200).ConfigureAwait(false);
         }
 
-        await stdout.WriteLineAsync($"PUT {path} → {(int)response.StatusCode} {body}").ConfigureAwait(false);
-        return true;
+        return links;
     }
+
+    /// <summary>A unit, with its own link, reports every task it owes.</summary>
+    private static async Task<int> SubmitAllAsync(HttpClient http, Dictionary<string, string> links, IEnumerable<string> units)
+    {
+        int count = 0;
+        foreach (string unit in units)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/obligations");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", links[unit]);
+            using HttpResponseMessage list = await http.SendAsync(request).ConfigureAwait(false);
+            using JsonDocument mine = JsonDocument.Parse(await list.Content.ReadAsStringAsync().ConfigureAwait(false));
+            foreach (JsonElement o in mine.RootElement.GetProperty("obligations").EnumerateArray())
+            {
+                int task = o.GetProperty("task").GetInt32();
+                string indicators = string.Join(",", o.GetProperty("indicators").EnumerateArray()
+                    .Select(i => $$"""{ "name": {{JsonSerializer.Serialize(i.GetProperty("name").GetString())}}, "value": {{(i.GetProperty("target").GetDecimal() * 0.8m).ToString(CultureInfo.InvariantCulture)}} }"""));
+                using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/me/obligations/{task}/submission")
+                {
+                    Content = new StringContent($$"""{ "narrative": "本季度按方案要求推进，主要工作已落实。", "status": "按进度推进", "indicators": [{{indicators}}], "difficulties": "部分项目资金到位偏慢", "nextSteps": "加快推进，确保完成全年目标" }""", Encoding.UTF8, "application/json"),
+                };
+                submit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", links[unit]);
+                using HttpResponseMessage response = await http.SendAsync(submit).ConfigureAwait(false);
+                count += response.IsSuccessStatusCode ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
+    private static async Task<JsonElement> PutAsync(HttpClient http, string path, string body, string contentType)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, contentType);
+        using HttpResponseMessage response = await http.PutAsync(new Uri(path, UriKind.Relative), content).ConfigureAwait(false);
+        return await ReadAsync(response, path).ConfigureAwait(false);
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient http, string path, string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await http.PostAsync(new Uri(path, UriKind.Relative), content).ConfigureAwait(false);
+        return await ReadAsync(response, path).ConfigureAwait(false);
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient http, string path)
+    {
+        using HttpResponseMessage response = await http.GetAsync(new Uri(path, UriKind.Relative)).ConfigureAwait(false);
+        return await ReadAsync(response, path).ConfigureAwait(false);
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, string path)
+    {
+        string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{path} 失败（{(int)response.StatusCode}）：{text}");
+        }
+
+        using JsonDocument doc = JsonDocument.Parse(text);
+        return doc.RootElement.Clone();
+    }
+
+    [GeneratedRegex(@"/u\?t=(?<t>[A-Za-z0-9_%.\-]+)")]
+    private static partial Regex LinkPattern();
 }

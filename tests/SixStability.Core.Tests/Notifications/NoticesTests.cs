@@ -97,6 +97,19 @@ public sealed class NoticesTests
     }
 
     [Fact]
+    public void The_summary_mentions_an_attachment_only_when_there_is_one()
+    {
+        Contact[] readers = [new("市人民政府办公室", "szfb@example.gov.cn")];
+
+        RenderedMail plain = Only(Notices.Summary(Cycle, "s", readers, MailValue.Of("概述"), []));
+        RenderedMail filed = Only(Notices.Summary(Cycle, "s", readers, MailValue.Of("概述"), [new MailAttachment("汇总.docx", "application/octet-stream", [1])]));
+
+        plain.Subject.Should().Be("【季度汇总】2020年第三季度“六稳六保”落实情况汇总报告");
+        plain.Text.Should().NotContain("附件");
+        filed.Text.Should().Contain("正式文件见附件");
+    }
+
+    [Fact]
     public void Hostile_text_is_escaped_in_html_and_left_readable_in_text()
     {
         Unit hostile = Rsj with { Name = "<script>alert(1)</script>&局" };
