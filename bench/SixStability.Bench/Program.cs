@@ -22,4 +22,10 @@ if (args is ["quick"])
     return;
 }
 
+if (args is ["history", var count, .. var rest])
+{
+    await HistorySize.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), rest is [var pct] ? int.Parse(pct, System.Globalization.CultureInfo.InvariantCulture) : 0);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SendGridRequestsBenchmark).Assembly).Run(args);

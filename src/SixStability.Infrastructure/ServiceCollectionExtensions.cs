@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ILinkSigner>(sp => sp.GetRequiredService<HmacLinkSigner>());
         services.AddSingleton<ILinkVerifier>(sp => sp.GetRequiredService<HmacLinkSigner>());
         services.AddSingleton<UnitHandlers>();
+        services.AddSingleton<ReviewHandlers>();
         services.AddSingleton<ICycleStore, TableCycleStore>();
         services.AddSingleton<IObligationStore, TableObligationStore>();
         services.AddSingleton<CycleContextLoader>();

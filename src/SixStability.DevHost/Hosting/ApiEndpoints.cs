@@ -23,11 +23,14 @@ internal static class ApiEndpoints
         admin.MapPost(ApiRoutes.CycleExtensions, (string cycleId, HttpRequest request, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.ExtendAsync(request, cycleId, engine, ct));
         admin.MapPost(ApiRoutes.CycleClose, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.CloseAsync(cycleId, engine, ct));
         admin.MapPost(ApiRoutes.CycleCancel, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.CancelAsync(cycleId, engine, ct));
+        admin.MapPost(ApiRoutes.CycleReturns, (string cycleId, HttpRequest request, ReviewHandlers review, CancellationToken ct) => review.ReturnAsync(request, cycleId, ct));
+        admin.MapPost(ApiRoutes.CycleExtensionRequest, (string cycleId, string unitId, HttpRequest request, ReviewHandlers review, ICycleClient engine, CancellationToken ct) => review.DecideExtensionAsync(request, cycleId, unitId, engine, ct));
 
         // A unit's routes: its signed link is the credential, no admin key.
         RouteGroupBuilder unit = app.MapGroup("/api");
         unit.MapGet(ApiRoutes.MyObligations, (HttpRequest request, UnitHandlers units, CancellationToken ct) => units.ListAsync(request, ct));
         unit.MapPost(ApiRoutes.MySubmission, (string task, HttpRequest request, UnitHandlers units, CancellationToken ct) => units.SubmitAsync(request, task, ct));
+        unit.MapPost(ApiRoutes.MyExtensionRequest, (HttpRequest request, UnitHandlers units, CancellationToken ct) => units.RequestExtensionAsync(request, ct));
         return app;
     }
 }

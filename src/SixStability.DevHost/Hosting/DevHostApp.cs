@@ -9,7 +9,8 @@ namespace SixStability.DevHost.Hosting;
 /// <summary>The DevHost web app: the Function app's routes and services on ASP.NET Core, over Azurite.</summary>
 internal static class DevHostApp
 {
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
+    /// <param name="configureServices">Replaces services after the product's own (benchmarks count mail instead of writing it).</param>
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -42,6 +43,7 @@ internal static class DevHostApp
         builder.Services.AddSingleton<ICycleClient>(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
         builder.Services.AddProblemDetails();
+        configureServices?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(context =>

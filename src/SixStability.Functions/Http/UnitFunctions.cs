@@ -19,4 +19,9 @@ public sealed class UnitFunctions(UnitHandlers units)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MySubmission)] HttpRequest request,
         string task,
         CancellationToken cancellationToken) => await units.SubmitAsync(request, task, cancellationToken).ConfigureAwait(false);
+
+    [Function("RequestExtension")]
+    public async Task<IActionResult> RequestExtension(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MyExtensionRequest)] HttpRequest request,
+        CancellationToken cancellationToken) => await units.RequestExtensionAsync(request, cancellationToken).ConfigureAwait(false);
 }

@@ -17,6 +17,9 @@ public sealed class TableObligationStore(TableClients tables) : IObligationStore
 {
     private const int MaxConcurrentPartitions = 16;
 
+    // 'h…' history, 't…' obligations, 'x' the unit's extension request: one partition, three row kinds.
+    private const string ExtensionRow = "x";
+
     public async Task AddMissingAsync(IReadOnlyList<Obligation> obligations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obligations);
@@ -121,6 +124,55 @@ public sealed class TableObligationStore(TableClients tables) : IObligationStore
 
         return list;
     }
+
+    public async Task SaveExtensionRequestAsync(ExtensionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        TableClient table = await Table().ConfigureAwait(false);
+        await table.UpsertEntityAsync(
+            new TableEntity(Partition(request.CycleId, request.UnitId), ExtensionRow)
+            {
+                ["CycleId"] = request.CycleId,
+                ["UnitId"] = request.UnitId,
+                ["Due"] = request.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["Reason"] = request.Reason,
+                ["RequestedAt"] = request.RequestedAt,
+                ["State"] = request.State.ToString(),
+                ["Note"] = request.Note,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ExtensionRequest?> GetExtensionRequestAsync(string cycleId, string unitId, CancellationToken cancellationToken)
+    {
+        TableClient table = await Table().ConfigureAwait(false);
+        NullableResponse<TableEntity> e = await table.GetEntityIfExistsAsync<TableEntity>(Partition(cycleId, unitId), ExtensionRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return e.HasValue ? ToRequest(e.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<ExtensionRequest>> ListExtensionRequestsAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        TableClient table = await Table().ConfigureAwait(false);
+        string cycle = TableKeys.Encode(cycleId);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey gt {cycle + "|"} and PartitionKey lt {cycle + "}"} and RowKey eq {ExtensionRow}");
+        var list = new List<ExtensionRequest>();
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ToRequest(e));
+        }
+
+        return list;
+    }
+
+    private static ExtensionRequest ToRequest(TableEntity e) => new(
+        e.GetString("CycleId"),
+        e.GetString("UnitId"),
+        DateOnly.ParseExact(e.GetString("Due"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        e.GetString("Reason"),
+        e.GetDateTimeOffset("RequestedAt") ?? default,
+        Enum.Parse<ExtensionRequestState>(e.GetString("State")),
+        e.GetString("Note"));
 
     private static string Partition(string cycleId, string unitId) => $"{TableKeys.Encode(cycleId)}|{TableKeys.Encode(unitId)}";
 

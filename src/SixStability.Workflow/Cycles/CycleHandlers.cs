@@ -134,6 +134,7 @@ public sealed class CycleHandlers(ICycleStore cycles, IObligationStore obligatio
             schedule = timeline.Select(t => new { kind = t.Kind, level = t.Level, at = t.At, due = t.Due, step = t.StepId }),
             counts = CycleCounts.Of(all),
             units = perUnit,
+            extensionRequests = (await obligations.ListExtensionRequestsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Select(r => new { r.UnitId, r.Due, r.Reason, r.RequestedAt, r.State, r.Note }),
             mailProblems = (await outbox.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Select(p => new { p.Step, p.RecipientKey, p.To, p.Status, p.Error }),
         });
     }

@@ -10,7 +10,10 @@ public static class ApiRoutes
     public const string CycleExtensions = "cycles/{cycleId}/extensions";
     public const string CycleClose = "cycles/{cycleId}/close";
     public const string CycleCancel = "cycles/{cycleId}/cancel";
+    public const string CycleReturns = "cycles/{cycleId}/returns";
+    public const string CycleExtensionRequest = "cycles/{cycleId}/extension-requests/{unitId}";
     public const string MyObligations = "me/obligations";
+    public const string MyExtensionRequest = "me/extension-request";
     public const string MySubmission = "me/obligations/{task}/submission";
 
     public static readonly IReadOnlyList<(string Method, string Route)> All =
@@ -24,7 +27,10 @@ public static class ApiRoutes
         ("POST", CycleExtensions),
         ("POST", CycleClose),
         ("POST", CycleCancel),
+        ("POST", CycleReturns),
+        ("POST", CycleExtensionRequest),
         ("GET", MyObligations),
+        ("POST", MyExtensionRequest),
         ("POST", MySubmission),
     ];
 }

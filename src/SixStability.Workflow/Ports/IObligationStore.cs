@@ -22,6 +22,13 @@ public interface IObligationStore
     /// </summary>
     Task<Obligation> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>Keeps a unit's extension request (one per unit and cycle; a new one replaces it).</summary>
+    Task SaveExtensionRequestAsync(ExtensionRequest request, CancellationToken cancellationToken);
+
+    Task<ExtensionRequest?> GetExtensionRequestAsync(string cycleId, string unitId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ExtensionRequest>> ListExtensionRequestsAsync(string cycleId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken);
 }
 

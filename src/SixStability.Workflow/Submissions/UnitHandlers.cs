@@ -125,6 +125,60 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
         return ApiResult.Json(StatusCodes.Status200OK, new { task = number, state = saved.State, late = saved.Late, submittedAt = saved.SubmittedAt });
     }
 
+    /// <summary>延期申请: the unit asks for a later date, with its reason; the coordinator decides.</summary>
+    public async Task<ApiResult> RequestExtensionAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        (LinkClaims? claims, ApiResult? denied) = Authorize(request);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        (string? text, ApiResult? tooLarge) = await RequestBody.ReadTextAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        ExtensionAsk? body;
+        try
+        {
+            body = JsonSerializer.Deserialize<ExtensionAsk>(text!, Json.Options);
+        }
+        catch (JsonException)
+        {
+            return ApiResult.BadRequest("请求体不是有效的 JSON 或字段类型不对。", [new FieldError("body", "格式不对。")]);
+        }
+
+        CycleContext? cycle = await LoadAsync(claims!, cancellationToken).ConfigureAwait(false);
+        if (cycle is null)
+        {
+            return Gone();
+        }
+
+        IReadOnlyList<Obligation> mine = await obligations.ListUnitAsync(claims!.Cycle, claims.Unit, cancellationToken).ConfigureAwait(false);
+        var errors = new List<FieldError>();
+        if (body?.Due is not DateOnly due || mine.Count == 0 || due <= mine.Min(o => o.Due))
+        {
+            errors.Add(new("due", "申请的截止日期须晚于现在的截止日期。"));
+        }
+
+        CheckText(body?.Reason, "reason", "延期理由", 500, required: true, errors);
+        if (errors.Count > 0)
+        {
+            return ApiResult.BadRequest("延期申请有误。", errors);
+        }
+
+        if (cycle.Record.Status != CycleStatus.Open)
+        {
+            return ApiResult.Conflict("本周期已关闭。");
+        }
+
+        var ask = new ExtensionRequest(claims.Cycle, claims.Unit, body!.Due!.Value, body.Reason!, clock.GetUtcNow());
+        await obligations.SaveExtensionRequestAsync(ask, cancellationToken).ConfigureAwait(false);
+        return ApiResult.Json(StatusCodes.Status202Accepted, new { due = ask.Due, state = ask.State });
+    }
+
     private static List<FieldError> Validate(SubmissionRequest? body, IReadOnlyList<Indicator> indicators)
     {
         var errors = new List<FieldError>();
@@ -223,4 +277,6 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
     private sealed record SubmissionRequest(string? Narrative = null, string? Status = null, IReadOnlyList<IndicatorValue>? Indicators = null, string? Difficulties = null, string? NextSteps = null);
 
     private sealed record IndicatorValue(string Name, decimal Value);
+
+    private sealed record ExtensionAsk(DateOnly? Due = null, string? Reason = null);
 }

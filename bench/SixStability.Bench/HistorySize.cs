@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using SixStability.Core.Notifications;
+using SixStability.Core.Plans;
+using SixStability.Core.Units;
+using SixStability.DevHost.Azurite;
+using SixStability.DevHost.Hosting;
+using SixStability.Workflow.Cycles;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Bench;
+
+/// <summary>
+/// <c>history OBLIGATIONS [SUBMITTED%]</c>: runs one whole demo cycle on DevHost's durable engine (DTFx over
+/// Azurite) and counts the rows of its orchestration history, to show it grows with steps and pages, not
+/// with obligations or submissions. Mail is counted, not written.
+/// </summary>
+internal static class HistorySize
+{
+    public static async Task RunAsync(int obligations, int submittedPercent)
+    {
+        int tasks = obligations >= 1000 ? 20 : 3;
+        int units = obligations / tasks;
+        var endpoints = new StorageEndpoints(FreePort(), FreePort(), FreePort());
+        await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(endpoints, null, Console.Error, CancellationToken.None);
+        var mailer = new CountingMailer();
+        await using WebApplication app = DevHostApp.Build([], new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = endpoints.ConnectionString,
+            ["Urls"] = $"http://127.0.0.1:{FreePort()}",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, services => services.AddSingleton<IMailer>(mailer));
+        await app.StartAsync();
+        IServiceProvider services = app.Services;
+
+        var directory = new UnitDirectory(
+            new Contact("市发改委", "fgw@example.gov.cn"), new Contact("市政府督查室", "dcs@example.gov.cn"), [new Contact("市政府办公室", "szfb@example.gov.cn")],
+            [new Leader("vm", "张强", "副市长", "vm@example.gov.cn")],
+            Enumerable.Range(1, units).Select(i => new Unit($"u{i:D5}", $"单位{i}", UnitKind.Department, $"u{i:D5}@example.gov.cn", "vm")).ToList(),
+            [new UnitGroup("全体单位", Enumerable.Range(1, units).Select(i => $"u{i:D5}").ToList())]);
+        string plan = "基准方案\n2020年6月3日\n二、保就业\n" + string.Concat(Enumerable.Range(1, tasks).Select(t => $"({Core.Text.ChineseNumerals.Format(t)})任务{t}。内容。(责任单位:全体单位)\n"));
+        await services.GetRequiredService<IDirectoryStore>().PutAsync(directory, null, CancellationToken.None);
+        await services.GetRequiredService<IPlanStore>().PutAsync(PlanImporter.Import("bench", plan).Catalog, null, CancellationToken.None);
+
+        var input = new CycleInput("bench-2020Q3", "bench", "2020Q3", new CyclePolicyChoice(CyclePolicyChoice.Demo, SecondsPerDay: 2), DateTimeOffset.UtcNow);
+        ICycleClient engine = services.GetRequiredService<ICycleClient>();
+        var watch = Stopwatch.StartNew();
+        await engine.StartAsync(input, CancellationToken.None);
+        ICycleStore cycles = services.GetRequiredService<ICycleStore>();
+        while (await cycles.GetAsync(input.CycleId, CancellationToken.None) is null)
+        {
+            await Task.Delay(100);
+        }
+
+        TimeSpan opened = watch.Elapsed;
+        IObligationStore store = services.GetRequiredService<IObligationStore>();
+        var chosen = new List<Core.Cycles.Obligation>();
+        await foreach (Core.Cycles.Obligation o in store.ListAsync(input.CycleId, null, CancellationToken.None))
+        {
+            // Whole units submit (a unit that owes nothing is not reminded), SUBMITTED% of them.
+            if (int.Parse(o.UnitId[1..], System.Globalization.CultureInfo.InvariantCulture) % 100 < submittedPercent)
+            {
+                chosen.Add(o);
+            }
+        }
+
+        await Parallel.ForEachAsync(chosen, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (o, ct) =>
+            await store.ChangeAsync(o.CycleId, o.UnitId, o.TaskNumber, x => x.Submit(DateTimeOffset.UtcNow, new DateOnly(2020, 10, 2)), new HistoryEntry(DateTimeOffset.UtcNow, o.UnitId, "submitted"), ct));
+
+        while ((await engine.GetAsync(input.CycleId, CancellationToken.None))?.RuntimeStatus != "Completed" && watch.Elapsed < TimeSpan.FromMinutes(30))
+        {
+            await Task.Delay(500);
+        }
+
+        var history = new TableClient(endpoints.ConnectionString, "SixStabilityHistory");
+        var rows = new List<string>();
+        await foreach (TableEntity e in history.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {input.CycleId}"), select: ["EventType"]))
+        {
+            rows.Add(e.GetString("EventType") ?? "?");
+        }
+
+        Console.WriteLine($"{obligations} obligations ({units} units × {tasks} tasks, {chosen.Count} submitted by {chosen.Select(o => o.UnitId).Distinct().Count()} units): completed in {watch.Elapsed.TotalSeconds:F0} s (opened in {opened.TotalSeconds:F1} s); " +
+            $"history {rows.Count} rows: {string.Join(", ", rows.GroupBy(r => r).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}; mails {mailer.Count}");
+        await app.StopAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class CountingMailer : IMailer
+    {
+        private int count;
+
+        public int Count => count;
+
+        public Task<IReadOnlyList<Delivery>> SendAsync(MailBatch batch, IReadOnlyList<MailRecipient> recipients, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref count, recipients.Count);
+            return Task.FromResult<IReadOnlyList<Delivery>>(recipients.Select(r => new Delivery(r.Key, DeliveryStatus.Sent)).ToList());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using SixStability.Workflow.Cycles;
+using SixStability.Workflow.Http;
+using SixStability.Workflow.Submissions;
+
+namespace SixStability.Functions.Http;
+
+/// <summary>The coordinator's review routes: return a submission, decide an extension request.</summary>
+public sealed class ReviewFunctions(ReviewHandlers review)
+{
+    [Function("ReturnSubmission")]
+    public async Task<IActionResult> ReturnSubmission(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.CycleReturns)] HttpRequest request,
+        string cycleId,
+        CancellationToken cancellationToken) => await review.ReturnAsync(request, cycleId, cancellationToken).ConfigureAwait(false);
+
+    [Function("DecideExtensionRequest")]
+    public async Task<IActionResult> DecideExtensionRequest(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.CycleExtensionRequest)] HttpRequest request,
+        string cycleId,
+        string unitId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) => await review.DecideExtensionAsync(request, cycleId, unitId, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);
+}

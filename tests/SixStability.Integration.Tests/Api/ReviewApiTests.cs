@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Integration.Tests.Api;
+
+/// <summary>退回 and 延期申请 through real HTTP: the coordinator reviews, the unit is told.</summary>
+public sealed class ReviewApiTests : IAsyncLifetime
+{
+    private const string CycleId = "jingdezhen-2020Q3";
+    private readonly string mail = Directory.CreateTempSubdirectory("review-mail").FullName;
+    private DevHostServer server = null!;
+    private HttpClient admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = await DevHostServer.StartAsync(mailFolder: mail);
+        admin = server.AdminClient();
+        (await admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
+        (await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"))).EnsureSuccessStatusCode();
+        (await Post(admin, "/api/cycles", """{ "planId": "jingdezhen", "quarter": "2020Q3", "policy": { "kind": "demo", "secondsPerDay": 3600 } }""")).EnsureSuccessStatusCode();
+        for (int i = 0; i < 300 && !(await admin.GetStringAsync($"/api/cycles/{CycleId}")).Contains("\"counts\"", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Post(admin, $"/api/cycles/{CycleId}/cancel", "{}");
+        admin.Dispose();
+        await server.DisposeAsync();
+        Directory.Delete(mail, recursive: true);
+    }
+
+    private static Task<HttpResponseMessage> Post(HttpClient client, string path, string json) =>
+        client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private HttpClient Unit(string unit)
+    {
+        Uri link = server.Services.GetRequiredService<ILinkSigner>().UnitLink(unit, CycleId, DateTimeOffset.UtcNow.AddDays(30));
+        HttpClient client = server.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Uri.UnescapeDataString(link.Query[3..]));
+        return client;
+    }
+
+    private async Task<JsonElement> UnitStateAsync(string unit) =>
+        (await (await admin.GetAsync($"/api/cycles/{CycleId}")).JsonAsync()).GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == unit);
+
+    [Fact]
+    public async Task A_returned_submission_is_owed_again_and_the_unit_is_told_why()
+    {
+        using HttpClient rsj = Unit("rsj");
+        (await Post(rsj, "/api/me/obligations/2/submission", """{ "narrative": "已开展招聘活动。", "status": "按进度推进" }""")).EnsureSuccessStatusCode();
+
+        await (await Post(admin, $"/api/cycles/{CycleId}/returns", """{ "unitId": "rsj", "task": 2 }""")).ShouldBeProblemAsync(400);
+        await (await Post(admin, $"/api/cycles/{CycleId}/returns", """{ "unitId": "rsj", "task": 3, "reason": "未报送" }""")).ShouldBeProblemAsync(409);
+        using HttpResponseMessage returned = await Post(admin, $"/api/cycles/{CycleId}/returns", """{ "unitId": "rsj", "task": 2, "reason": "请补充招聘场次和达成就业意向人数" }""");
+
+        returned.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await UnitStateAsync("rsj")).GetProperty("owed").EnumerateArray().Select(t => t.GetInt32()).Should().Contain(2);
+        string notice = Directory.GetFiles(mail, "*-returned-rsj-2-*.eml").Should().ContainSingle().Subject;
+        (await MimeKit.MimeMessage.LoadAsync(notice)).TextBody.Should().Contain("请补充招聘场次和达成就业意向人数");
+    }
+
+    [Fact]
+    public async Task An_extension_request_is_checked_then_approved_or_refused_and_the_unit_is_told()
+    {
+        using HttpClient flx = Unit("flx");
+        using HttpClient lps = Unit("lps");
+
+        await (await Post(flx, "/api/me/extension-request", """{ "due": "2020-10-01", "reason": "汛期" }""")).ShouldBeProblemAsync(400);
+        await (await Post(flx, "/api/me/extension-request", """{ "due": "2020-10-09" }""")).ShouldBeProblemAsync(400);
+        (await Post(flx, "/api/me/extension-request", """{ "due": "2020-10-09", "reason": "汛期抢险，人员集中在一线" }""")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await Post(lps, "/api/me/extension-request", """{ "due": "2020-10-12", "reason": "材料正在汇总" }""")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        JsonElement cycle = await (await admin.GetAsync($"/api/cycles/{CycleId}")).JsonAsync();
+        cycle.GetProperty("extensionRequests").GetArrayLength().Should().Be(2);
+
+        await (await Post(admin, $"/api/cycles/{CycleId}/extension-requests/flx", "{}")).ShouldBeProblemAsync(400);
+        await (await Post(admin, $"/api/cycles/{CycleId}/extension-requests/czj", """{ "approve": true }""")).ShouldBeProblemAsync(404);
+        (await Post(admin, $"/api/cycles/{CycleId}/extension-requests/flx", """{ "approve": true, "note": "同意" }""")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await Post(admin, $"/api/cycles/{CycleId}/extension-requests/lps", """{ "approve": false, "note": "理由不充分" }""")).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        await (await Post(admin, $"/api/cycles/{CycleId}/extension-requests/lps", """{ "approve": true }""")).ShouldBeProblemAsync(404);
+
+        for (int i = 0; i < 100 && (await UnitStateAsync("flx")).GetProperty("due").GetString() != "2020-10-09"; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        (await UnitStateAsync("flx")).GetProperty("due").GetString().Should().Be("2020-10-09");
+        (await UnitStateAsync("lps")).GetProperty("due").GetString().Should().Be("2020-10-05");
+        string refused = Directory.GetFiles(mail, "*-extension-refused-lps-*.eml").Should().ContainSingle().Subject;
+        (await MimeKit.MimeMessage.LoadAsync(refused)).Subject.Should().EndWith("未获同意");
+        for (int i = 0; i < 100 && Directory.GetFiles(mail, "*-extension-flx-*.eml").Length == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        (await MimeKit.MimeMessage.LoadAsync(Directory.GetFiles(mail, "*-extension-flx-*.eml").Single())).Subject.Should().EndWith("已同意，截止时间延至10月9日");
+    }
+}
