@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
-using SixStability.Core.Text;
 using SixStability.Core.Units;
 using SixStability.Workflow.Http;
 using SixStability.Workflow.Ports;
@@ -22,7 +20,7 @@ public sealed class CycleHandlers(ICycleStore cycles, IObligationStore obligatio
     public async Task<ApiResult> StartAsync(HttpRequest request, ICycleClient engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        (StartCycleRequest? body, ApiResult? error) = await ReadAsync<StartCycleRequest>(request, cancellationToken).ConfigureAwait(false);
+        (StartCycleRequest? body, ApiResult? error) = await RequestBody.ReadJsonAsync<StartCycleRequest>(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -142,7 +140,7 @@ public sealed class CycleHandlers(ICycleStore cycles, IObligationStore obligatio
     public async Task<ApiResult> ExtendAsync(HttpRequest request, string cycleId, ICycleClient engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        (ExtensionRequest? body, ApiResult? error) = await ReadAsync<ExtensionRequest>(request, cancellationToken).ConfigureAwait(false);
+        (ExtensionRequest? body, ApiResult? error) = await RequestBody.ReadJsonAsync<ExtensionRequest>(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -210,26 +208,6 @@ public sealed class CycleHandlers(ICycleStore cycles, IObligationStore obligatio
         };
     }
 
-    private static async Task<(T? Body, ApiResult? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
-        where T : class
-    {
-        (string? text, ApiResult? error) = await RequestBody.ReadTextAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return (null, error);
-        }
-
-        try
-        {
-            T? body = JsonSerializer.Deserialize<T>(text!, Json.Options);
-            return body is null ? (null, ApiResult.BadRequest("请求体为空。", [new FieldError("body", "为空。")])) : (body, null);
-        }
-        catch (JsonException ex)
-        {
-            string field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return (null, ApiResult.BadRequest("请求体不是有效的 JSON 或字段类型不对。", [new FieldError(field, ex.Message)]));
-        }
-    }
 
     private sealed record StartCycleRequest(string PlanId, string Quarter, CyclePolicyChoice? Policy = null);
 

@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using SixStability.Core.Text;
+using SixStability.Core.Units;
 
 namespace SixStability.Workflow.Http;
 
@@ -37,6 +40,28 @@ public static class RequestBody
         catch (DecoderFallbackException)
         {
             return (null, ApiResult.BadRequest("请求内容不是有效的 UTF-8 文本（如为 GBK 编码的文件，请先另存为 UTF-8）。"));
+        }
+    }
+
+    /// <summary>A bounded JSON body as <typeparamref name="T"/>; a malformed body or a wrong type is a 400 naming the field.</summary>
+    public static async Task<(T? Body, ApiResult? Error)> ReadJsonAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+        where T : class
+    {
+        (string? text, ApiResult? error) = await ReadTextAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        try
+        {
+            T? body = JsonSerializer.Deserialize<T>(text!, Json.Options);
+            return body is null ? (null, ApiResult.BadRequest("请求体为空。", [new FieldError("body", "为空。")])) : (body, null);
+        }
+        catch (JsonException ex)
+        {
+            string field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return (null, ApiResult.BadRequest("请求体不是有效的 JSON 或字段类型不对。", [new FieldError(field, "格式或类型不对。")]));
         }
     }
 

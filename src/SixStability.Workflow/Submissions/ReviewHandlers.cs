@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
-using SixStability.Core.Text;
 using SixStability.Core.Units;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Http;
@@ -24,7 +22,7 @@ public sealed class ReviewHandlers(CycleContextLoader loader, IObligationStore o
 
     public async Task<ApiResult> ReturnAsync(HttpRequest request, string cycleId, CancellationToken cancellationToken)
     {
-        (ReturnRequest? body, ApiResult? error) = await ReadAsync<ReturnRequest>(request, cancellationToken).ConfigureAwait(false);
+        (ReturnRequest? body, ApiResult? error) = await RequestBody.ReadJsonAsync<ReturnRequest>(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -64,7 +62,7 @@ public sealed class ReviewHandlers(CycleContextLoader loader, IObligationStore o
     public async Task<ApiResult> DecideExtensionAsync(HttpRequest request, string cycleId, string unitId, ICycleClient engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        (ExtensionDecision? body, ApiResult? error) = await ReadAsync<ExtensionDecision>(request, cancellationToken).ConfigureAwait(false);
+        (ExtensionDecision? body, ApiResult? error) = await RequestBody.ReadJsonAsync<ExtensionDecision>(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -140,26 +138,6 @@ public sealed class ReviewHandlers(CycleContextLoader loader, IObligationStore o
         return cycle.Record.Status == CycleStatus.Open ? (cycle, null) : (cycle, ApiResult.Conflict("本周期已结束。"));
     }
 
-    private static async Task<(T? Body, ApiResult? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
-        where T : class
-    {
-        (string? text, ApiResult? error) = await RequestBody.ReadTextAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return (null, error);
-        }
-
-        try
-        {
-            T? body = JsonSerializer.Deserialize<T>(text!, Json.Options);
-            return body is null ? (null, ApiResult.BadRequest("请求体为空。", [new FieldError("body", "为空。")])) : (body, null);
-        }
-        catch (JsonException ex)
-        {
-            string field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return (null, ApiResult.BadRequest("请求体不是有效的 JSON 或字段类型不对。", [new FieldError(field, "格式不对。")]));
-        }
-    }
 
     private sealed record ReturnRequest(string? UnitId = null, int Task = 0, string? Reason = null);
 

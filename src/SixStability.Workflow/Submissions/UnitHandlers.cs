@@ -79,21 +79,10 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
             return ApiResult.BadRequest($"任务编号“{task}”无效。", [new FieldError("task", "应为 1–99 的数字。")]);
         }
 
-        (string? text, ApiResult? tooLarge) = await RequestBody.ReadTextAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (tooLarge is not null)
+        (SubmissionRequest? body, ApiResult? unreadable) = await RequestBody.ReadJsonAsync<SubmissionRequest>(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (unreadable is not null)
         {
-            return tooLarge;
-        }
-
-        SubmissionRequest? body;
-        try
-        {
-            body = JsonSerializer.Deserialize<SubmissionRequest>(text!, Json.Options);
-        }
-        catch (JsonException ex)
-        {
-            string field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return ApiResult.BadRequest("请求体不是有效的 JSON 或字段类型不对。", [new FieldError(field, "格式不对。")]);
+            return unreadable;
         }
 
         CycleContext? cycle = await LoadAsync(claims!, cancellationToken).ConfigureAwait(false);
@@ -134,20 +123,10 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
             return denied;
         }
 
-        (string? text, ApiResult? tooLarge) = await RequestBody.ReadTextAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (tooLarge is not null)
+        (ExtensionAsk? body, ApiResult? unreadable) = await RequestBody.ReadJsonAsync<ExtensionAsk>(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (unreadable is not null)
         {
-            return tooLarge;
-        }
-
-        ExtensionAsk? body;
-        try
-        {
-            body = JsonSerializer.Deserialize<ExtensionAsk>(text!, Json.Options);
-        }
-        catch (JsonException)
-        {
-            return ApiResult.BadRequest("请求体不是有效的 JSON 或字段类型不对。", [new FieldError("body", "格式不对。")]);
+            return unreadable;
         }
 
         CycleContext? cycle = await LoadAsync(claims!, cancellationToken).ConfigureAwait(false);
