@@ -20,7 +20,8 @@ public static class UnitDirectoryReader
         }
         catch (JsonException ex)
         {
-            return (null, [new FieldError(string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, $"单位名录不是有效的 JSON 或缺少必填字段：{ex.Message}")]);
+            // System.Text.Json's own message is English; the path says where, this says what.
+            return (null, [new FieldError(string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, "单位名录不是有效的 JSON，或此处格式、类型不对、缺少必填字段。")]);
         }
 
         if (directory is null)

@@ -113,7 +113,7 @@ public sealed partial class PlanHandlers(IPlanStore plans, IDirectoryStore direc
         catch (JsonException ex)
         {
             string field = string.IsNullOrEmpty(ex.Path) ? "body" : ex.Path;
-            return (null, ApiResult.BadRequest("方案目录 JSON 无效或缺少必填字段。", [new FieldError(field, ex.Message)]));
+            return (null, ApiResult.BadRequest("方案目录 JSON 无效或缺少必填字段。", [new FieldError(field, "格式、类型不对或缺少必填字段。")]));
         }
 
         if (catalog is null)
