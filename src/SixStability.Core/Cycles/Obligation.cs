@@ -14,7 +14,8 @@ public sealed record Obligation(
     int EscalationLevel = 0,
     bool Late = false,
     DateTimeOffset? SubmittedAt = null,
-    string? ReturnReason = null)
+    string? ReturnReason = null,
+    int Revision = 0)
 {
     /// <summary>Still to be reported: outstanding, or a draft not yet submitted.</summary>
     public bool IsOwed => State != ObligationState.Submitted;
@@ -22,6 +23,12 @@ public sealed record Obligation(
     /// <summary>A unit's submission; late when the cycle's day (<paramref name="today"/>) is past the unit's due day.</summary>
     public Obligation Submit(DateTimeOffset at, DateOnly today) =>
         this with { State = ObligationState.Submitted, SubmittedAt = at, Late = today > Due, ReturnReason = null };
+
+    /// <summary>A draft the unit saved (保存草稿); a submitted report stays submitted until revised by a new submission.</summary>
+    public Obligation SaveDraft() =>
+        State == ObligationState.Submitted
+            ? throw new InvalidOperationException("已报送的材料如需修改，请直接重新报送。")
+            : this with { State = ObligationState.Draft };
 
     /// <summary>退回: the coordinator returns a submission for revision; it is owed again.</summary>
     public Obligation Return(string reason) =>

@@ -30,6 +30,8 @@ internal static class ApiEndpoints
         RouteGroupBuilder unit = app.MapGroup("/api");
         unit.MapGet(ApiRoutes.MyObligations, (HttpRequest request, UnitHandlers units, CancellationToken ct) => units.ListAsync(request, ct));
         unit.MapPost(ApiRoutes.MySubmission, (string task, HttpRequest request, UnitHandlers units, CancellationToken ct) => units.SubmitAsync(request, task, ct));
+        unit.MapPut(ApiRoutes.MyDraft, (string task, HttpRequest request, UnitHandlers units, CancellationToken ct) => units.SaveDraftAsync(request, task, ct));
+        unit.MapGet(ApiRoutes.MyHistory, (string task, HttpRequest request, UnitHandlers units, CancellationToken ct) => units.HistoryAsync(request, task, ct));
         unit.MapPost(ApiRoutes.MyExtensionRequest, (HttpRequest request, UnitHandlers units, CancellationToken ct) => units.RequestExtensionAsync(request, ct));
         return app;
     }

@@ -20,6 +20,18 @@ public sealed class UnitFunctions(UnitHandlers units)
         string task,
         CancellationToken cancellationToken) => await units.SubmitAsync(request, task, cancellationToken).ConfigureAwait(false);
 
+    [Function("SaveMyDraft")]
+    public async Task<IActionResult> SaveMyDraft(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.MyDraft)] HttpRequest request,
+        string task,
+        CancellationToken cancellationToken) => await units.SaveDraftAsync(request, task, cancellationToken).ConfigureAwait(false);
+
+    [Function("GetMyHistory")]
+    public async Task<IActionResult> GetMyHistory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.MyHistory)] HttpRequest request,
+        string task,
+        CancellationToken cancellationToken) => await units.HistoryAsync(request, task, cancellationToken).ConfigureAwait(false);
+
     [Function("RequestExtension")]
     public async Task<IActionResult> RequestExtension(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.MyExtensionRequest)] HttpRequest request,

@@ -79,34 +79,54 @@ public sealed class TableObligationStore(TableClients tables) : IObligationStore
         }
     }
 
-    public async Task<Obligation> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, CancellationToken cancellationToken)
+    public async Task<Obligation> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, CancellationToken cancellationToken) =>
+        (await ChangeCoreAsync(cycleId, unitId, task, change, entry, null, cancellationToken).ConfigureAwait(false)).Obligation;
+
+    public Task<ChangeResult> ChangeOnceAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, string idempotencyKey, CancellationToken cancellationToken) =>
+        ChangeCoreAsync(cycleId, unitId, task, change, entry, idempotencyKey, cancellationToken);
+
+    private async Task<ChangeResult> ChangeCoreAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(entry);
         TableClient table = await Table().ConfigureAwait(false);
+        string partition = Partition(cycleId, unitId);
+        string? keyRow = idempotencyKey is null ? null : $"i{task:D2}|{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)))[..32]}";
         for (int attempt = 0; ; attempt++)
         {
-            Response<TableEntity> current = await table.GetEntityAsync<TableEntity>(Partition(cycleId, unitId), Row(task), cancellationToken: cancellationToken).ConfigureAwait(false);
-            Obligation changed = change(ToObligation(current.Value));
-            TableEntity history = new(Partition(cycleId, unitId), $"h{task:D2}|{entry.At.UtcTicks:D19}|{Guid.NewGuid():N}")
+            Response<TableEntity> current = await table.GetEntityAsync<TableEntity>(partition, Row(task), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (keyRow is not null && (await table.GetEntityIfExistsAsync<TableEntity>(partition, keyRow, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue)
             {
-                ["At"] = entry.At,
-                ["Who"] = entry.Who,
-                ["What"] = entry.What,
-                ["Detail"] = entry.Detail,
+                return new ChangeResult(ToObligation(current.Value), Replayed: true);
+            }
+
+            Obligation before = ToObligation(current.Value);
+            Obligation changed = change(before) with { Revision = before.Revision + 1 };
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.UpdateReplace, ToEntity(changed), current.Value.ETag),
+                new(TableTransactionActionType.Add, new TableEntity(partition, $"h{task:D2}|{entry.At.UtcTicks:D19}|{Guid.NewGuid():N}")
+                {
+                    ["At"] = entry.At,
+                    ["Who"] = entry.Who,
+                    ["What"] = entry.What,
+                    ["Detail"] = entry.Detail,
+                    ["Revision"] = changed.Revision,
+                }),
             };
+            if (keyRow is not null)
+            {
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, keyRow) { ["At"] = entry.At }));
+            }
+
             try
             {
-                await table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(changed), current.Value.ETag),
-                    new TableTransactionAction(TableTransactionActionType.Add, history),
-                ], cancellationToken).ConfigureAwait(false);
-                return changed;
+                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return new ChangeResult(changed, Replayed: false);
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < 10)
+            catch (TableTransactionFailedException ex) when ((ex.Status == 412 || (ex.Status == 409 && keyRow is not null)) && attempt < 10)
             {
-                // Someone changed it since we read it: read again and re-apply.
+                // A concurrent edit (412) or the same key landing first (409): read again; a replay is then seen above.
             }
         }
     }
@@ -190,6 +210,7 @@ public sealed class TableObligationStore(TableClients tables) : IObligationStore
         ["Late"] = o.Late,
         ["SubmittedAt"] = o.SubmittedAt,
         ["ReturnReason"] = o.ReturnReason,
+        ["Rev"] = o.Revision,
     };
 
     private static Obligation ToObligation(TableEntity e) => new(
@@ -202,7 +223,8 @@ public sealed class TableObligationStore(TableClients tables) : IObligationStore
         e.GetInt32("Level") ?? 0,
         e.GetBoolean("Late") ?? false,
         e.GetDateTimeOffset("SubmittedAt"),
-        e.GetString("ReturnReason"));
+        e.GetString("ReturnReason"),
+        e.GetInt32("Rev") ?? 0);
 
     private Task<TableClient> Table() => tables.GetAsync("obligations");
 }

@@ -14,6 +14,8 @@ public static class ApiRoutes
     public const string CycleExtensionRequest = "cycles/{cycleId}/extension-requests/{unitId}";
     public const string MyObligations = "me/obligations";
     public const string MyExtensionRequest = "me/extension-request";
+    public const string MyDraft = "me/obligations/{task}/draft";
+    public const string MyHistory = "me/obligations/{task}/history";
     public const string MySubmission = "me/obligations/{task}/submission";
 
     public static readonly IReadOnlyList<(string Method, string Route)> All =
@@ -31,6 +33,8 @@ public static class ApiRoutes
         ("POST", CycleExtensionRequest),
         ("GET", MyObligations),
         ("POST", MyExtensionRequest),
+        ("PUT", MyDraft),
+        ("GET", MyHistory),
         ("POST", MySubmission),
     ];
 }

@@ -18,9 +18,12 @@ public interface IObligationStore
 
     /// <summary>
     /// Changes one obligation under optimistic concurrency (retrying on a concurrent edit) and keeps
-    /// the change in its history: who, when, what.
+    /// the change in its history: who, when, what. Every change adds one to its revision.
     /// </summary>
     Task<Obligation> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="ChangeAsync"/>, once per <paramref name="idempotencyKey"/>: the same key again changes nothing and returns the obligation as it is.</summary>
+    Task<ChangeResult> ChangeOnceAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>Keeps a unit's extension request (one per unit and cycle; a new one replaces it).</summary>
     Task SaveExtensionRequestAsync(ExtensionRequest request, CancellationToken cancellationToken);
@@ -31,6 +34,9 @@ public interface IObligationStore
 
     Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken);
 }
+
+/// <param name="Replayed">True when the key was seen before and nothing changed.</param>
+public sealed record ChangeResult(Obligation Obligation, bool Replayed);
 
 /// <param name="Who">A unit id, "coordinator", or "system" for the cycle's own steps.</param>
 public sealed record HistoryEntry(DateTimeOffset At, string Who, string What, string? Detail = null);

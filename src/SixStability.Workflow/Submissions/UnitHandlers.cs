@@ -60,13 +60,23 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
                     late = o.Late,
                     level = o.EscalationLevel,
                     returnReason = o.ReturnReason,
+                    etag = ETag(o),
                     indicators = o.IsLead ? task.Indicators : [],
                 };
             }),
         });
     }
 
-    public async Task<ApiResult> SubmitAsync(HttpRequest request, string task, CancellationToken cancellationToken)
+    /// <summary>报送 (or a revision before close): validated, kept with its history; <c>If-Match</c> guards against a stale form, <c>Idempotency-Key</c> against a double click.</summary>
+    public Task<ApiResult> SubmitAsync(HttpRequest request, string task, CancellationToken cancellationToken) =>
+        SaveAsync(request, task, draft: false, cancellationToken);
+
+    /// <summary>保存草稿: the same form, nothing required yet; a submitted report is revised by submitting again.</summary>
+    public Task<ApiResult> SaveDraftAsync(HttpRequest request, string task, CancellationToken cancellationToken) =>
+        SaveAsync(request, task, draft: true, cancellationToken);
+
+    /// <summary>Every saved draft, submission, return and escalation of one of the unit's tasks, oldest first.</summary>
+    public async Task<ApiResult> HistoryAsync(HttpRequest request, string task, CancellationToken cancellationToken)
     {
         (LinkClaims? claims, ApiResult? denied) = Authorize(request);
         if (denied is not null)
@@ -74,9 +84,38 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
             return denied;
         }
 
-        if (!int.TryParse(task, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number) || number is < 1 or > 99)
+        if (!TryTask(task, out int number))
         {
-            return ApiResult.BadRequest($"任务编号“{task}”无效。", [new FieldError("task", "应为 1–99 的数字。")]);
+            return BadTask(task);
+        }
+
+        IReadOnlyList<Obligation> mine = await obligations.ListUnitAsync(claims!.Cycle, claims.Unit, cancellationToken).ConfigureAwait(false);
+        if (!mine.Any(o => o.TaskNumber == number))
+        {
+            return ApiResult.NotFound($"贵单位在本周期没有任务（{number}）。");
+        }
+
+        IReadOnlyList<HistoryEntry> history = await obligations.HistoryAsync(claims.Cycle, claims.Unit, number, cancellationToken).ConfigureAwait(false);
+        return ApiResult.Json(StatusCodes.Status200OK, history.Select(h => new
+        {
+            at = h.At,
+            who = h.Who,
+            what = h.What,
+            content = h.Detail is { Length: > 0 } d && d.StartsWith('{') ? JsonSerializer.Deserialize<JsonElement>(d) : (object?)h.Detail,
+        }));
+    }
+
+    private async Task<ApiResult> SaveAsync(HttpRequest request, string task, bool draft, CancellationToken cancellationToken)
+    {
+        (LinkClaims? claims, ApiResult? denied) = Authorize(request);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!TryTask(task, out int number))
+        {
+            return BadTask(task);
         }
 
         (SubmissionRequest? body, ApiResult? unreadable) = await RequestBody.ReadJsonAsync<SubmissionRequest>(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -97,7 +136,7 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
             return ApiResult.NotFound($"贵单位在本周期没有任务（{number}）。");
         }
 
-        List<FieldError> errors = Validate(body, obligation.IsLead ? cycle.Task(number).Indicators : []);
+        List<FieldError> errors = Validate(body, obligation.IsLead ? cycle.Task(number).Indicators : [], required: !draft);
         if (errors.Count > 0)
         {
             return ApiResult.BadRequest("报送内容有误，请按提示修改。", errors);
@@ -108,10 +147,40 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
             return ApiResult.Conflict("本周期已关闭，不能再报送。");
         }
 
+        if (draft && obligation.State == ObligationState.Submitted)
+        {
+            return ApiResult.Conflict("已报送的材料如需修改，请直接重新报送。");
+        }
+
+        string? ifMatch = RequestBody.IfMatch(request);
         DateTimeOffset now = clock.GetUtcNow();
         DateOnly today = cycle.Record.Frame.Today(now, cycle.Record.Policy);
-        Obligation saved = await obligations.ChangeAsync(claims.Cycle, claims.Unit, number, o => o.Submit(now, today), new HistoryEntry(now, claims.Unit, "submitted", JsonSerializer.Serialize(body, Json.Options)), cancellationToken).ConfigureAwait(false);
-        return ApiResult.Json(StatusCodes.Status200OK, new { task = number, state = saved.State, late = saved.Late, submittedAt = saved.SubmittedAt });
+        Obligation Apply(Obligation o)
+        {
+            if (ifMatch is not null && ifMatch != ETag(o))
+            {
+                throw new ConcurrencyConflictException("该任务已被更新（可能在另一个窗口中），请刷新后再提交。");
+            }
+
+            return draft ? o.SaveDraft() : o.Submit(now, today);
+        }
+
+        var entry = new HistoryEntry(now, claims.Unit, draft ? "draft" : "submitted", JsonSerializer.Serialize(body, Json.Options));
+        string? key = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 and <= 200 } k ? k : null;
+        ChangeResult saved;
+        try
+        {
+            saved = key is null
+                ? new ChangeResult(await obligations.ChangeAsync(claims.Cycle, claims.Unit, number, Apply, entry, cancellationToken).ConfigureAwait(false), false)
+                : await obligations.ChangeOnceAsync(claims.Cycle, claims.Unit, number, Apply, entry, key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConcurrencyConflictException or InvalidOperationException)
+        {
+            return ApiResult.Conflict(ex.Message);
+        }
+
+        Obligation o = saved.Obligation;
+        return ApiResult.Json(StatusCodes.Status200OK, new { task = number, state = o.State, late = o.Late, submittedAt = o.SubmittedAt, replayed = saved.Replayed }, ETag(o));
     }
 
     /// <summary>延期申请: the unit asks for a later date, with its reason; the coordinator decides.</summary>
@@ -158,7 +227,14 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
         return ApiResult.Json(StatusCodes.Status202Accepted, new { due = ask.Due, state = ask.State });
     }
 
-    private static List<FieldError> Validate(SubmissionRequest? body, IReadOnlyList<Indicator> indicators)
+    private static string ETag(Obligation o) => $"\"r{o.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
+
+    private static bool TryTask(string task, out int number) =>
+        int.TryParse(task, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number) && number is >= 1 and <= 99;
+
+    private static ApiResult BadTask(string task) => ApiResult.BadRequest($"任务编号“{task}”无效。", [new FieldError("task", "应为 1–99 的数字。")]);
+
+    private static List<FieldError> Validate(SubmissionRequest? body, IReadOnlyList<Indicator> indicators, bool required)
     {
         var errors = new List<FieldError>();
         if (body is null)
@@ -167,10 +243,10 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
             return errors;
         }
 
-        CheckText(body.Narrative, "narrative", "工作进展", MaxNarrative, required: true, errors);
+        CheckText(body.Narrative, "narrative", "工作进展", MaxNarrative, required, errors);
         CheckText(body.Difficulties, "difficulties", "存在困难", MaxText, required: false, errors);
         CheckText(body.NextSteps, "nextSteps", "下一步打算", MaxText, required: false, errors);
-        if (body.Status is null || !Statuses.Contains(body.Status))
+        if ((required || body.Status is not null) && (body.Status is null || !Statuses.Contains(body.Status)))
         {
             errors.Add(new("status", "自评状态应为“按进度推进”“滞后”或“已完成”。"));
         }

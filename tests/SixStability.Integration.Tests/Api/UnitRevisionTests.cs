@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Integration.Tests.Api;
+
+/// <summary>Drafts, revisions with their history, stale forms and retried submissions.</summary>
+public sealed class UnitRevisionTests : IAsyncLifetime
+{
+    private const string CycleId = "jingdezhen-2020Q3";
+    private DevHostServer server = null!;
+    private HttpClient admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = await DevHostServer.StartAsync();
+        admin = server.AdminClient();
+        (await admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
+        (await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"))).EnsureSuccessStatusCode();
+        (await admin.PostAsync("/api/cycles", Json("""{ "planId": "jingdezhen", "quarter": "2020Q3", "policy": { "kind": "demo", "secondsPerDay": 3600 } }"""))).EnsureSuccessStatusCode();
+        for (int i = 0; i < 300 && !(await admin.GetStringAsync($"/api/cycles/{CycleId}")).Contains("\"counts\"", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await admin.PostAsync($"/api/cycles/{CycleId}/cancel", null);
+        admin.Dispose();
+        await server.DisposeAsync();
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private HttpClient Unit(string unit)
+    {
+        Uri link = server.Services.GetRequiredService<ILinkSigner>().UnitLink(unit, CycleId, DateTimeOffset.UtcNow.AddDays(30));
+        HttpClient client = server.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Uri.UnescapeDataString(link.Query[3..]));
+        return client;
+    }
+
+    private async Task<bool> SubmittedAsync(string unit, int task)
+    {
+        JsonElement cycle = await (await admin.GetAsync($"/api/cycles/{CycleId}")).JsonAsync();
+        return cycle.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == unit)
+            .GetProperty("submitted").EnumerateArray().Any(t => t.GetInt32() == task);
+    }
+
+    [Fact]
+    public async Task A_draft_is_kept_then_submitted_and_every_revision_is_in_the_history()
+    {
+        using HttpClient rsj = Unit("rsj");
+
+        using HttpResponseMessage draft = await rsj.PutAsync("/api/me/obligations/3/draft", Json("""{ "narrative": "草稿：培训已开展" }"""));
+        bool submittedAfterDraft = await SubmittedAsync("rsj", 3);
+        using HttpResponseMessage submit = await rsj.PostAsync("/api/me/obligations/3/submission", Json("""{ "narrative": "培训1.2万人次", "status": "按进度推进" }"""));
+        using HttpResponseMessage revise = await rsj.PostAsync("/api/me/obligations/3/submission", Json("""{ "narrative": "培训1.3万人次（修订）", "status": "按进度推进" }"""));
+        JsonElement history = await (await rsj.GetAsync("/api/me/obligations/3/history")).JsonAsync();
+
+        draft.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await draft.JsonAsync()).GetProperty("state").GetString().Should().Be("draft");
+        submittedAfterDraft.Should().BeFalse("a draft is still owed");
+        submit.StatusCode.Should().Be(HttpStatusCode.OK);
+        revise.StatusCode.Should().Be(HttpStatusCode.OK);
+        history.EnumerateArray().Select(h => h.GetProperty("what").GetString()).Should().Equal("draft", "submitted", "submitted");
+        history[2].GetProperty("content").GetProperty("narrative").GetString().Should().Be("培训1.3万人次（修订）");
+        await (await rsj.PutAsync("/api/me/obligations/3/draft", Json("""{ "narrative": "再存草稿" }"""))).ShouldBeProblemAsync(409);
+    }
+
+    [Fact]
+    public async Task A_stale_form_is_409_and_a_retried_submission_is_stored_once()
+    {
+        using HttpClient czj = Unit("czj");
+        JsonElement mine = await (await czj.GetAsync("/api/me/obligations")).JsonAsync();
+        string etag = mine.GetProperty("obligations").EnumerateArray().Single(o => o.GetProperty("task").GetInt32() == 9).GetProperty("etag").GetString()!;
+
+        async Task<HttpResponseMessage> Submit(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/me/obligations/9/submission") { Content = Json("""{ "narrative": "减税降费落实到位", "status": "已完成" }""") };
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            request.Headers.Add("Idempotency-Key", key);
+            return await czj.SendAsync(request);
+        }
+
+        using HttpResponseMessage first = await Submit("k-1");
+        using HttpResponseMessage retried = await Submit("k-1");
+        using HttpResponseMessage stale = await Submit("k-2");
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        retried.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await retried.JsonAsync()).GetProperty("replayed").GetBoolean().Should().BeTrue();
+        await stale.ShouldBeProblemAsync(409);
+        (await (await czj.GetAsync("/api/me/obligations/9/history")).JsonAsync()).GetArrayLength().Should().Be(1, "the retry and the stale write stored nothing");
+    }
+}
