@@ -14,8 +14,7 @@ public sealed class CyclesApiTests : IAsyncLifetime
     {
         server = await DevHostServer.StartAsync();
         admin = server.AdminClient();
-        (await admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
-        (await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"))).EnsureSuccessStatusCode();
+        await server.LoadSamplesAsync();
     }
 
     public async Task DisposeAsync()

@@ -1,10 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using SixStability.Integration.Tests.Support;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Integration.Tests.Api;
 
@@ -20,13 +17,7 @@ public sealed class ReviewApiTests : IAsyncLifetime
     {
         server = await DevHostServer.StartAsync(mailFolder: mail);
         admin = server.AdminClient();
-        (await admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
-        (await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"))).EnsureSuccessStatusCode();
-        (await Post(admin, "/api/cycles", """{ "planId": "jingdezhen", "quarter": "2020Q3", "policy": { "kind": "demo", "secondsPerDay": 3600 } }""")).EnsureSuccessStatusCode();
-        for (int i = 0; i < 300 && !(await admin.GetStringAsync($"/api/cycles/{CycleId}")).Contains("\"counts\"", StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(100);
-        }
+        await server.StartDemoCycleAsync();
     }
 
     public async Task DisposeAsync()
@@ -40,13 +31,7 @@ public sealed class ReviewApiTests : IAsyncLifetime
     private static Task<HttpResponseMessage> Post(HttpClient client, string path, string json) =>
         client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
-    private HttpClient Unit(string unit)
-    {
-        Uri link = server.Services.GetRequiredService<ILinkSigner>().UnitLink(unit, CycleId, DateTimeOffset.UtcNow.AddDays(30));
-        HttpClient client = server.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Uri.UnescapeDataString(link.Query[3..]));
-        return client;
-    }
+    private HttpClient Unit(string unit) => server.UnitClient(unit);
 
     private async Task<JsonElement> UnitStateAsync(string unit) =>
         (await (await admin.GetAsync($"/api/cycles/{CycleId}")).JsonAsync()).GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == unit);

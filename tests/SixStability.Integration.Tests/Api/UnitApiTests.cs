@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using SixStability.Integration.Tests.Support;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Integration.Tests.Api;
 
@@ -18,13 +16,7 @@ public sealed class UnitApiTests : IAsyncLifetime
     {
         server = await DevHostServer.StartAsync();
         admin = server.AdminClient();
-        (await admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
-        (await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"))).EnsureSuccessStatusCode();
-        (await admin.PostAsync("/api/cycles", new StringContent("""{ "planId": "jingdezhen", "quarter": "2020Q3", "policy": { "kind": "demo", "secondsPerDay": 3600 } }""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        for (int i = 0; i < 300 && !(await admin.GetStringAsync($"/api/cycles/{CycleId}").ContinueWith(t => t.IsCompletedSuccessfully && t.Result.Contains("\"counts\"", StringComparison.Ordinal), TaskScheduler.Default)); i++)
-        {
-            await Task.Delay(100);
-        }
+        await server.StartDemoCycleAsync();
     }
 
     public async Task DisposeAsync()
@@ -34,11 +26,7 @@ public sealed class UnitApiTests : IAsyncLifetime
         await server.DisposeAsync();
     }
 
-    private string Token(string unit, string cycle = CycleId, int days = 30)
-    {
-        Uri link = server.Services.GetRequiredService<ILinkSigner>().UnitLink(unit, cycle, DateTimeOffset.UtcNow.AddDays(days));
-        return Uri.UnescapeDataString(link.Query[3..]);
-    }
+    private string Token(string unit, string cycle = CycleId, int days = 30) => server.UnitToken(unit, cycle, days);
 
     private HttpClient Unit(string? token)
     {

@@ -1,10 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using SixStability.Integration.Tests.Support;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Integration.Tests.Api;
 
@@ -19,13 +16,7 @@ public sealed class UnitRevisionTests : IAsyncLifetime
     {
         server = await DevHostServer.StartAsync();
         admin = server.AdminClient();
-        (await admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
-        (await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"))).EnsureSuccessStatusCode();
-        (await admin.PostAsync("/api/cycles", Json("""{ "planId": "jingdezhen", "quarter": "2020Q3", "policy": { "kind": "demo", "secondsPerDay": 3600 } }"""))).EnsureSuccessStatusCode();
-        for (int i = 0; i < 300 && !(await admin.GetStringAsync($"/api/cycles/{CycleId}")).Contains("\"counts\"", StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(100);
-        }
+        await server.StartDemoCycleAsync();
     }
 
     public async Task DisposeAsync()
@@ -37,13 +28,7 @@ public sealed class UnitRevisionTests : IAsyncLifetime
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private HttpClient Unit(string unit)
-    {
-        Uri link = server.Services.GetRequiredService<ILinkSigner>().UnitLink(unit, CycleId, DateTimeOffset.UtcNow.AddDays(30));
-        HttpClient client = server.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Uri.UnescapeDataString(link.Query[3..]));
-        return client;
-    }
+    private HttpClient Unit(string unit) => server.UnitClient(unit);
 
     private async Task<bool> SubmittedAsync(string unit, int task)
     {

@@ -8,7 +8,7 @@ using SixStability.DevHost.Hosting;
 namespace SixStability.Integration.Tests.Support;
 
 /// <summary>A real DevHost on a free loopback port, with its own tables in the shared Azurite.</summary>
-internal sealed class DevHostServer : IAsyncDisposable
+internal sealed partial class DevHostServer : IAsyncDisposable
 {
     public const string AdminKey = "test-admin-key";
 
