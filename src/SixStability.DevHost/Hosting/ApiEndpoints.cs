@@ -23,6 +23,7 @@ internal static class ApiEndpoints
         admin.MapPost(ApiRoutes.CycleExtensions, (string cycleId, HttpRequest request, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.ExtendAsync(request, cycleId, engine, ct));
         admin.MapPost(ApiRoutes.CycleClose, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.CloseAsync(cycleId, engine, ct));
         admin.MapPost(ApiRoutes.CycleCancel, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.CancelAsync(cycleId, engine, ct));
+        admin.MapGet(ApiRoutes.CycleObligation, (string cycleId, string unitId, string task, ReviewHandlers review, CancellationToken ct) => review.ReadAsync(cycleId, unitId, task, ct));
         admin.MapPost(ApiRoutes.CycleReturns, (string cycleId, HttpRequest request, ReviewHandlers review, CancellationToken ct) => review.ReturnAsync(request, cycleId, ct));
         admin.MapPost(ApiRoutes.CycleExtensionRequest, (string cycleId, string unitId, HttpRequest request, ReviewHandlers review, ICycleClient engine, CancellationToken ct) => review.DecideExtensionAsync(request, cycleId, unitId, engine, ct));
 

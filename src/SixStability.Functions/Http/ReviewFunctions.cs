@@ -11,6 +11,14 @@ namespace SixStability.Functions.Http;
 /// <summary>The coordinator's review routes: return a submission, decide an extension request.</summary>
 public sealed class ReviewFunctions(ReviewHandlers review)
 {
+    [Function("ReadObligation")]
+    public async Task<IActionResult> ReadObligation(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.CycleObligation)] HttpRequest request,
+        string cycleId,
+        string unitId,
+        string task,
+        CancellationToken cancellationToken) => await review.ReadAsync(cycleId, unitId, task, cancellationToken).ConfigureAwait(false);
+
     [Function("ReturnSubmission")]
     public async Task<IActionResult> ReturnSubmission(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.CycleReturns)] HttpRequest request,

@@ -11,6 +11,7 @@ public static class ApiRoutes
     public const string CycleClose = "cycles/{cycleId}/close";
     public const string CycleCancel = "cycles/{cycleId}/cancel";
     public const string CycleReturns = "cycles/{cycleId}/returns";
+    public const string CycleObligation = "cycles/{cycleId}/units/{unitId}/obligations/{task}";
     public const string CycleExtensionRequest = "cycles/{cycleId}/extension-requests/{unitId}";
     public const string MyObligations = "me/obligations";
     public const string MyExtensionRequest = "me/extension-request";
@@ -30,6 +31,7 @@ public static class ApiRoutes
         ("POST", CycleClose),
         ("POST", CycleCancel),
         ("POST", CycleReturns),
+        ("GET", CycleObligation),
         ("POST", CycleExtensionRequest),
         ("GET", MyObligations),
         ("POST", MyExtensionRequest),

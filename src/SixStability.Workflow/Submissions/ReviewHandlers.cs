@@ -59,6 +59,28 @@ public sealed class ReviewHandlers(CycleContextLoader loader, IObligationStore o
         return ApiResult.Json(StatusCodes.Status200OK, new { unitId = returned.UnitId, task = returned.TaskNumber, state = returned.State });
     }
 
+    /// <summary>The coordinator reads any unit's obligation in a cycle with every revision of it.</summary>
+    public async Task<ApiResult> ReadAsync(string cycleId, string unitId, string task, CancellationToken cancellationToken)
+    {
+        if (!CycleIds.TryParse(cycleId, out _, out _) || !int.TryParse(task, NumberStyles.None, CultureInfo.InvariantCulture, out int number))
+        {
+            return ApiResult.BadRequest("周期编号或任务编号无效。", [new FieldError("task", "应为数字。")]);
+        }
+
+        Obligation? obligation = (await obligations.ListUnitAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(o => o.TaskNumber == number);
+        if (obligation is null)
+        {
+            return ApiResult.NotFound($"单位“{unitId}”在周期“{cycleId}”中没有任务（{task}）。");
+        }
+
+        IReadOnlyList<HistoryEntry> history = await obligations.HistoryAsync(cycleId, unitId, number, cancellationToken).ConfigureAwait(false);
+        return ApiResult.Json(StatusCodes.Status200OK, new
+        {
+            obligation,
+            history = HistoryView.Of(history),
+        });
+    }
+
     public async Task<ApiResult> DecideExtensionAsync(HttpRequest request, string cycleId, string unitId, ICycleClient engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);

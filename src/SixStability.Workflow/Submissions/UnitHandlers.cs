@@ -96,13 +96,7 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
         }
 
         IReadOnlyList<HistoryEntry> history = await obligations.HistoryAsync(claims.Cycle, claims.Unit, number, cancellationToken).ConfigureAwait(false);
-        return ApiResult.Json(StatusCodes.Status200OK, history.Select(h => new
-        {
-            at = h.At,
-            who = h.Who,
-            what = h.What,
-            content = h.Detail is { Length: > 0 } d && d.StartsWith('{') ? JsonSerializer.Deserialize<JsonElement>(d) : (object?)h.Detail,
-        }));
+        return ApiResult.Json(StatusCodes.Status200OK, HistoryView.Of(history));
     }
 
     private async Task<ApiResult> SaveAsync(HttpRequest request, string task, bool draft, CancellationToken cancellationToken)

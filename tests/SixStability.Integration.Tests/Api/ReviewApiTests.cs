@@ -47,6 +47,11 @@ public sealed class ReviewApiTests : IAsyncLifetime
         using HttpResponseMessage returned = await Post(admin, $"/api/cycles/{CycleId}/returns", """{ "unitId": "rsj", "task": 2, "reason": "请补充招聘场次和达成就业意向人数" }""");
 
         returned.StatusCode.Should().Be(HttpStatusCode.OK);
+        JsonElement read = await (await admin.GetAsync($"/api/cycles/{CycleId}/units/rsj/obligations/2")).JsonAsync();
+        read.GetProperty("obligation").GetProperty("state").GetString().Should().Be("outstanding");
+        read.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()).Should().Equal("submitted", "returned");
+        read.GetProperty("history")[0].GetProperty("content").GetProperty("narrative").GetString().Should().Be("已开展招聘活动。");
+        await (await admin.GetAsync($"/api/cycles/{CycleId}/units/rsj/obligations/13")).ShouldBeProblemAsync(404);
         (await UnitStateAsync("rsj")).GetProperty("owed").EnumerateArray().Select(t => t.GetInt32()).Should().Contain(2);
         string notice = Directory.GetFiles(mail, "*-returned-rsj-2-*.eml").Should().ContainSingle().Subject;
         (await MimeKit.MimeMessage.LoadAsync(notice)).TextBody.Should().Contain("请补充招聘场次和达成就业意向人数");
