@@ -25,11 +25,7 @@ public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cy
             await cycles.SetStatusAsync(input, CycleStatus.Closed, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         }
 
-        var all = new List<Obligation>();
-        await foreach (Obligation o in obligations.ListAsync(input, null, CancellationToken.None).ConfigureAwait(false))
-        {
-            all.Add(o);
-        }
+        List<Obligation> all = await obligations.ListAllAsync(input, null, CancellationToken.None).ConfigureAwait(false);
 
         CycleCounts counts = CycleCounts.Of(all);
         var recipients = cycle.Directory.SummaryRecipients.Append(cycle.Directory.Coordinator).ToList();

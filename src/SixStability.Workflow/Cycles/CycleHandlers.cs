@@ -102,11 +102,7 @@ public sealed class CycleHandlers(ICycleStore cycles, IObligationStore obligatio
 
         UnitDirectory? units = (await directory.GetAsync(cancellationToken).ConfigureAwait(false))?.Value;
         var resolver = units is null ? null : new UnitResolver(units);
-        var all = new List<Obligation>();
-        await foreach (Obligation o in obligations.ListAsync(cycleId, null, cancellationToken).ConfigureAwait(false))
-        {
-            all.Add(o);
-        }
+        List<Obligation> all = await obligations.ListAllAsync(cycleId, null, cancellationToken).ConfigureAwait(false);
 
         IReadOnlyList<CycleTick> timeline = CycleTimeline.Build(record.Frame, record.Policy, china, all.Select(o => o.Due).Distinct());
         var perUnit = all.GroupBy(o => o.UnitId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new

@@ -25,14 +25,8 @@ public sealed class EscalationDigestActivity(CycleContextLoader loader, IObligat
 
         int level = input.Tick.Level ?? 1;
         int days = StepDecisions.WorkingDaysLate(input.Tick, cycle.Calendar);
-        var late = new List<Obligation>();
-        await foreach (Obligation o in obligations.ListAsync(input.CycleId, null, CancellationToken.None).ConfigureAwait(false))
-        {
-            if (o.IsOwed && o.Due == input.Tick.Due)
-            {
-                late.Add(o);
-            }
-        }
+        List<Obligation> late = await obligations.ListAsync(input.CycleId, null, CancellationToken.None)
+            .Where(o => o.IsOwed && o.Due == input.Tick.Due).ToListAsync(CancellationToken.None).ConfigureAwait(false);
 
         if (late.Count == 0)
         {

@@ -26,19 +26,15 @@ public sealed class ExtendDeadlineActivity(CycleContextLoader loader, IObligatio
             changed = true;
         }
 
-        var dues = new List<DateOnly>();
-        await foreach (Obligation o in obligations.ListAsync(input.CycleId, null, CancellationToken.None).ConfigureAwait(false))
-        {
-            dues.Add(o.Due);
-        }
+        IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(input.CycleId, CancellationToken.None).ConfigureAwait(false);
 
         if (changed && owned.Count > 0)
         {
-            Uri link = links.UnitLink(input.UnitId, input.CycleId, cycle.LinkExpiry(china, dues.Distinct()));
+            Uri link = links.UnitLink(input.UnitId, input.CycleId, cycle.LinkExpiry(china, dues));
             await notifier.SendAsync(Notices.ExtensionDecision(cycle.Facts, $"extension-{input.UnitId}-{input.Due:yyyyMMdd}", cycle.Unit(input.UnitId), approved: true, input.Due, input.Reason, link), CancellationToken.None).ConfigureAwait(false);
         }
 
-        return CycleTimeline.Build(cycle.Record.Frame, cycle.Record.Policy, china, dues.Distinct());
+        return CycleTimeline.Build(cycle.Record.Frame, cycle.Record.Policy, china, dues);
     }
 }
 

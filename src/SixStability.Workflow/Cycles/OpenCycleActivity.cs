@@ -21,16 +21,11 @@ public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore oblig
         ArgumentNullException.ThrowIfNull(input);
         CycleRecord record = await cycles.GetAsync(input.CycleId, CancellationToken.None).ConfigureAwait(false)
             ?? await CreateAsync(input).ConfigureAwait(false);
-        var dues = new List<DateOnly>();
-        await foreach (Obligation o in obligations.ListAsync(record.CycleId, null, CancellationToken.None).ConfigureAwait(false))
-        {
-            dues.Add(o.Due);
-        }
-
+        IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(record.CycleId, CancellationToken.None).ConfigureAwait(false);
         return new OpenCycleResult(
             record.Pages.Count,
             new CycleTick(clock.GetUtcNow(), StepKind.Open, null, record.Frame.DefaultDue, ChinaTime.At(record.Frame.Open, record.Policy.OpenAt)),
-            CycleTimeline.Build(record.Frame, record.Policy, china, dues.Distinct()));
+            CycleTimeline.Build(record.Frame, record.Policy, china, dues));
     }
 
     private async Task<CycleRecord> CreateAsync(CycleInput input)

@@ -26,11 +26,7 @@ public sealed class RunStepPageActivity(CycleContextLoader loader, IObligationSt
         }
 
         CycleTick tick = input.Tick;
-        var page = new List<Obligation>();
-        await foreach (Obligation o in obligations.ListAsync(input.CycleId, cycle.Record.Pages[input.Page], CancellationToken.None).ConfigureAwait(false))
-        {
-            page.Add(o);
-        }
+        List<Obligation> page = await obligations.ListAllAsync(input.CycleId, cycle.Record.Pages[input.Page], CancellationToken.None).ConfigureAwait(false);
 
         IReadOnlyList<(string UnitId, IReadOnlyList<Obligation> Owed)> told = StepDecisions.UnitsToTell(tick, page);
         if (told.Count == 0)
@@ -49,13 +45,8 @@ public sealed class RunStepPageActivity(CycleContextLoader loader, IObligationSt
         };
         await notifier.SendAsync(batch, CancellationToken.None).ConfigureAwait(false);
 
-        page.Clear();
-        await foreach (Obligation o in obligations.ListAsync(input.CycleId, cycle.Record.Pages[input.Page], CancellationToken.None).ConfigureAwait(false))
-        {
-            page.Add(o);
-        }
-
-        return CycleCounts.Of(page);
+        // Counted after the step: escalation has just raised levels on this page.
+        return CycleCounts.Of(await obligations.ListAllAsync(input.CycleId, cycle.Record.Pages[input.Page], CancellationToken.None).ConfigureAwait(false));
     }
 
     private static List<OwedTask> Owed(CycleContext cycle, IReadOnlyList<Obligation> owed, DateOnly today) =>

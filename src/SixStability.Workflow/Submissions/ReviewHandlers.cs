@@ -129,16 +129,8 @@ public sealed class ReviewHandlers(CycleContextLoader loader, IObligationStore o
         return ApiResult.Json(StatusCodes.Status202Accepted, new { unitId, state = decided.State, due = pending.Due });
     }
 
-    private async Task<DateTimeOffset> ExpiryAsync(CycleContext cycle, CancellationToken cancellationToken)
-    {
-        var dues = new HashSet<DateOnly>();
-        await foreach (Obligation o in obligations.ListAsync(cycle.Record.CycleId, null, cancellationToken).ConfigureAwait(false))
-        {
-            dues.Add(o.Due);
-        }
-
-        return cycle.LinkExpiry(china, dues);
-    }
+    private async Task<DateTimeOffset> ExpiryAsync(CycleContext cycle, CancellationToken cancellationToken) =>
+        cycle.LinkExpiry(china, await obligations.DueDaysAsync(cycle.Record.CycleId, cancellationToken).ConfigureAwait(false));
 
     private async Task<(CycleContext? Cycle, ApiResult? Error)> OpenCycleAsync(string cycleId, CancellationToken cancellationToken)
     {
