@@ -10,23 +10,8 @@ namespace SixStability.Integration.Tests.Api;
 /// key-breaking characters, OData-looking text, wrong types, negative numbers, broken JSON. Never a
 /// 500, and a refused request never leaves a trace in the unit's history.
 /// </summary>
-public sealed class SubmissionFuzzTests : IAsyncLifetime
+public sealed class SubmissionFuzzTests : DemoCycleApiTest
 {
-    private DevHostServer server = null!;
-
-    public async Task InitializeAsync()
-    {
-        server = await DevHostServer.StartAsync();
-        await server.StartDemoCycleAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        using HttpClient admin = server.AdminClient();
-        await admin.PostAsync($"/api/cycles/{DevHostServer.DemoCycleId}/cancel", null);
-        await server.DisposeAsync();
-    }
-
     private static readonly string[] Hostile =
     [
         "'", "\"", "#", "/", "\\", "?", "%", "|", "' or 1 eq 1 or '", "PartitionKey eq 'x'", "\u0000", "\u0007\u001b[31m", "\ud800",
@@ -79,7 +64,7 @@ public sealed class SubmissionFuzzTests : IAsyncLifetime
     public async Task Hostile_submissions_never_fail_the_server_and_refused_ones_store_nothing()
     {
         var random = new Random(20201014);
-        using HttpClient fgw = server.UnitClient("fgw");
+        using HttpClient fgw = Server.UnitClient("fgw");
         string[] tasks = ["1", "6", "13", "99", "0", "-1", "abc", "1%2F2", "99999999999", "%27"];
         var statuses = new Dictionary<int, int>();
 

@@ -6,31 +6,13 @@ using SixStability.Integration.Tests.Support;
 namespace SixStability.Integration.Tests.Api;
 
 /// <summary>A unit reaches its own obligations with the signed link from its mail, and nothing else.</summary>
-public sealed class UnitApiTests : IAsyncLifetime
+public sealed class UnitApiTests : DemoCycleApiTest
 {
-    private const string CycleId = "jingdezhen-2020Q3";
-    private DevHostServer server = null!;
-    private HttpClient admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        server = await DevHostServer.StartAsync();
-        admin = server.AdminClient();
-        await server.StartDemoCycleAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await admin.PostAsync($"/api/cycles/{CycleId}/cancel", null);
-        admin.Dispose();
-        await server.DisposeAsync();
-    }
-
-    private string Token(string unit, string cycle = CycleId, int days = 30) => server.UnitToken(unit, cycle, days);
+    private string Token(string unit, string cycle = CycleId, int days = 30) => Server.UnitToken(unit, cycle, days);
 
     private HttpClient Unit(string? token)
     {
-        HttpClient client = server.Client();
+        HttpClient client = Server.Client();
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -41,7 +23,7 @@ public sealed class UnitApiTests : IAsyncLifetime
 
     private async Task<string> StateAsync(string unit, int task)
     {
-        JsonElement cycle = await (await admin.GetAsync($"/api/cycles/{CycleId}")).JsonAsync();
+        JsonElement cycle = await (await Admin.GetAsync($"/api/cycles/{CycleId}")).JsonAsync();
         JsonElement u = cycle.GetProperty("units").EnumerateArray().Single(x => x.GetProperty("unitId").GetString() == unit);
         return u.GetProperty("submitted").EnumerateArray().Any(t => t.GetInt32() == task) ? "submitted" : "owed";
     }

@@ -6,33 +6,15 @@ using SixStability.Integration.Tests.Support;
 namespace SixStability.Integration.Tests.Api;
 
 /// <summary>Drafts, revisions with their history, stale forms and retried submissions.</summary>
-public sealed class UnitRevisionTests : IAsyncLifetime
+public sealed class UnitRevisionTests : DemoCycleApiTest
 {
-    private const string CycleId = "jingdezhen-2020Q3";
-    private DevHostServer server = null!;
-    private HttpClient admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        server = await DevHostServer.StartAsync();
-        admin = server.AdminClient();
-        await server.StartDemoCycleAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await admin.PostAsync($"/api/cycles/{CycleId}/cancel", null);
-        admin.Dispose();
-        await server.DisposeAsync();
-    }
-
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private HttpClient Unit(string unit) => server.UnitClient(unit);
+    private HttpClient Unit(string unit) => Server.UnitClient(unit);
 
     private async Task<bool> SubmittedAsync(string unit, int task)
     {
-        JsonElement cycle = await (await admin.GetAsync($"/api/cycles/{CycleId}")).JsonAsync();
+        JsonElement cycle = await (await Admin.GetAsync($"/api/cycles/{CycleId}")).JsonAsync();
         return cycle.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == unit)
             .GetProperty("submitted").EnumerateArray().Any(t => t.GetInt32() == task);
     }
