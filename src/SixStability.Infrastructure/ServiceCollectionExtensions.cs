@@ -10,6 +10,7 @@ using SixStability.Infrastructure.Notifications;
 using SixStability.Infrastructure.Storage;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
+using SixStability.Workflow.Pages;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Ports;
 using SixStability.Workflow.Submissions;
@@ -27,12 +28,14 @@ public static class ServiceCollectionExtensions
         {
             o.ConnectionString = configuration["AzureWebJobsStorage"];
             o.TableServiceUri = configuration["AzureWebJobsStorage:tableServiceUri"] is { Length: > 0 } uri ? new Uri(uri) : null;
+            o.BlobServiceUri = configuration["AzureWebJobsStorage:blobServiceUri"] is { Length: > 0 } blobs ? new Uri(blobs) : null;
             o.ClientId = configuration["AzureWebJobsStorage:clientId"];
             o.TablePrefix = configuration["Storage:TablePrefix"] ?? string.Empty;
         });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BusinessCalendar>(_ => HolidayFolder.Load(configuration["Calendar:HolidaysPath"]));
         services.AddSingleton<TableClients>();
+        services.AddSingleton<IBlobStore, AzureBlobStore>();
         services.AddSingleton<IPlanStore, TablePlanStore>();
         services.AddSingleton<IDirectoryStore, TableDirectoryStore>();
         services.AddMail(configuration);
@@ -56,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ILinkVerifier>(sp => sp.GetRequiredService<HmacLinkSigner>());
         services.AddSingleton<UnitHandlers>();
         services.AddSingleton<ReviewHandlers>();
+        services.AddSingleton<UnitFormPage>();
         services.AddSingleton<ICycleStore, TableCycleStore>();
         services.AddSingleton<IObligationStore, TableObligationStore>();
         services.AddSingleton<CycleContextLoader>();

@@ -1,3 +1,5 @@
+using SixStability.Core.Submissions;
+
 namespace SixStability.Core.Cycles;
 
 /// <summary>
@@ -15,14 +17,25 @@ public sealed record Obligation(
     bool Late = false,
     DateTimeOffset? SubmittedAt = null,
     string? ReturnReason = null,
-    int Revision = 0)
+    int Revision = 0,
+    ReportedFigures? Figures = null,
+    IReadOnlyList<Attachment>? Attachments = null)
 {
     /// <summary>Still to be reported: outstanding, or a draft not yet submitted.</summary>
     public bool IsOwed => State != ObligationState.Submitted;
 
     /// <summary>A unit's submission; late when the cycle's day (<paramref name="today"/>) is past the unit's due day.</summary>
-    public Obligation Submit(DateTimeOffset at, DateOnly today) =>
-        this with { State = ObligationState.Submitted, SubmittedAt = at, Late = today > Due, ReturnReason = null };
+    public Obligation Submit(DateTimeOffset at, DateOnly today, ReportedFigures? figures = null) =>
+        this with { State = ObligationState.Submitted, SubmittedAt = at, Late = today > Due, ReturnReason = null, Figures = figures ?? Figures };
+
+    /// <summary>The unit's files; a closed cycle or a full list is refused by the caller through <see cref="AttachmentRules"/>.</summary>
+    public IReadOnlyList<Attachment> Files => Attachments ?? [];
+
+    public Obligation Attach(Attachment file) => this with { Attachments = [.. Files, file] };
+
+    public Obligation Detach(string id) => Files.Any(f => f.Id == id)
+        ? this with { Attachments = [.. Files.Where(f => f.Id != id)] }
+        : throw new InvalidOperationException("该附件不存在或已删除。");
 
     /// <summary>A draft the unit saved (保存草稿); a submitted report stays submitted until revised by a new submission.</summary>
     public Obligation SaveDraft() =>

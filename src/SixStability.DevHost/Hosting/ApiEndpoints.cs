@@ -1,5 +1,6 @@
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Http;
+using SixStability.Workflow.Pages;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Ports;
 using SixStability.Workflow.Submissions;
@@ -25,6 +26,7 @@ internal static class ApiEndpoints
         admin.MapPost(ApiRoutes.CycleCancel, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.CancelAsync(cycleId, engine, ct));
         admin.MapGet(ApiRoutes.CycleObligation, (string cycleId, string unitId, string task, ReviewHandlers review, CancellationToken ct) => review.ReadAsync(cycleId, unitId, task, ct));
         admin.MapPost(ApiRoutes.CycleReturns, (string cycleId, HttpRequest request, ReviewHandlers review, CancellationToken ct) => review.ReturnAsync(request, cycleId, ct));
+        admin.MapGet(ApiRoutes.CycleAttachment, (string cycleId, string unitId, string task, string id, UnitHandlers units, CancellationToken ct) => units.DownloadAsync(cycleId, unitId, task, id, ct));
         admin.MapPost(ApiRoutes.CycleExtensionRequest, (string cycleId, string unitId, HttpRequest request, ReviewHandlers review, ICycleClient engine, CancellationToken ct) => review.DecideExtensionAsync(request, cycleId, unitId, engine, ct));
 
         // A unit's routes: its signed link is the credential, no admin key.
@@ -34,6 +36,13 @@ internal static class ApiEndpoints
         unit.MapPut(ApiRoutes.MyDraft, (string task, HttpRequest request, UnitHandlers units, CancellationToken ct) => units.SaveDraftAsync(request, task, ct));
         unit.MapGet(ApiRoutes.MyHistory, (string task, HttpRequest request, UnitHandlers units, CancellationToken ct) => units.HistoryAsync(request, task, ct));
         unit.MapPost(ApiRoutes.MyExtensionRequest, (HttpRequest request, UnitHandlers units, CancellationToken ct) => units.RequestExtensionAsync(request, ct));
+        unit.MapPost(ApiRoutes.MyAttachments, (string task, HttpRequest request, UnitHandlers units, CancellationToken ct) => units.AttachAsync(request, task, ct));
+        unit.MapGet(ApiRoutes.MyAttachment, (string task, string id, HttpRequest request, UnitHandlers units, CancellationToken ct) => units.DownloadAsync(request, task, id, ct));
+        unit.MapDelete(ApiRoutes.MyAttachment, (string task, string id, HttpRequest request, UnitHandlers units, CancellationToken ct) => units.DetachAsync(request, task, id, ct));
+
+        // Pages for people, outside /api.
+        app.MapGet("/" + PageRoutes.Unit, (HttpRequest request, UnitFormPage page, CancellationToken ct) => page.GetAsync(request, ct));
+        app.MapPost("/" + PageRoutes.Unit, (HttpRequest request, UnitFormPage page, CancellationToken ct) => page.PostAsync(request, ct)).DisableAntiforgery();
         return app;
     }
 }

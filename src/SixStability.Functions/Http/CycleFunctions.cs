@@ -12,34 +12,34 @@ public sealed class CycleFunctions(CycleHandlers cycles)
 {
     [Function("StartCycle")]
     public async Task<IActionResult> StartCycle(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Cycles)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.Cycles)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => await cycles.StartAsync(request, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);
 
     [Function("GetCycle")]
     public async Task<IActionResult> GetCycle(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Cycle)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.Cycle)] HttpRequest request,
         string cycleId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => await cycles.GetAsync(cycleId, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);
 
     [Function("ExtendCycle")]
     public async Task<IActionResult> ExtendCycle(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.CycleExtensions)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.CycleExtensions)] HttpRequest request,
         string cycleId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => await cycles.ExtendAsync(request, cycleId, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);
 
     [Function("CloseCycle")]
     public async Task<IActionResult> CloseCycle(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.CycleClose)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.CycleClose)] HttpRequest request,
         string cycleId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => await cycles.CloseAsync(cycleId, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);
 
     [Function("CancelCycle")]
     public async Task<IActionResult> CancelCycle(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.CycleCancel)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.CycleCancel)] HttpRequest request,
         string cycleId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => await cycles.CancelAsync(cycleId, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);

@@ -11,11 +11,11 @@ public sealed class DirectoryFunctions(DirectoryHandlers directory)
 {
     [Function("PutDirectory")]
     public async Task<IActionResult> PutDirectory(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Directory)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Prefix + ApiRoutes.Directory)] HttpRequest request,
         CancellationToken cancellationToken) => await directory.PutAsync(request, cancellationToken).ConfigureAwait(false);
 
     [Function("GetDirectory")]
     public async Task<IActionResult> GetDirectory(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Directory)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.Directory)] HttpRequest request,
         CancellationToken cancellationToken) => await directory.GetAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -11,13 +11,13 @@ public sealed class PlanFunctions(PlanHandlers plans)
 {
     [Function("PutPlan")]
     public async Task<IActionResult> PutPlan(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Plan)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Prefix + ApiRoutes.Plan)] HttpRequest request,
         string planId,
         CancellationToken cancellationToken) => await plans.PutAsync(request, planId, cancellationToken).ConfigureAwait(false);
 
     [Function("GetPlan")]
     public async Task<IActionResult> GetPlan(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Plan)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.Plan)] HttpRequest request,
         string planId,
         CancellationToken cancellationToken) => await plans.GetAsync(planId, cancellationToken).ConfigureAwait(false);
 }

@@ -9,11 +9,20 @@ using SixStability.Workflow.Submissions;
 namespace SixStability.Functions.Http;
 
 /// <summary>The coordinator's review routes: return a submission, decide an extension request.</summary>
-public sealed class ReviewFunctions(ReviewHandlers review)
+public sealed class ReviewFunctions(ReviewHandlers review, UnitHandlers units)
 {
+    [Function("ReadAttachment")]
+    public async Task<IActionResult> ReadAttachment(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.CycleAttachment)] HttpRequest request,
+        string cycleId,
+        string unitId,
+        string task,
+        string id,
+        CancellationToken cancellationToken) => await units.DownloadAsync(cycleId, unitId, task, id, cancellationToken).ConfigureAwait(false);
+
     [Function("ReadObligation")]
     public async Task<IActionResult> ReadObligation(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.CycleObligation)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.CycleObligation)] HttpRequest request,
         string cycleId,
         string unitId,
         string task,
@@ -21,13 +30,13 @@ public sealed class ReviewFunctions(ReviewHandlers review)
 
     [Function("ReturnSubmission")]
     public async Task<IActionResult> ReturnSubmission(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.CycleReturns)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.CycleReturns)] HttpRequest request,
         string cycleId,
         CancellationToken cancellationToken) => await review.ReturnAsync(request, cycleId, cancellationToken).ConfigureAwait(false);
 
     [Function("DecideExtensionRequest")]
     public async Task<IActionResult> DecideExtensionRequest(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.CycleExtensionRequest)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.CycleExtensionRequest)] HttpRequest request,
         string cycleId,
         string unitId,
         [DurableClient] DurableTaskClient client,

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using SixStability.Core.Cycles;
+using SixStability.Core.Submissions;
+using SixStability.Core.Text;
 using SixStability.Infrastructure.Storage;
 using SixStability.Workflow.Ports;
 
@@ -13,9 +16,14 @@ namespace SixStability.Infrastructure.Cycles;
 /// partition, a step reads a range of partitions. Each change and its history row ('h…' beside the
 /// obligation's 't…') are written in one transaction under the obligation's ETag.
 /// </summary>
-public sealed class TableObligationStore(TableClients tables) : IObligationStore
+public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) : IObligationStore
 {
     private const int MaxConcurrentPartitions = 16;
+
+    /// <summary>A history detail longer than this (UTF-16 chars) goes to a blob: a Table string property holds 32K chars, an entity 1 MB.</summary>
+    public const int MaxInlineDetail = 8 * 1024;
+
+    private const string HistoryContainer = "history";
 
     // 'h…' history, 't…' obligations, 'x' the unit's extension request: one partition, three row kinds.
     private const string ExtensionRow = "x";
@@ -102,15 +110,24 @@ public sealed class TableObligationStore(TableClients tables) : IObligationStore
 
             Obligation before = ToObligation(current.Value);
             Obligation changed = change(before) with { Revision = before.Revision + 1 };
+            string historyRow = $"h{task:D2}|{entry.At.UtcTicks:D19}|{Guid.NewGuid():N}";
+            bool outOfLine = entry.Detail is { Length: > MaxInlineDetail };
+            if (outOfLine)
+            {
+                // Written first: a row that points to a missing blob would lose text; an orphan blob loses nothing.
+                await blobs.PutAsync(HistoryContainer, DetailBlob(partition, historyRow), System.Text.Encoding.UTF8.GetBytes(entry.Detail!), "application/json; charset=utf-8", cancellationToken).ConfigureAwait(false);
+            }
+
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.UpdateReplace, ToEntity(changed), current.Value.ETag),
-                new(TableTransactionActionType.Add, new TableEntity(partition, $"h{task:D2}|{entry.At.UtcTicks:D19}|{Guid.NewGuid():N}")
+                new(TableTransactionActionType.Add, new TableEntity(partition, historyRow)
                 {
                     ["At"] = entry.At,
                     ["Who"] = entry.Who,
                     ["What"] = entry.What,
-                    ["Detail"] = entry.Detail,
+                    ["Detail"] = outOfLine ? null : entry.Detail,
+                    ["DetailBlob"] = outOfLine,
                     ["Revision"] = changed.Revision,
                 }),
             };
@@ -139,7 +156,13 @@ public sealed class TableObligationStore(TableClients tables) : IObligationStore
         var list = new List<HistoryEntry>();
         await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new HistoryEntry(e.GetDateTimeOffset("At") ?? default, e.GetString("Who"), e.GetString("What"), e.GetString("Detail")));
+            string? detail = e.GetString("Detail");
+            if (e.GetBoolean("DetailBlob") == true && await blobs.GetAsync(HistoryContainer, DetailBlob(e.PartitionKey, e.RowKey), cancellationToken).ConfigureAwait(false) is { } blob)
+            {
+                detail = System.Text.Encoding.UTF8.GetString(blob.Content.Span);
+            }
+
+            list.Add(new HistoryEntry(e.GetDateTimeOffset("At") ?? default, e.GetString("Who"), e.GetString("What"), detail));
         }
 
         return list;
@@ -198,6 +221,8 @@ public sealed class TableObligationStore(TableClients tables) : IObligationStore
 
     private static string Row(int task) => $"t{task:D2}";
 
+    private static string DetailBlob(string partition, string row) => $"{Uri.EscapeDataString(partition)}/{Uri.EscapeDataString(row)}.json";
+
     private static TableEntity ToEntity(Obligation o) => new(Partition(o.CycleId, o.UnitId), Row(o.TaskNumber))
     {
         ["CycleId"] = o.CycleId,
@@ -211,6 +236,8 @@ public sealed class TableObligationStore(TableClients tables) : IObligationStore
         ["SubmittedAt"] = o.SubmittedAt,
         ["ReturnReason"] = o.ReturnReason,
         ["Rev"] = o.Revision,
+        ["Figures"] = o.Figures is null ? null : JsonSerializer.Serialize(o.Figures, Json.Options),
+        ["Files"] = o.Attachments is null ? null : JsonSerializer.Serialize(o.Attachments, Json.Options),
     };
 
     private static Obligation ToObligation(TableEntity e) => new(
@@ -224,7 +251,9 @@ public sealed class TableObligationStore(TableClients tables) : IObligationStore
         e.GetBoolean("Late") ?? false,
         e.GetDateTimeOffset("SubmittedAt"),
         e.GetString("ReturnReason"),
-        e.GetInt32("Rev") ?? 0);
+        e.GetInt32("Rev") ?? 0,
+        e.GetString("Figures") is { } figures ? JsonSerializer.Deserialize<ReportedFigures>(figures, Json.Options) : null,
+        e.GetString("Files") is { } files ? JsonSerializer.Deserialize<List<Attachment>>(files, Json.Options) : null);
 
     private Task<TableClient> Table() => tables.GetAsync("obligations");
 }

@@ -8,6 +8,9 @@ public sealed class StorageOptions
     /// <summary><c>AzureWebJobsStorage:tableServiceUri</c>: identity-based access in Azure, no keys.</summary>
     public Uri? TableServiceUri { get; set; }
 
+    /// <summary><c>AzureWebJobsStorage:blobServiceUri</c>: attachments and summaries, by identity as the tables.</summary>
+    public Uri? BlobServiceUri { get; set; }
+
     /// <summary><c>AzureWebJobsStorage:clientId</c>: the user-assigned identity to use with <see cref="TableServiceUri"/>.</summary>
     public string? ClientId { get; set; }
 

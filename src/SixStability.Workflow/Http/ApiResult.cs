@@ -27,8 +27,23 @@ public sealed class ApiResult : IResult, IActionResult
 
     public string? ETag { get; }
 
+    public string? DownloadName { get; private init; }
+
+    public string? Location { get; private init; }
+
+    /// <summary>303 after a form post, so a refresh does not post again.</summary>
+    public static ApiResult SeeOther(string location) => new(StatusCodes.Status303SeeOther, "text/plain; charset=utf-8", [], null) { Location = location };
+
     public static ApiResult Json<T>(int status, T value, string? etag = null) =>
         new(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Core.Text.Json.Options), etag);
+
+    /// <summary>A page for people (the unit's form, the coordinator's view, a zh-CN error page).</summary>
+    public static ApiResult Html(int status, string html) =>
+        new(status, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(html), null);
+
+    /// <summary>A stored file (an attachment, a rendered summary), offered for download under its own name.</summary>
+    public static ApiResult File(ReadOnlyMemory<byte> content, string contentType, string? downloadName = null) =>
+        new(StatusCodes.Status200OK, contentType, content.ToArray(), null) { DownloadName = downloadName };
 
     public static ApiResult Problem(int status, string title, string? detail = null, IEnumerable<FieldError>? errors = null)
     {
@@ -57,6 +72,17 @@ public sealed class ApiResult : IResult, IActionResult
         if (ETag is not null)
         {
             response.Headers.ETag = Quote(ETag);
+        }
+
+        if (Location is not null)
+        {
+            response.Headers.Location = Location;
+        }
+
+        if (DownloadName is not null)
+        {
+            response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = "file" + Path.GetExtension(DownloadName) }.ToString() + "; filename*=UTF-8''" + Uri.EscapeDataString(DownloadName);
+            response.Headers.XContentTypeOptions = "nosniff";
         }
 
         response.ContentLength = body.Length;

@@ -3,6 +3,8 @@ namespace SixStability.Workflow.Http;
 /// <summary>The /api routes both hosts expose (CONTRACT.md); tests check the hosts against this list.</summary>
 public static class ApiRoutes
 {
+    /// <summary>The Functions host has an empty routePrefix (host.json) so pages can live at /u and /admin; every API route carries this.</summary>
+    public const string Prefix = "api/";
     public const string Plan = "plans/{planId}";
     public const string Directory = "directory";
     public const string Cycles = "cycles";
@@ -18,6 +20,9 @@ public static class ApiRoutes
     public const string MyDraft = "me/obligations/{task}/draft";
     public const string MyHistory = "me/obligations/{task}/history";
     public const string MySubmission = "me/obligations/{task}/submission";
+    public const string MyAttachments = "me/obligations/{task}/attachments";
+    public const string MyAttachment = "me/obligations/{task}/attachments/{id}";
+    public const string CycleAttachment = "cycles/{cycleId}/units/{unitId}/obligations/{task}/attachments/{id}";
 
     public static readonly IReadOnlyList<(string Method, string Route)> All =
     [
@@ -38,5 +43,9 @@ public static class ApiRoutes
         ("PUT", MyDraft),
         ("GET", MyHistory),
         ("POST", MySubmission),
+        ("POST", MyAttachments),
+        ("GET", MyAttachment),
+        ("DELETE", MyAttachment),
+        ("GET", CycleAttachment),
     ];
 }

@@ -13,7 +13,11 @@ namespace SixStability.Integration.Tests.Hosts;
 /// <summary>Both hosts expose the same routes, and the Function app's build lists every function.</summary>
 public sealed class HostParityTests
 {
-    private static readonly string[] Expected = ApiRoutes.All.Select(r => $"{r.Method} {r.Route}").Order(StringComparer.Ordinal).ToArray();
+    // host.json's routePrefix is empty: API routes carry "api/", pages sit at the root (/u).
+    private static readonly string[] Expected = ApiRoutes.All.Select(r => $"{r.Method} {ApiRoutes.Prefix}{r.Route}")
+        .Concat(PageRoutes.All.Select(r => $"{r.Method} {r.Route}"))
+        .Order(StringComparer.Ordinal)
+        .ToArray();
 
     [Fact]
     public void Function_app_triggers_cover_exactly_the_api_routes()
@@ -37,8 +41,8 @@ public sealed class HostParityTests
 
         string[] routes = server.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
-            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!["/api/".Length..]}"))
+            .Where(e => !e.RoutePattern.RawText!.StartsWith("/dev/", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/')}"))
             .Order(StringComparer.Ordinal)
             .ToArray();
 
@@ -56,6 +60,24 @@ public sealed class HostParityTests
             .ToArray();
 
         durable.Should().Equal(CycleTasks.Activities.Select(t => t.Name).Append(nameof(CycleOrchestrator)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Function_host_serves_pages_at_the_root_and_the_api_under_api()
+    {
+        using JsonDocument host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "host.json")));
+        host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString().Should().BeEmpty();
+    }
+
+    private static string RepositoryRoot()
+    {
+        DirectoryInfo? dir = new(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "host.json")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("host.json not found above the test folder.");
     }
 
     [Fact]

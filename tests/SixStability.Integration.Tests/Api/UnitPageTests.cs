@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using SixStability.Integration.Tests.Support;
+
+namespace SixStability.Integration.Tests.Api;
+
+/// <summary>The unit's page /u?t=… through real HTTP: plain form posts, as an old office browser sends them.</summary>
+public sealed class UnitPageTests : DemoCycleApiTest
+{
+    private const string Indicator = "今年完成2万户老旧小区改造";
+
+    private HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server.Client().BaseAddress };
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+
+    private async Task<string> StateAsync(string unit, int task)
+    {
+        using HttpClient client = Server.UnitClient(unit);
+        JsonElement mine = await (await client.GetAsync("/api/me/obligations")).JsonAsync();
+        return mine.GetProperty("obligations").EnumerateArray().Single(o => o.GetProperty("task").GetInt32() == task).GetProperty("state").GetString()!;
+    }
+
+    [Theory]
+    [InlineData("", "需要专属链接")]
+    [InlineData("not-a-token", "链接无效或已过期")]
+    public async Task A_missing_or_bad_link_gets_a_Chinese_page_with_401(string token, string title)
+    {
+        using HttpClient browser = Browser();
+
+        using HttpResponseMessage page = await browser.GetAsync($"/u?t={token}");
+        string html = await page.Content.ReadAsStringAsync();
+
+        page.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        page.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        html.Should().Contain("lang=\"zh-CN\"").And.Contain(title).And.Contain("联系市发改委");
+    }
+
+    [Fact]
+    public async Task A_tampered_or_expired_link_cannot_post_and_stores_nothing()
+    {
+        using HttpClient browser = Browser();
+        string expired = Server.UnitToken("fgw", days: -1);
+        string tampered = Server.UnitToken("fgw")[..^2] + "xx";
+
+        foreach (string token in new[] { expired, tampered })
+        {
+            using HttpResponseMessage post = await browser.PostAsync($"/u?t={Uri.EscapeDataString(token)}", Form(("task", "6"), ("action", "submit"), ("narrative", "伪造"), ("status", "已完成")));
+            post.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        (await StateAsync("fgw", 6)).Should().Be("outstanding");
+    }
+
+    [Fact]
+    public async Task The_page_lists_what_the_unit_owes_with_due_dates_and_working_days_left()
+    {
+        using HttpClient browser = Browser();
+
+        string html = await browser.GetStringAsync($"/u?t={Uri.EscapeDataString(Server.UnitToken("fgw"))}");
+
+        html.Should().Contain("市发改委").And.Contain("2020年第三季度");
+        html.Should().MatchRegex(@"10月\d+日<br><span class=""muted"">还剩 \d+ 个工作日");
+        html.Should().Contain("id=\"task-6\"").And.Contain(Indicator).And.Contain("保存草稿").And.Contain("提交报送");
+    }
+
+    [Fact]
+    public async Task Submitting_the_form_redirects_back_and_shows_it_as_submitted_with_the_indicator_stored()
+    {
+        using HttpClient browser = Browser();
+        string url = $"/u?t={Uri.EscapeDataString(Server.UnitToken("fgw"))}";
+        string page = await browser.GetStringAsync(url);
+        string rev = HiddenValue(page, "task-6", "rev");
+
+        using HttpResponseMessage post = await browser.PostAsync(url, Form(("task", "6"), ("rev", rev), ("key", "k1"), ("action", "submit"), ("narrative", "已开工改造老旧小区1.2万户。"), ("status", "按进度推进"), ("indname.0", Indicator), ("ind.0", "12,000")));
+        string after = await browser.GetStringAsync(post.Headers.Location!.OriginalString.StartsWith('/') ? post.Headers.Location.OriginalString : "/" + post.Headers.Location.OriginalString);
+
+        post.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        after.Should().Contain("已报送，谢谢").And.Contain("已开工改造老旧小区1.2万户。").And.Contain("重新报送");
+        (await StateAsync("fgw", 6)).Should().Be("submitted");
+        JsonElement read = await (await Admin.GetAsync($"/api/cycles/{CycleId}/units/fgw/obligations/6")).JsonAsync();
+        read.ToString().Should().Contain("12000");
+    }
+
+    [Fact]
+    public async Task A_form_missing_the_narrative_is_shown_again_with_the_reason_and_what_was_typed()
+    {
+        using HttpClient browser = Browser();
+        string url = $"/u?t={Uri.EscapeDataString(Server.UnitToken("rsj"))}";
+
+        using HttpResponseMessage post = await browser.PostAsync(url, Form(("task", "3"), ("action", "submit"), ("difficulties", "资金缺口较大"), ("status", "滞后")));
+        string html = await post.Content.ReadAsStringAsync();
+
+        post.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        html.Should().Contain("请填写工作进展").And.Contain("资金缺口较大");
+        (await StateAsync("rsj", 3)).Should().Be("outstanding");
+    }
+
+    [Fact]
+    public async Task A_number_that_is_not_a_number_is_named_and_nothing_is_stored()
+    {
+        using HttpClient browser = Browser();
+        string url = $"/u?t={Uri.EscapeDataString(Server.UnitToken("fgw"))}";
+
+        using HttpResponseMessage post = await browser.PostAsync(url, Form(("task", "6"), ("action", "submit"), ("narrative", "进展"), ("status", "已完成"), ("indname.0", Indicator), ("ind.0", "一万二")));
+
+        post.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await post.Content.ReadAsStringAsync()).Should().Contain("应填数字");
+        (await StateAsync("fgw", 6)).Should().Be("outstanding");
+    }
+
+    [Fact]
+    public async Task After_close_the_page_shows_no_form_and_the_api_refuses_a_submission_with_409()
+    {
+        using HttpClient rsj = Server.UnitClient("rsj");
+        using var json = new StringContent("""{ "narrative": "按时报送", "status": "已完成" }""", Encoding.UTF8, "application/json");
+        (await rsj.PostAsync("/api/me/obligations/3/submission", json)).EnsureSuccessStatusCode();
+        (await Admin.PostAsync($"/api/cycles/{CycleId}/close", null)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+        for (int i = 0; i < 300 && (await (await Admin.GetAsync($"/api/cycles/{CycleId}")).JsonAsync()).GetProperty("status").GetString() != "closed"; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        using var late = new StringContent("""{ "narrative": "关闭后再改", "status": "已完成" }""", Encoding.UTF8, "application/json");
+        using HttpResponseMessage refused = await rsj.PostAsync("/api/me/obligations/3/submission", late);
+        using HttpClient browser = Browser();
+        string html = await browser.GetStringAsync($"/u?t={Uri.EscapeDataString(Server.UnitToken("rsj"))}");
+        using HttpResponseMessage post = await browser.PostAsync($"/u?t={Uri.EscapeDataString(Server.UnitToken("rsj"))}", Form(("task", "3"), ("action", "submit"), ("narrative", "关闭后再改"), ("status", "已完成")));
+        JsonElement history = await (await rsj.GetAsync("/api/me/obligations/3/history")).JsonAsync();
+
+        (await refused.ShouldBeProblemAsync(409)).GetProperty("detail").GetString().Should().Contain("已关闭");
+        html.Should().Contain("本周期已关闭").And.Contain("按时报送").And.NotContain("<form");
+        post.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        history.EnumerateArray().Count(h => h.GetProperty("what").GetString() == "submitted").Should().Be(1);
+    }
+
+    /// <summary>The value of a hidden input inside a task's section.</summary>
+    private static string HiddenValue(string html, string section, string name)
+    {
+        int start = html.IndexOf($"id=\"{section}\"", StringComparison.Ordinal);
+        string marker = $"name=\"{name}\" value=\"";
+        int at = html.IndexOf(marker, start, StringComparison.Ordinal) + marker.Length;
+        return WebUtility.HtmlDecode(html[at..html.IndexOf('"', at)]);
+    }
+}

@@ -1,0 +1,50 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using SixStability.Core.Cycles;
+using SixStability.Core.Submissions;
+using SixStability.Infrastructure.Cycles;
+using SixStability.Infrastructure.Storage;
+using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Integration.Tests.Storage;
+
+/// <summary>Every revision is kept, and an entity never exceeds Table limits: long text goes to a blob.</summary>
+public sealed class ObligationHistoryTests
+{
+    private static async Task<(TableObligationStore Store, TableClients Tables)> NewStoreAsync()
+    {
+        var options = Options.Create(new StorageOptions
+        {
+            ConnectionString = await SharedAzurite.ConnectionStringAsync(),
+            TablePrefix = "h" + Guid.NewGuid().ToString("N")[..12],
+        });
+        var tables = new TableClients(options);
+        return (new TableObligationStore(tables, new AzureBlobStore(options)), tables);
+    }
+
+    [Fact]
+    public async Task A_revision_longer_than_a_table_property_is_kept_whole_through_a_blob()
+    {
+        (TableObligationStore store, TableClients tables) = await NewStoreAsync();
+        await store.AddMissingAsync([new Obligation("c/1", "rsj#", 3, true, ObligationState.Outstanding, new DateOnly(2020, 10, 14))], CancellationToken.None);
+        string longText = "{\"narrative\":\"" + new string('稳', 40_000) + "\"}"; // 80 KB as UTF-16: over the 64 KB property limit
+
+        await store.ChangeAsync("c/1", "rsj#", 3, o => o.Submit(DateTimeOffset.UtcNow, o.Due, new ReportedFigures(ReportedFigures.Done, [new IndicatorReading("户数", 12000m)])), new HistoryEntry(DateTimeOffset.UtcNow, "rsj#", "submitted", longText), CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj#", 3, o => o.Submit(DateTimeOffset.UtcNow, o.Due), new HistoryEntry(DateTimeOffset.UtcNow, "rsj#", "submitted", "{\"narrative\":\"短\"}"), CancellationToken.None);
+        IReadOnlyList<HistoryEntry> history = await store.HistoryAsync("c/1", "rsj#", 3, CancellationToken.None);
+        Obligation stored = (await store.ListUnitAsync("c/1", "rsj#", CancellationToken.None)).Single();
+        TableClient table = await tables.GetAsync("obligations");
+        var rows = new List<TableEntity>();
+        await foreach (TableEntity row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey gt {"h"} and RowKey lt {"i"}")))
+        {
+            rows.Add(row);
+        }
+
+
+        history.Select(h => h.Detail).Should().Equal(longText, "{\"narrative\":\"短\"}");
+        rows.Should().HaveCount(2).And.OnlyContain(r => (r.GetString("Detail") ?? string.Empty).Length <= TableObligationStore.MaxInlineDetail);
+        stored.Revision.Should().Be(2);
+        stored.Figures!.Readings.Should().Equal(new IndicatorReading("户数", 12000m));
+    }
+}
