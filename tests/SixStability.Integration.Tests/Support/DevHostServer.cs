@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using SixStability.DevHost.Hosting;
 
 namespace SixStability.Integration.Tests.Support;
@@ -29,18 +25,28 @@ internal sealed partial class DevHostServer : IAsyncDisposable
     public static async Task<DevHostServer> StartAsync(string? tablePrefix = null, string? mailFolder = null)
     {
         string storage = await SharedAzurite.ConnectionStringAsync();
+
+        // The port is chosen first so the links in mails point at this server, as Links:BaseUrl does in production.
+        string address = $"http://127.0.0.1:{FreePort()}";
         WebApplication app = DevHostApp.Build([], new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storage,
             ["Storage:TablePrefix"] = tablePrefix ?? NewPrefix(),
             ["Mail:SinkPath"] = mailFolder ?? Path.Combine(Path.GetTempPath(), "sixstability-mail-" + Guid.NewGuid().ToString("N")[..8]),
             ["Admin:Key"] = AdminKey,
-            ["Urls"] = "http://127.0.0.1:0",
+            ["Urls"] = address,
+            ["Links:BaseUrl"] = address,
             ["Logging:LogLevel:Default"] = "Warning",
         });
         await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new DevHostServer(app, new Uri(address));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MimeKit;
+using SixStability.Integration.Tests.Support;
+
+namespace SixStability.Integration.Tests.Browser;
+
+/// <summary>A clerk opens the link from the opening mail in a real browser, fills the form and submits it.</summary>
+public sealed partial class UnitPageBrowserTests() : DemoCycleApiTest(MailFolder)
+{
+    private static readonly string MailFolder = Path.Combine(Path.GetTempPath(), "sixstability-browser-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task A_clerk_fills_and_submits_the_form_from_the_mailed_link_and_sees_it_submitted()
+    {
+        // Arrange: the link from the opening mail the sink received for 市发改委 (fgw).
+        string link = await LinkFromMailAsync("fgw");
+        (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
+        try
+        {
+            IPage page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN" });
+
+            // Act
+            await page.GotoAsync(link);
+            ILocator task = page.Locator("#task-6");
+            await task.Locator("textarea[name=narrative]").FillAsync("三季度新开工改造老旧小区1.2万户，完成投资3.1亿元。");
+            await task.GetByLabel("按进度推进").CheckAsync();
+            await task.Locator("input[name='ind.0']").FillAsync("12000");
+            await task.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+            await page.WaitForURLAsync(UrlSaved());
+            string afterDraft = await page.Locator("#task-6 .state").First.InnerTextAsync();
+            await page.Locator("#task-6").GetByRole(AriaRole.Button, new() { Name = "提交报送" }).ClickAsync();
+            await page.WaitForURLAsync(UrlSubmitted());
+
+            // Assert
+            afterDraft.Should().Be("草稿");
+            (await page.Locator("#task-6 .state").First.InnerTextAsync()).Should().StartWith("已报送");
+            (await page.Locator("#submitted-6").InnerTextAsync()).Should().Contain("三季度新开工改造老旧小区1.2万户").And.Contain("12000");
+            (await page.Locator("#submitted-count").InnerTextAsync()).Should().Be("1");
+            (await page.TitleAsync()).Should().Contain("市发改委");
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
+    }
+
+    private static async Task<string> LinkFromMailAsync(string unit)
+    {
+        for (int i = 0; i < 300; i++)
+        {
+            string? file = Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, $"*-open-*{unit}.eml").FirstOrDefault() : null;
+            if (file is not null)
+            {
+                using MimeMessage mail = await MimeMessage.LoadAsync(file);
+                return LinkInMail().Match(mail.HtmlBody ?? string.Empty).Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No opening mail for {unit} in {MailFolder}.");
+    }
+
+    [GeneratedRegex("href=\"(http[^\"]+/u\\?t=[^\"]+)\"")]
+    private static partial Regex LinkInMail();
+
+    [GeneratedRegex("ok=draft")]
+    private static partial Regex UrlSaved();
+
+    [GeneratedRegex("ok=submit")]
+    private static partial Regex UrlSubmitted();
+}
