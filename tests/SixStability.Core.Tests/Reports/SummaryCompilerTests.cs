@@ -1,0 +1,192 @@
+using SixStability.Core.Calendar;
+using SixStability.Core.Cycles;
+using SixStability.Core.Plans;
+using SixStability.Core.Reports;
+using SixStability.Core.Submissions;
+using SixStability.Core.Units;
+
+namespace SixStability.Core.Tests.Reports;
+
+/// <summary>The quarterly summary compiled from hand-built cycles: three units, three tasks, one indicator.</summary>
+public sealed class SummaryCompilerTests
+{
+    private const string Households = "老旧小区改造";
+    private const string Days = "审批时限";
+    private static readonly BusinessCalendar China = HolidayCn.Calendar();
+    private static readonly DateOnly Due = new(2020, 10, 14);
+    private static readonly DateOnly Close = new(2020, 10, 23);
+    private static readonly Quarter Q3 = new(2020, 3);
+
+    private static readonly PlanCatalog Plan = new("p", "实施方案",
+    [
+        new PlanSection(1, "稳就业", [new PlanTask(1, "稳岗", "…", ["甲局", "乙局"], [new Indicator(Households, 20000m, "户")], [new TaskDeadline(new DateOnly(2020, 6, 30), "6月底前完成"), new TaskDeadline(new DateOnly(2020, 12, 31), "年底前完成")])]),
+        new PlanSection(2, "保主体", [
+            new PlanTask(2, "减负", "…", ["乙局", "丙县"], [new Indicator(Days, 60m, "个工作日", IndicatorDirection.AtMost)], [new TaskDeadline(new DateOnly(2020, 9, 30), "9月底前出台")]),
+            new PlanTask(3, "纾困", "…", ["丙县"], [], [])]),
+    ]);
+
+    private static readonly UnitDirectory Directory = new(
+        new Contact("市发改委", "fgw@example.gov.cn"),
+        new Contact("市政府督查室", "dcs@example.gov.cn"),
+        [new Contact("市政府办公室", "szf@example.gov.cn")],
+        [new Leader("l1", "张三", "副市长", "l1@example.gov.cn")],
+        [
+            new Unit("a", "甲局", UnitKind.Department, "a@example.gov.cn", "l1"),
+            new Unit("b", "乙局", UnitKind.Department, "b@example.gov.cn", "l1"),
+            new Unit("c", "丙县", UnitKind.CountyGovernment, "c@example.gov.cn", "l1"),
+        ],
+        []);
+
+    private static SummaryInput Input(CycleSummary? previous = null, Quarter? quarter = null) =>
+        new("p-2020Q3", quarter ?? Q3, Plan, Directory, China, Close, Final: true, LastLevel: 3, at => DateOnly.FromDateTime(ChinaTime.ToChina(at).DateTime), previous);
+
+    private static Obligation Owed(string unit, int task, bool lead, int level = 0) =>
+        new("p-2020Q3", unit, task, lead, ObligationState.Outstanding, Due, EscalationLevel: level);
+
+    private static Obligation Reported(string unit, int task, bool lead, string status = ReportedFigures.OnTrack, DateOnly? on = null, params IndicatorReading[] readings)
+    {
+        DateOnly day = on ?? Due.AddDays(-2);
+        return Owed(unit, task, lead).Submit(ChinaTime.At(day, new TimeOnly(10, 0)), day, new ReportedFigures(status, readings));
+    }
+
+    /// <summary>Everyone reports on time and on pace: a1 leads 1, b leads 2, c leads 3.</summary>
+    private static List<Obligation> AllGood() =>
+    [
+        Reported("a", 1, true, ReportedFigures.Done, null, new IndicatorReading(Households, 16000m)),
+        Reported("b", 1, false),
+        Reported("b", 2, true, ReportedFigures.Done, null, new IndicatorReading(Days, 45m)),
+        Reported("c", 2, false),
+        Reported("c", 3, true),
+    ];
+
+    [Fact]
+    public void An_empty_cycle_compiles_to_an_empty_summary_with_zero_rates()
+    {
+        CycleSummary summary = SummaryCompiler.Compile(Input(), []);
+
+        summary.Overview.Should().Be(new SummaryOverview(0, 0, 0, 0, 0, 0, 0, 0m, 0, 0, 0));
+        summary.Sections.Should().BeEmpty();
+        summary.LateUnits.Should().BeEmpty();
+        summary.Commended.Should().BeEmpty();
+        summary.Accountable.Should().BeEmpty();
+        summary.Reporter.Should().Be("市发改委");
+    }
+
+    [Fact]
+    public void All_on_time_and_on_pace_is_all_green_and_every_unit_is_a_candidate_for_commendation()
+    {
+        CycleSummary summary = SummaryCompiler.Compile(Input(), AllGood());
+
+        summary.Overview.Should().Be(new SummaryOverview(3, 3, 5, 5, 5, 0, 0, 100m, 3, 0, 0));
+        summary.Tasks.Select(t => t.Status).Should().AllBeEquivalentTo(Rag.Green);
+        summary.Commended.Select(u => u.Name).Should().Equal("甲局", "乙局", "丙县");
+        summary.Accountable.Should().BeEmpty();
+        IndicatorSummary households = summary.Tasks.First().Indicators.Single();
+        households.Should().Be(new IndicatorSummary(Households, 20000m, "户", IndicatorDirection.AtLeast, 16000m, 80m, 75m, true));
+        summary.Tasks.Single(t => t.Number == 2).Indicators.Single().OnTrack.Should().BeTrue("45 working days is within the at-most target of 60");
+    }
+
+    [Fact]
+    public void A_unit_that_submitted_nothing_is_listed_as_missing_late_by_working_days_and_accountable()
+    {
+        List<Obligation> obligations = [.. AllGood().Where(o => o.UnitId != "c"), Owed("c", 2, false, level: 2), Owed("c", 3, true, level: 2)];
+
+        CycleSummary summary = SummaryCompiler.Compile(Input(), obligations);
+
+        summary.Tasks.Single(t => t.Number == 2).Missing.Should().Equal("丙县");
+        summary.Tasks.Single(t => t.Number == 2).Reported.Should().Equal("乙局");
+        summary.Tasks.Single(t => t.Number == 3).Status.Should().Be(Rag.Red);
+        summary.Tasks.Single(t => t.Number == 3).Reasons.Should().Contain("牵头单位未报送");
+        summary.Tasks.Single(t => t.Number == 2).Status.Should().Be(Rag.Red, "one of two units missing is half");
+
+        // 10-14 (Wed) to 10-23 (Fri): 7 working days.
+        summary.LateUnits.Should().Equal(new LateUnit("c", "丙县", 7, 2, 0, 2));
+        summary.Accountable.Should().Equal(new UnitMention("c", "丙县", "2项任务未报送"));
+        summary.Commended.Select(u => u.UnitId).Should().Equal("a", "b");
+        summary.Overview.Missing.Should().Be(2);
+        summary.Overview.SubmissionRate.Should().Be(60m);
+    }
+
+    [Fact]
+    public void An_indicator_over_its_target_shows_over_100_percent_and_stays_green()
+    {
+        List<Obligation> obligations = [Reported("a", 1, true, ReportedFigures.Done, null, new IndicatorReading(Households, 25000m)), Reported("b", 1, false)];
+
+        TaskSummary task = SummaryCompiler.Compile(Input(), obligations).Tasks.Single();
+
+        task.Indicators.Single().Percent.Should().Be(125m);
+        task.Indicators.Single().OnTrack.Should().BeTrue();
+        task.Status.Should().Be(Rag.Green);
+    }
+
+    [Fact]
+    public void A_task_whose_lead_unit_is_late_is_amber_and_the_lead_counts_working_days_late_over_a_weekend()
+    {
+        // Due Wednesday 10-14, submitted Monday 10-19: Thu, Fri, Mon = 3 working days.
+        List<Obligation> obligations = [Reported("a", 1, true, ReportedFigures.OnTrack, new DateOnly(2020, 10, 19), new IndicatorReading(Households, 16000m)), Reported("b", 1, false)];
+
+        CycleSummary summary = SummaryCompiler.Compile(Input(), obligations);
+
+        summary.Tasks.Single().Status.Should().Be(Rag.Amber);
+        summary.Tasks.Single().Reasons.Should().Equal("牵头单位逾期报送");
+        summary.Tasks.Single().SubmittedLate.Should().Equal("甲局");
+        summary.LateUnits.Should().Equal(new LateUnit("a", "甲局", 3, 0, 1, 0));
+        summary.Commended.Select(u => u.UnitId).Should().Equal("b");
+        summary.Overview.SubmittedLate.Should().Be(1);
+    }
+
+    [Fact]
+    public void An_indicator_below_half_its_expected_pace_makes_the_task_red_and_behind_pace_amber()
+    {
+        CycleSummary far = SummaryCompiler.Compile(Input(), [Reported("a", 1, true, ReportedFigures.OnTrack, null, new IndicatorReading(Households, 7000m)), Reported("b", 1, false)]);
+        CycleSummary near = SummaryCompiler.Compile(Input(), [Reported("a", 1, true, ReportedFigures.OnTrack, null, new IndicatorReading(Households, 14000m)), Reported("b", 1, false)]);
+
+        far.Tasks.Single().Status.Should().Be(Rag.Red);
+        far.Tasks.Single().Reasons.Should().Equal("指标“老旧小区改造”完成35.0%，低于序时进度75%");
+        near.Tasks.Single().Status.Should().Be(Rag.Amber);
+        near.Commended.Select(u => u.UnitId).Should().Equal("b").And.NotContain("a", "its indicator is behind pace");
+    }
+
+    [Fact]
+    public void Dated_deadlines_due_by_the_quarter_end_are_met_when_the_lead_reports_the_task_done()
+    {
+        List<Obligation> obligations = [.. AllGood().Where(o => !(o.UnitId == "b" && o.TaskNumber == 2)), Owed("b", 2, true)];
+
+        CycleSummary summary = SummaryCompiler.Compile(Input(), obligations);
+
+        summary.Deadlines.Should().Equal(
+            new DeadlineSummary(1, "稳岗", new DateOnly(2020, 6, 30), "6月底前完成", DeadlineState.Met),
+            new DeadlineSummary(2, "减负", new DateOnly(2020, 9, 30), "9月底前出台", DeadlineState.NotReported));
+    }
+
+    [Fact]
+    public void A_unit_that_reached_the_last_level_is_accountable_even_after_it_finally_reported()
+    {
+        Obligation lateAfterRed = Owed("c", 3, true, level: 3).Submit(ChinaTime.At(new DateOnly(2020, 10, 22), new TimeOnly(9, 0)), new DateOnly(2020, 10, 22), new ReportedFigures(ReportedFigures.Behind, []));
+        List<Obligation> obligations = [.. AllGood().Where(o => !(o.UnitId == "c" && o.TaskNumber == 3)), lateAfterRed];
+
+        CycleSummary summary = SummaryCompiler.Compile(Input(), obligations);
+
+        summary.Accountable.Should().Equal(new UnitMention("c", "丙县", "经第3级（最高级）督办"));
+        summary.LateUnits.Single().Should().Be(new LateUnit("c", "丙县", 6, 3, 1, 0));
+        summary.Tasks.Single(t => t.Number == 3).Behind.Should().Be(1);
+    }
+
+    [Fact]
+    public void The_change_since_last_quarter_gives_rates_colours_and_previous_indicator_values()
+    {
+        CycleSummary q2 = SummaryCompiler.Compile(Input(quarter: new Quarter(2020, 2)), [Reported("a", 1, true, ReportedFigures.OnTrack, null, new IndicatorReading(Households, 4000m)), Owed("b", 1, false)]);
+
+        CycleSummary q3 = SummaryCompiler.Compile(Input(previous: q2), AllGood());
+
+        q2.Tasks.Single().Status.Should().Be(Rag.Red);
+        q3.Change.Should().NotBeNull();
+        q3.Change!.Previous.Should().Be(new Quarter(2020, 2));
+        q3.Change.SubmissionRateBefore.Should().Be(50m);
+        q3.Change.SubmissionRateNow.Should().Be(100m);
+        q3.Change.LateUnitsBefore.Should().Be(1);
+        q3.Change.LateUnitsNow.Should().Be(0);
+        q3.Change.Tasks.Should().Equal(new TaskChange(1, "稳岗", Rag.Red, Rag.Green));
+        q3.Tasks.First().Indicators.Single().PreviousValue.Should().Be(4000m);
+    }
+}
