@@ -13,6 +13,7 @@ using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Ports;
+using SixStability.Workflow.Reports;
 using SixStability.Workflow.Submissions;
 using SixStability.Workflow.Units;
 
@@ -60,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UnitHandlers>();
         services.AddSingleton<ReviewHandlers>();
         services.AddSingleton<UnitFormPage>();
+        services.AddSingleton<SummaryReports>();
         services.AddSingleton<ICycleStore, TableCycleStore>();
         services.AddSingleton<IObligationStore, TableObligationStore>();
         services.AddSingleton<CycleContextLoader>();

@@ -3,6 +3,7 @@ using SixStability.Workflow.Http;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Ports;
+using SixStability.Workflow.Reports;
 using SixStability.Workflow.Submissions;
 using SixStability.Workflow.Units;
 
@@ -20,6 +21,8 @@ internal static class ApiEndpoints
         admin.MapPut(ApiRoutes.Directory, (HttpRequest request, DirectoryHandlers directory, CancellationToken ct) => directory.PutAsync(request, ct));
         admin.MapGet(ApiRoutes.Directory, (DirectoryHandlers directory, CancellationToken ct) => directory.GetAsync(ct));
         admin.MapPost(ApiRoutes.Cycles, (HttpRequest request, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.StartAsync(request, engine, ct));
+        admin.MapGet(ApiRoutes.Cycles, (CycleHandlers cycles, CancellationToken ct) => cycles.ListAsync(ct));
+        admin.MapGet(ApiRoutes.CycleSummary, (string cycleId, HttpRequest request, SummaryReports reports, CancellationToken ct) => reports.GetAsync(request, cycleId, ct));
         admin.MapGet(ApiRoutes.Cycle, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.GetAsync(cycleId, engine, ct));
         admin.MapPost(ApiRoutes.CycleExtensions, (string cycleId, HttpRequest request, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.ExtendAsync(request, cycleId, engine, ct));
         admin.MapPost(ApiRoutes.CycleClose, (string cycleId, CycleHandlers cycles, ICycleClient engine, CancellationToken ct) => cycles.CloseAsync(cycleId, engine, ct));
@@ -43,6 +46,7 @@ internal static class ApiEndpoints
         // Pages for people, outside /api.
         app.MapGet("/" + PageRoutes.Unit, (HttpRequest request, UnitFormPage page, CancellationToken ct) => page.GetAsync(request, ct));
         app.MapPost("/" + PageRoutes.Unit, (HttpRequest request, UnitFormPage page, CancellationToken ct) => page.PostAsync(request, ct)).DisableAntiforgery();
+        app.MapGet("/" + PageRoutes.Admin, () => AdminPage.Get()).AddEndpointFilter<AdminKeyFilter>();
         return app;
     }
 }

@@ -4,12 +4,24 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Http;
+using SixStability.Workflow.Reports;
 
 namespace SixStability.Functions.Http;
 
 /// <summary>Coordinator routes for cycles; the durable client comes from the host's binding.</summary>
-public sealed class CycleFunctions(CycleHandlers cycles)
+public sealed class CycleFunctions(CycleHandlers cycles, SummaryReports reports)
 {
+    [Function("ListCycles")]
+    public async Task<IActionResult> ListCycles(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.Cycles)] HttpRequest request,
+        CancellationToken cancellationToken) => await cycles.ListAsync(cancellationToken).ConfigureAwait(false);
+
+    [Function("GetCycleSummary")]
+    public async Task<IActionResult> GetCycleSummary(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.CycleSummary)] HttpRequest request,
+        string cycleId,
+        CancellationToken cancellationToken) => await reports.GetAsync(request, cycleId, cancellationToken).ConfigureAwait(false);
+
     [Function("StartCycle")]
     public async Task<IActionResult> StartCycle(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.Cycles)] HttpRequest request,

@@ -6,7 +6,7 @@ using SixStability.Workflow.Pages;
 
 namespace SixStability.Functions.Http;
 
-/// <summary>The pages people open: a unit's form at /u (its signed link is the credential).</summary>
+/// <summary>The pages people open: a unit's form at /u (its signed link is the credential), the coordinator's view at /admin (the function key).</summary>
 public sealed class PageFunctions(UnitFormPage unitPage)
 {
     [Function("UnitPage")]
@@ -16,4 +16,8 @@ public sealed class PageFunctions(UnitFormPage unitPage)
         HttpMethods.IsPost(request.Method)
             ? await unitPage.PostAsync(request, cancellationToken).ConfigureAwait(false)
             : await unitPage.GetAsync(request, cancellationToken).ConfigureAwait(false);
+
+    [Function("AdminPage")]
+    public static IActionResult Admin(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = PageRoutes.Admin)] HttpRequest request) => AdminPage.Get();
 }

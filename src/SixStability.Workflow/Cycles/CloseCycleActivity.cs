@@ -1,20 +1,17 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.DurableTask;
-using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
-using SixStability.Core.Plans;
-using SixStability.Core.Text;
+using SixStability.Core.Reports;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Ports;
+using SixStability.Workflow.Reports;
 
 namespace SixStability.Workflow.Cycles;
 
 /// <summary>
-/// Closes the cycle (no submission is accepted after) and sends the municipal government a plain
-/// zh-CN summary: who reported on each task, who is late, who reached the last escalation level.
+/// Closes the cycle (no submission is accepted after), compiles the quarterly summary, keeps it as
+/// blobs (HTML, .docx, JSON) and mails it to the municipal government with the .docx attached.
 /// </summary>
-public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cycles, IObligationStore obligations, Notifier notifier, TimeProvider clock)
+public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cycles, SummaryReports reports, Notifier notifier, TimeProvider clock)
     : TaskActivity<string, CycleResult>
 {
     public override async Task<CycleResult> RunAsync(TaskActivityContext context, string input)
@@ -23,35 +20,14 @@ public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cy
         if (cycle.Record.Status == CycleStatus.Open)
         {
             await cycles.SetStatusAsync(input, CycleStatus.Closed, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            cycle = await loader.LoadAsync(input, CancellationToken.None).ConfigureAwait(false);
         }
 
-        List<Obligation> all = await obligations.ListAllAsync(input, null, CancellationToken.None).ConfigureAwait(false);
-
-        CycleCounts counts = CycleCounts.Of(all);
+        RenderedSummary report = await reports.PublishAsync(cycle, CancellationToken.None).ConfigureAwait(false);
         var recipients = cycle.Directory.SummaryRecipients.Append(cycle.Directory.Coordinator).ToList();
-        await notifier.SendAsync(Notices.Summary(cycle.Facts, "summary", recipients, Overview(cycle, all, counts), []), CancellationToken.None).ConfigureAwait(false);
-        return new CycleResult("closed", counts);
-    }
-
-    /// <summary>The plain-text summary until the full report (HTML and .docx) is rendered.</summary>
-    private static MailValue Overview(CycleContext cycle, List<Obligation> all, CycleCounts counts)
-    {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"本季度共{cycle.Plan.Tasks.Count()}项任务、{counts.Obligations}项报送义务，已报送{counts.Submitted}项（其中逾期报送{counts.Late}项），未报送{counts.Owed}项。\n");
-        foreach (PlanSection section in cycle.Plan.Sections)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"\n{ChineseNumerals.Format(section.Number)}、{section.Title}\n");
-            foreach (PlanTask task in section.Tasks)
-            {
-                var mine = all.Where(o => o.TaskNumber == task.Number).ToList();
-                string missing = string.Join("、", mine.Where(o => o.IsOwed).Select(o => cycle.Unit(o.UnitId).Name));
-                text.Append(CultureInfo.InvariantCulture, $"（{ChineseNumerals.Format(task.Number)}）{task.Title}：{mine.Count(o => !o.IsOwed)}/{mine.Count}个单位已报送{(missing.Length > 0 ? $"；未报送：{missing}" : string.Empty)}\n");
-            }
-        }
-
-        string accountable = string.Join("、", all.Where(o => o.IsOwed && StepDecisions.IsLastLevel(o.EscalationLevel, cycle.Record.Policy)).Select(o => cycle.Unit(o.UnitId).Name).Distinct());
-        text.Append(CultureInfo.InvariantCulture, $"\n问责候选（经最后一级督办仍未报送）：{(accountable.Length > 0 ? accountable : "无")}");
-        string plain = text.ToString();
-        return new MailValue(plain, "<pre style=\"font-family:inherit;white-space:pre-wrap\">" + System.Net.WebUtility.HtmlEncode(plain) + "</pre>");
+        var overview = new MailValue(SummaryText.Overview(report.Summary), SummaryHtml.Fragment(report.Summary));
+        var docx = new MailAttachment($"{SummaryText.Title(report.Summary)}.docx", SummaryReports.DocxType, report.Docx);
+        await notifier.SendAsync(Notices.Summary(cycle.Facts, "summary", recipients, overview, [docx]), CancellationToken.None).ConfigureAwait(false);
+        return new CycleResult("closed", report.Counts);
     }
 }

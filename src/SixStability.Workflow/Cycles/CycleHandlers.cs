@@ -114,6 +114,7 @@ public sealed class CycleHandlers(ICycleStore cycles, IObligationStore obligatio
             submitted = g.Where(o => !o.IsOwed).Select(o => o.TaskNumber).Order().ToList(),
             late = g.Count(o => o.Late),
             level = g.Max(o => o.EscalationLevel),
+            tasks = g.OrderBy(o => o.TaskNumber).Select(o => new { task = o.TaskNumber, state = o.State, late = o.Late, level = o.EscalationLevel, due = o.Due }),
         });
         return ApiResult.Json(StatusCodes.Status200OK, new
         {
@@ -131,6 +132,16 @@ public sealed class CycleHandlers(ICycleStore cycles, IObligationStore obligatio
             extensionRequests = (await obligations.ListExtensionRequestsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Select(r => new { r.UnitId, r.Due, r.Reason, r.RequestedAt, r.State, r.Note }),
             mailProblems = (await outbox.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Select(p => new { p.Step, p.RecipientKey, p.To, p.Status, p.Error }),
         });
+    }
+
+    /// <summary>Every cycle, newest quarter first: the coordinator's starting point.</summary>
+    public async Task<ApiResult> ListAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CycleRecord> all = await cycles.ListAsync(cancellationToken).ConfigureAwait(false);
+        return ApiResult.Json(StatusCodes.Status200OK, all
+            .OrderByDescending(r => r.Frame.Quarter)
+            .ThenBy(r => r.CycleId, StringComparer.Ordinal)
+            .Select(r => new { cycleId = r.CycleId, planId = r.Frame.PlanId, quarter = r.Frame.Quarter, quarterName = r.Frame.Quarter.ChineseName, status = r.Status, mode = r.Frame.Mode, createdAt = r.CreatedAt, closedAt = r.ClosedAt }));
     }
 
     public async Task<ApiResult> ExtendAsync(HttpRequest request, string cycleId, ICycleClient engine, CancellationToken cancellationToken)

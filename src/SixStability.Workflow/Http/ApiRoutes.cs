@@ -22,6 +22,7 @@ public static class ApiRoutes
     public const string MySubmission = "me/obligations/{task}/submission";
     public const string MyAttachments = "me/obligations/{task}/attachments";
     public const string MyAttachment = "me/obligations/{task}/attachments/{id}";
+    public const string CycleSummary = "cycles/{cycleId}/summary";
     public const string CycleAttachment = "cycles/{cycleId}/units/{unitId}/obligations/{task}/attachments/{id}";
 
     public static readonly IReadOnlyList<(string Method, string Route)> All =
@@ -31,6 +32,8 @@ public static class ApiRoutes
         ("PUT", Directory),
         ("GET", Directory),
         ("POST", Cycles),
+        ("GET", Cycles),
+        ("GET", CycleSummary),
         ("GET", Cycle),
         ("POST", CycleExtensions),
         ("POST", CycleClose),

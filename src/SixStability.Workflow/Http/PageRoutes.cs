@@ -4,10 +4,12 @@ namespace SixStability.Workflow.Http;
 public static class PageRoutes
 {
     public const string Unit = "u";
+    public const string Admin = "admin";
 
     public static readonly IReadOnlyList<(string Method, string Route)> All =
     [
         ("GET", Unit),
         ("POST", Unit),
+        ("GET", Admin),
     ];
 }
