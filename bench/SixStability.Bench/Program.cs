@@ -28,4 +28,10 @@ if (args is ["history", var count, .. var rest])
     return;
 }
 
+if (args is ["summary", var size, .. var more])
+{
+    await SummaryCompile.RunAsync(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture), more is [var share] ? int.Parse(share, System.Globalization.CultureInfo.InvariantCulture) : 70);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SendGridRequestsBenchmark).Assembly).Run(args);

@@ -93,19 +93,36 @@ internal static partial class DemoCommand
             await Task.Delay(1000).ConfigureAwait(false);
         }
 
-        await app.StopAsync().ConfigureAwait(false);
         string[] summaries = Directory.GetFiles(mail, "*-summary-*.eml");
         if (summaries.Length == 0)
         {
+            await app.StopAsync().ConfigureAwait(false);
             await stderr.WriteLineAsync("演示未在 4 分钟内结束。").ConfigureAwait(false);
             return 1;
         }
+
+        // The stored summary, as the coordinator downloads it from /admin.
+        var files = new List<string>();
+        foreach (string format in new[] { "html", "docx" })
+        {
+            string path = Path.Combine(mail, $"summary.{format}");
+            await File.WriteAllBytesAsync(path, await http.GetByteArrayAsync(new Uri($"/api/cycles/{cycleId}/summary?format={format}", UriKind.Relative)).ConfigureAwait(false)).ConfigureAwait(false);
+            files.Add(path);
+        }
+
+        await app.StopAsync().ConfigureAwait(false);
 
         await stdout.WriteLineAsync($"周期已关闭。共发出 {Directory.GetFiles(mail, "*.eml").Length} 封邮件。").ConfigureAwait(false);
         await stdout.WriteLineAsync("季度汇总（邮件，.eml）：").ConfigureAwait(false);
         foreach (string summary in summaries)
         {
             await stdout.WriteLineAsync("  " + summary).ConfigureAwait(false);
+        }
+
+        await stdout.WriteLineAsync("季度汇总报告（网页 / Word）：").ConfigureAwait(false);
+        foreach (string file in files)
+        {
+            await stdout.WriteLineAsync("  " + file).ConfigureAwait(false);
         }
 
         return 0;

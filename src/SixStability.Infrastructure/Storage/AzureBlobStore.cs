@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Azure;
-using Azure.Core;
-using Azure.Identity; // in Azure.Core since 1.5x; the Azure.Identity package would clash (CS0433)
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
@@ -54,10 +52,7 @@ public sealed class AzureBlobStore(IOptions<StorageOptions> options) : IBlobStor
 
         if (options.BlobServiceUri is not null)
         {
-            TokenCredential credential = string.IsNullOrEmpty(options.ClientId)
-                ? new DefaultAzureCredential()
-                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
-            return new BlobServiceClient(options.BlobServiceUri, credential);
+            return new BlobServiceClient(options.BlobServiceUri, StorageCredential.For(options));
         }
 
         return new BlobServiceClient("UseDevelopmentStorage=true");

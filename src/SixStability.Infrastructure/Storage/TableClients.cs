@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity; // in Azure.Core since 1.5x; the Azure.Identity package would clash (CS0433)
 using Microsoft.Extensions.Options;
 
 namespace SixStability.Infrastructure.Storage;
@@ -26,10 +24,7 @@ public sealed class TableClients(IOptions<StorageOptions> options)
 
         if (options.TableServiceUri is not null)
         {
-            TokenCredential credential = string.IsNullOrEmpty(options.ClientId)
-                ? new DefaultAzureCredential()
-                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
-            return new TableServiceClient(options.TableServiceUri, credential);
+            return new TableServiceClient(options.TableServiceUri, StorageCredential.For(options));
         }
 
         return new TableServiceClient("UseDevelopmentStorage=true");

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SixStability.Core.Cycles;
+using SixStability.Core.Plans;
+using SixStability.Core.Reports;
+using SixStability.Core.Submissions;
+using SixStability.Core.Units;
+using SixStability.DevHost.Azurite;
+using SixStability.Infrastructure;
+using SixStability.Workflow.Cycles;
+using SixStability.Workflow.Ports;
+using SixStability.Workflow.Reports;
+
+namespace SixStability.Bench;
+
+/// <summary>
+/// <c>summary OBLIGATIONS [SUBMITTED%]</c>: opens a 2020Q3 cycle of that many obligations in Azurite (20 tasks,
+/// every unit on every task), submits SUBMITTED% of them with figures, then compiles the summary the way
+/// the close step does (pages streamed from Table Storage) and renders it. Prints time, allocations and
+/// the peak managed heap, next to the heap of simply loading every obligation, for contrast.
+/// </summary>
+internal static class SummaryCompile
+{
+    private const int Tasks = 20;
+
+    public static async Task RunAsync(int obligations, int submittedPercent)
+    {
+        int units = obligations / Tasks;
+        var endpoints = new StorageEndpoints(FreePort(), FreePort(), FreePort());
+        await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(endpoints, null, Console.Error, CancellationToken.None);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = endpoints.ConnectionString,
+            ["Mail:Provider"] = "Sink",
+        }).Build();
+        await using ServiceProvider services = new ServiceCollection().AddLogging().AddSixStability(configuration).BuildServiceProvider();
+
+        var directory = new UnitDirectory(
+            new Contact("市发改委", "fgw@example.gov.cn"), new Contact("市政府督查室", "dcs@example.gov.cn"), [new Contact("市政府办公室", "szfb@example.gov.cn")],
+            [new Leader("vm", "张强", "副市长", "vm@example.gov.cn")],
+            [.. Enumerable.Range(1, units).Select(i => new Unit($"u{i:D5}", $"单位{i}", UnitKind.Department, $"u{i:D5}@example.gov.cn", "vm"))],
+            [new UnitGroup("全体单位", [.. Enumerable.Range(1, units).Select(i => $"u{i:D5}")])]);
+        string plan = "基准方案\n2020年6月3日\n二、保就业\n" + string.Concat(Enumerable.Range(1, Tasks).Select(t => $"({Core.Text.ChineseNumerals.Format(t)})任务{t}。今年完成{t}万户改造。(责任单位:全体单位)\n"));
+        await services.GetRequiredService<IDirectoryStore>().PutAsync(directory, null, CancellationToken.None);
+        await services.GetRequiredService<IPlanStore>().PutAsync(PlanImporter.Import("bench", plan).Catalog, null, CancellationToken.None);
+
+        var watch = Stopwatch.StartNew();
+        var input = new CycleInput("bench-2020Q3", "bench", "2020Q3", new CyclePolicyChoice(CyclePolicyChoice.Default), DateTimeOffset.UtcNow);
+        await ActivatorUtilities.CreateInstance<OpenCycleActivity>(services).RunAsync(null!, input);
+        Console.WriteLine($"opened {obligations:N0} obligations for {units:N0} units in {watch.Elapsed.TotalSeconds:F1} s");
+
+        IObligationStore store = services.GetRequiredService<IObligationStore>();
+        watch.Restart();
+        var chosen = new List<Obligation>();
+        await foreach (Obligation o in store.ListAsync(input.CycleId, null, CancellationToken.None))
+        {
+            if ((o.UnitId.GetHashCode(StringComparison.Ordinal) & 0x7fffffff) % 100 < submittedPercent)
+            {
+                chosen.Add(o);
+            }
+        }
+
+        await Parallel.ForEachAsync(chosen, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (o, ct) =>
+        {
+            var figures = new ReportedFigures(o.TaskNumber % 5 == 0 ? ReportedFigures.Behind : ReportedFigures.OnTrack, o.IsLead ? [new IndicatorReading($"今年完成{o.TaskNumber}万户改造", o.TaskNumber * 7000m)] : []);
+            await store.ChangeAsync(o.CycleId, o.UnitId, o.TaskNumber, x => x.Submit(DateTimeOffset.UtcNow, o.Due.AddDays(o.TaskNumber % 3 == 0 ? 2 : 0), figures), new HistoryEntry(DateTimeOffset.UtcNow, o.UnitId, "submitted", "{\"narrative\":\"基准\"}"), ct);
+        });
+        Console.WriteLine($"submitted {chosen.Count:N0} ({submittedPercent}%) in {watch.Elapsed.TotalSeconds:F1} s");
+        chosen = [];
+
+        CycleContext cycle = await services.GetRequiredService<CycleContextLoader>().LoadAsync(input.CycleId, CancellationToken.None);
+        SummaryReports reports = services.GetRequiredService<SummaryReports>();
+        await reports.CompileAsync(cycle, final: true, CancellationToken.None); // warm up: JIT, connections
+
+        (CycleSummary summary, long heapPeak, long allocated, TimeSpan compile) = await MeasureAsync(async () => (await reports.CompileAsync(cycle, final: true, CancellationToken.None)).Summary);
+        watch.Restart();
+        string html = SummaryHtml.Render(summary);
+        TimeSpan htmlTime = watch.Elapsed;
+        watch.Restart();
+        byte[] docx = SummaryDocx.Render(summary);
+        TimeSpan docxTime = watch.Elapsed;
+
+        (List<Obligation> everything, long loadedPeak, long _, TimeSpan load) = await MeasureAsync(async () => await store.ListAllAsync(input.CycleId, null, CancellationToken.None));
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compile (streamed, {cycle.Record.Pages.Count} pages): {compile.TotalSeconds:F2} s, allocated {allocated / 1048576.0:F0} MiB, peak managed heap {heapPeak / 1048576.0:F1} MiB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"render: HTML {html.Length / 1024.0:F0} K chars in {htmlTime.TotalMilliseconds:F0} ms, .docx {docx.Length / 1024.0:F0} KiB in {docxTime.TotalMilliseconds:F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"for contrast, loading all {everything.Count:N0} obligations at once: {load.TotalSeconds:F2} s, peak managed heap {loadedPeak / 1048576.0:F1} MiB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"summary: {summary.Overview.Submitted:N0}/{summary.Overview.Obligations:N0} submitted, {summary.Overview.Green}/{summary.Overview.Amber}/{summary.Overview.Red} green/amber/red, {summary.LateUnits.Count:N0} late units; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB"));
+    }
+
+    /// <summary>Runs after a full GC, sampling the managed heap every 10 ms; the peak is above the starting heap.</summary>
+    private static async Task<(T Result, long HeapPeak, long Allocated, TimeSpan Elapsed)> MeasureAsync<T>(Func<Task<T>> run)
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        long baseline = GC.GetTotalMemory(forceFullCollection: true);
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        long peak = baseline;
+        using var stop = new CancellationTokenSource();
+        Task sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(false));
+                await Task.Delay(10).ConfigureAwait(false);
+            }
+        });
+        var watch = Stopwatch.StartNew();
+        T result = await run();
+        watch.Stop();
+        peak = Math.Max(peak, GC.GetTotalMemory(false));
+        await stop.CancelAsync();
+        await sampler;
+        return (result, peak - baseline, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, watch.Elapsed);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text;
+using Microsoft.Playwright;
+using SixStability.Integration.Tests.Support;
+
+namespace SixStability.Integration.Tests.Browser;
+
+/// <summary>The coordinator watches the live board in a real browser while a unit submits.</summary>
+public sealed class AdminPageBrowserTests : DemoCycleApiTest
+{
+    [Fact]
+    public async Task The_board_turns_a_units_cell_green_when_it_submits_and_the_late_filter_hides_units_that_owe_nothing()
+    {
+        (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
+        try
+        {
+            IPage page = await browser.NewPageAsync(new() { Locale = "zh-CN" });
+            await page.GotoAsync(new Uri(Server.BaseAddress, $"/admin?code={DevHostServer.AdminKey}").ToString());
+            ILocator cell = page.Locator("td.cell[data-unit='rsj'][data-task='3']");
+            await cell.WaitForAsync();
+            string before = (await cell.GetAttributeAsync("data-state"))!;
+
+            // Act: 市人社局 submits task 3 through its link, as its clerk would.
+            using HttpClient rsj = Server.UnitClient("rsj");
+            using var json = new StringContent("""{ "narrative": "培训1.2万人次", "status": "已完成" }""", Encoding.UTF8, "application/json");
+            (await rsj.PostAsync("/api/me/obligations/3/submission", json)).EnsureSuccessStatusCode();
+            await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='submitted']", new() { Timeout = 15_000 });
+
+            // Everyone else still owes something, so the filter keeps them; a unit with nothing owed would go.
+            await page.Locator("#late-only").CheckAsync();
+            int shown = await page.Locator("#board tr[data-unit]").CountAsync();
+
+            // Assert
+            before.Should().Be("owed");
+            (await page.Locator("#submitted-total").InnerTextAsync()).Should().Be("1");
+            shown.Should().BeGreaterThan(40);
+            (await page.Locator("#summary-docx").GetAttributeAsync("href")).Should().Contain("format=docx");
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Without_the_admin_key_the_page_is_refused()
+    {
+        using HttpClient anonymous = Server.Client();
+
+        using HttpResponseMessage page = await anonymous.GetAsync("/admin");
+        using HttpResponseMessage wrong = await anonymous.GetAsync("/admin?code=wrong");
+
+        page.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        wrong.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+}
