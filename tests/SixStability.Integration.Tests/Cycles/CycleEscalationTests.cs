@@ -37,7 +37,9 @@ public sealed class CycleEscalationTests
         red.Mail.Text.Should().Contain("浮梁县政府　（二）扩大就业　5");
         (await host.Obligations.ListUnitAsync(input.CycleId, "flx", CancellationToken.None)).Single().EscalationLevel.Should().Be(3);
         mail.Where(m => m.Kind == MailKind.Summary).SelectMany(m => m.To).Should().BeEquivalentTo("szfb@example.gov.cn", "fgw@example.gov.cn");
-        mail.Single(m => m.Kind == MailKind.Summary && m.RecipientKey == "summary-0").Mail.Text.Should().Contain("问责候选（经最后一级督办仍未报送）：浮梁县政府");
+        RenderedMail summary = mail.Single(m => m.Kind == MailKind.Summary && m.RecipientKey == "summary-0").Mail;
+        summary.Text.Should().Contain("拟问责单位1个");
+        summary.Html.Should().Contain("拟问责：</b>浮梁县政府（1项任务未报送，经第3级（最高级）督办）");
         mail.GroupBy(m => (m.Step, m.RecipientKey)).Should().OnlyContain(g => g.Count() == 1, "no one gets the same step's mail twice");
     }
 
