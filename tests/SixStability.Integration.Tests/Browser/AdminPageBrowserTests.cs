@@ -44,6 +44,38 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
     }
 
     [Fact]
+    public async Task The_coordinator_returns_a_submission_and_closes_the_cycle_from_the_board()
+    {
+        using HttpClient rsj = Server.UnitClient("rsj");
+        using var json = new StringContent("""{ "narrative": "培训1.2万人次", "status": "已完成" }""", Encoding.UTF8, "application/json");
+        (await rsj.PostAsync("/api/me/obligations/3/submission", json)).EnsureSuccessStatusCode();
+        (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
+        try
+        {
+            IPage page = await browser.NewPageAsync(new() { Locale = "zh-CN" });
+            var answers = new Queue<string>(["请补充培训人数的分县数据"]);
+            page.Dialog += async (_, dialog) => await dialog.AcceptAsync(dialog.Type == "prompt" ? answers.Dequeue() : null);
+            await page.GotoAsync(new Uri(Server.BaseAddress, $"/admin?code={DevHostServer.AdminKey}").ToString());
+
+            // Act: 退回 by clicking the green cell, then 立即关闭周期.
+            await page.Locator("td.cell[data-unit='rsj'][data-task='3'][data-state='submitted']").ClickAsync();
+            await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='owed']", new() { Timeout = 15_000 });
+            await page.Locator("#close").ClickAsync();
+            await page.WaitForFunctionAsync("document.getElementById('status').innerText.indexOf('已关闭') >= 0", null, new() { Timeout = 30_000 });
+
+            // Assert
+            string mine = await rsj.GetStringAsync("/api/me/obligations");
+            mine.Should().Contain("请补充培训人数的分县数据");
+            (await page.Locator("#close").IsVisibleAsync()).Should().BeFalse("a closed cycle cannot be closed again");
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Without_the_admin_key_the_page_is_refused()
     {
         using HttpClient anonymous = Server.Client();
