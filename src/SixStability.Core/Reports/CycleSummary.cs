@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SixStability.Core.Calendar;
 using SixStability.Core.Plans;
 
@@ -26,6 +27,7 @@ public sealed record CycleSummary(
     IReadOnlyList<UnitMention> Accountable,
     QuarterChange? Change)
 {
+    [JsonIgnore]
     public IEnumerable<TaskSummary> Tasks => Sections.SelectMany(s => s.Tasks);
 }
 

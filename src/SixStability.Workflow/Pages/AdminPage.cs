@@ -108,11 +108,17 @@ public static class AdminPage
             }
             $('board').innerHTML = html;
           }
+          var timer = null;
+          // The next poll is set when an answer arrives, so a slow answer (a large cycle) never piles requests up.
           function load() {
             if (!current) { return; }
-            api('GET', '/api/cycles/' + encodeURIComponent(current), null, function (status, json) {
+            if (timer) { clearTimeout(timer); timer = null; }
+            var asked = current;
+            api('GET', '/api/cycles/' + encodeURIComponent(asked), null, function (status, json) {
+              if (asked !== current) { return; }
               if (status === 200 && json && json.units) { data = json; render(); }
               else if (status !== 200) { $('status').innerText = problem(status, json); }
+              timer = setTimeout(load, 2000);
             });
           }
           function links() {
@@ -158,7 +164,6 @@ public static class AdminPage
             $('cycle').innerHTML = html;
             $('cycle').value = pick;
             current = pick; links(); load();
-            setInterval(load, 2000);
           });
         })();
         </script>

@@ -189,4 +189,20 @@ public sealed class SummaryCompilerTests
         q3.Change.Tasks.Should().Equal(new TaskChange(1, "稳岗", Rag.Red, Rag.Green));
         q3.Tasks.First().Indicators.Single().PreviousValue.Should().Be(4000m);
     }
+
+    [Fact]
+    public void A_summary_read_back_from_its_json_is_the_same_so_next_quarter_can_compare_with_it()
+    {
+        CycleSummary q3 = SummaryCompiler.Compile(Input(), [.. AllGood().Where(o => o.UnitId != "c"), Owed("c", 2, false, level: 3)]);
+
+        string json = System.Text.Json.JsonSerializer.Serialize(q3, Text.Json.Options);
+        CycleSummary? read = System.Text.Json.JsonSerializer.Deserialize<CycleSummary>(json, Text.Json.Options);
+
+        read.Should().NotBeNull();
+        System.Text.Json.JsonSerializer.Serialize(read, Text.Json.Options).Should().Be(json);
+        read!.Quarter.Should().Be(Q3);
+        read.LateUnits.Should().Equal(q3.LateUnits);
+        System.Text.Json.JsonDocument.Parse(json).RootElement.TryGetProperty("tasks", out _).Should().BeFalse("tasks are listed once, under their sections");
+        json.Should().Contain("\"quarter\":\"2020Q3\"").And.Contain("\"status\":\"red\"");
+    }
 }
