@@ -25,6 +25,7 @@ public static class AdminPage
             <button type="button" id="close" class="primary">立即关闭周期</button>
           </p>
         </div>
+        <div class="card" id="requests-card" style="display:none"><b>待审核的延期申请</b><div id="requests"></div></div>
         <div class="card">
           <label style="display:inline;font-weight:normal"><input type="checkbox" id="late-only"> 只看逾期或未报送的单位</label>
           &nbsp; <input type="text" id="name-filter" placeholder="按单位名称筛选" style="width:14em;display:inline-block">
@@ -107,6 +108,16 @@ public static class AdminPage
               html += '<td>' + (u.level > 0 ? u.level + '级' : '—') + '</td><td>' + (data.status === 'open' ? '<button type="button" class="extend" data-unit="' + esc(u.unitId) + '">延期</button>' : '') + '</td></tr>';
             }
             $('board').innerHTML = html;
+            var names = {}, pending = '', r;
+            for (i = 0; i < data.units.length; i++) { names[data.units[i].unitId] = data.units[i].name; }
+            for (i = 0; i < (data.extensionRequests || []).length; i++) {
+              r = data.extensionRequests[i];
+              if (r.state !== 'pending') { continue; }
+              pending += '<p data-request="' + esc(r.unitId) + '">' + esc((names[r.unitId] || r.unitId) + ' 申请延期至 ' + r.due + '：' + r.reason) +
+                (data.status === 'open' ? ' <button type="button" class="decide" data-unit="' + esc(r.unitId) + '" data-approve="1">同意</button><button type="button" class="decide" data-unit="' + esc(r.unitId) + '" data-approve="0">不同意</button>' : '') + '</p>';
+            }
+            $('requests').innerHTML = pending;
+            $('requests-card').style.display = pending ? '' : 'none';
           }
           var timer = null;
           // The next poll is set when an answer arrives, so a slow answer (a large cycle) never piles requests up.
@@ -143,6 +154,16 @@ public static class AdminPage
                 say(status === 200 ? '已退回。' : problem(status, json), status === 200); load();
               });
             }
+          };
+          $('requests').onclick = function (e) {
+            var el = e.target || e.srcElement;
+            if (el.className !== 'decide') { return; }
+            var approve = el.getAttribute('data-approve') === '1';
+            var note = prompt(approve ? '审核意见（可不填）：' : '不同意的理由（将通知该单位）：');
+            if (note === null) { return; }
+            api('POST', '/api/cycles/' + encodeURIComponent(current) + '/extension-requests/' + encodeURIComponent(el.getAttribute('data-unit')), { approve: approve, note: note || null }, function (status, json) {
+              say(status < 300 ? (approve ? '已同意延期。' : '已告知不同意。') : problem(status, json), status < 300); load();
+            });
           };
           $('close').onclick = function () {
             if (!confirm('确定立即关闭本周期？关闭后各单位不能再报送，并将生成汇总报告。')) { return; }

@@ -32,6 +32,7 @@ public sealed class UnitFormPage(UnitHandlers handlers, CycleContextLoader loade
         ["submit"] = "已报送，谢谢！截止前如需修改，可重新报送。",
         ["attach"] = "附件已上传。",
         ["detach"] = "附件已删除。",
+        ["extension"] = "延期申请已提交，请等待市发改委审核（结果将邮件通知）。",
     };
 
     public async Task<ApiResult> GetAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -43,7 +44,8 @@ public sealed class UnitFormPage(UnitHandlers handlers, CycleContextLoader loade
             return denied;
         }
 
-        int? task = int.TryParse(request.Query["task"], NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : null;
+        // 0 is the extension card; a task number its section.
+        int? task = request.Query["ok"] == "extension" ? 0 : int.TryParse(request.Query["task"], NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : null;
         string? done = Done.GetValueOrDefault(request.Query["ok"].ToString());
         return await RenderAsync(claims!, Token(request), task, done is null ? null : new Message(true, done, []), null, StatusCodes.Status200OK, cancellationToken).ConfigureAwait(false);
     }
@@ -74,12 +76,13 @@ public sealed class UnitFormPage(UnitHandlers handlers, CycleContextLoader loade
             return ApiResult.Html(StatusCodes.Status400BadRequest, Error("提交内容过大或不完整", $"附件每个不超过 {AttachmentRules.MaxBytes / 1024 / 1024} MB，请重试。"));
         }
 
-        if (!UnitHandlers.TryTask(form["task"].ToString(), out int number))
+        string action = form["action"].ToString();
+        int number = 0;
+        if (action != "extension" && !UnitHandlers.TryTask(form["task"].ToString(), out number))
         {
             return ApiResult.Html(StatusCodes.Status400BadRequest, Error("无法识别的任务", "请在报送页面上填写并提交。"));
         }
 
-        string action = form["action"].ToString();
         string? ifMatch = form["rev"].ToString() is { Length: > 0 } rev ? rev : null;
         UnitOutcome outcome;
         SubmissionForm? typed = null;
@@ -112,6 +115,14 @@ public sealed class UnitFormPage(UnitHandlers handlers, CycleContextLoader loade
                 }
 
                 break;
+            case "extension":
+                DateOnly? asked = DateOnly.TryParseExact(form["due"].ToString().Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day) ? day : null;
+                outcome = asked is null
+                    ? UnitOutcome.Invalid("请按“2020-10-20”的格式填写申请的截止日期。", [new FieldError("due", "日期格式应为 年-月-日。")])
+                    : await handlers.RequestExtensionAsync(claims!, asked, form["reason"].ToString(), cancellationToken).ConfigureAwait(false);
+                return outcome.Succeeded
+                    ? ApiResult.SeeOther($"{Route}?t={Uri.EscapeDataString(token)}&ok=extension#extension")
+                    : await RenderAsync(claims!, token, 0, new Message(false, outcome.Message ?? "未能提交。", outcome.Errors ?? []), null, outcome.Status, cancellationToken).ConfigureAwait(false);
             case "detach":
                 outcome = await handlers.DetachAsync(claims!, number, form["file"].ToString(), null, cancellationToken).ConfigureAwait(false);
                 break;
@@ -160,6 +171,7 @@ public sealed class UnitFormPage(UnitHandlers handlers, CycleContextLoader loade
         }
 
         html.Append("</table></div>");
+        html.Append(Extension(await handlers.ExtensionRequestAsync(claims, cancellationToken).ConfigureAwait(false), open && mine.Any(o => o.IsOwed), focus == 0 ? message : null, action));
         foreach (Obligation o in mine)
         {
             IReadOnlyList<HistoryEntry> history = await obligations.HistoryAsync(claims.Cycle, claims.Unit, o.TaskNumber, cancellationToken).ConfigureAwait(false);
@@ -248,6 +260,42 @@ public sealed class UnitFormPage(UnitHandlers handlers, CycleContextLoader loade
 
         html.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" name=\"action\" value=\"submit\" class=\"primary\">{(o.State == ObligationState.Submitted ? "重新报送" : "提交报送")}</button></form>");
         return html.Append("</section>").ToString();
+    }
+
+    /// <summary>延期申请: what the unit asked and what was decided, and the form to ask (while something is owed).</summary>
+    private static string Extension(ExtensionRequest? asked, bool canAsk, Message? message, string action)
+    {
+        if (asked is null && !canAsk)
+        {
+            return string.Empty;
+        }
+
+        var html = new StringBuilder("<div class=\"card\" id=\"extension\"><b>延期申请</b>");
+        if (message is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"msg {(message.Ok ? "ok" : "err")}\">{E(message.Text)}{string.Concat(message.Errors.Select(e => $"<br>{E(e.Message)}"))}</div>");
+        }
+
+        if (asked is not null)
+        {
+            string state = asked.State switch
+            {
+                ExtensionRequestState.Approved => "已同意",
+                ExtensionRequestState.Refused => "未同意",
+                _ => "待市发改委审核",
+            };
+            html.Append(CultureInfo.InvariantCulture, $"<p id=\"extension-state\">已申请延期至 {E(ChineseDates.Full(asked.Due))}：{state}{(asked.Note is { Length: > 0 } note ? "（" + E(note) + "）" : string.Empty)}</p>");
+        }
+
+        if (canAsk)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{E(action)}#extension\"><input type=\"hidden\" name=\"action\" value=\"extension\">");
+            html.Append("<label for=\"due\">申请的截止日期（年-月-日）</label><input type=\"date\" id=\"due\" name=\"due\" placeholder=\"2020-10-20\">");
+            html.Append("<label for=\"reason\">延期理由（必填，不超过 500 字）</label><textarea id=\"reason\" name=\"reason\" maxlength=\"500\" style=\"min-height:60px\"></textarea>");
+            html.Append("<button type=\"submit\">提交延期申请</button></form>");
+        }
+
+        return html.Append("</div>").ToString();
     }
 
     private static string Attachments(Obligation o, bool open, string action, string n)

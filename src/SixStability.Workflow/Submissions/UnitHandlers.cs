@@ -406,33 +406,47 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
             return unreadable;
         }
 
-        CycleContext? cycle = await LoadAsync(claims!, cancellationToken).ConfigureAwait(false);
+        UnitOutcome outcome = await RequestExtensionAsync(claims!, body!.Due, body.Reason, cancellationToken).ConfigureAwait(false);
+        return outcome.Succeeded ? ApiResult.Json(StatusCodes.Status202Accepted, new { due = body.Due, state = ExtensionRequestState.Pending }) : outcome.ToProblem();
+    }
+
+    /// <summary>Keeps the unit's request for a later date (one per unit and cycle; a new one replaces it) for the coordinator to decide.</summary>
+    public async Task<UnitOutcome> RequestExtensionAsync(LinkClaims claims, DateOnly? due, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        CycleContext? cycle = await LoadAsync(claims, cancellationToken).ConfigureAwait(false);
         if (cycle is null)
         {
-            return Gone();
+            return UnitOutcome.NotFound(GoneMessage);
         }
 
-        IReadOnlyList<Obligation> mine = await obligations.ListUnitAsync(claims!.Cycle, claims.Unit, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Obligation> mine = await obligations.ListUnitAsync(claims.Cycle, claims.Unit, cancellationToken).ConfigureAwait(false);
         var errors = new List<FieldError>();
-        if (body?.Due is not DateOnly due || mine.Count == 0 || due <= mine.Min(o => o.Due))
+        if (due is null || mine.Count == 0 || due <= mine.Min(o => o.Due))
         {
             errors.Add(new("due", "申请的截止日期须晚于现在的截止日期。"));
         }
 
-        CheckText(body?.Reason, "reason", "延期理由", 500, required: true, errors);
+        CheckText(reason, "reason", "延期理由", 500, required: true, errors);
         if (errors.Count > 0)
         {
-            return ApiResult.BadRequest("延期申请有误。", errors);
+            return UnitOutcome.Invalid("延期申请有误。", errors);
         }
 
         if (cycle.Record.Status != CycleStatus.Open)
         {
-            return ApiResult.Conflict("本周期已关闭。");
+            return UnitOutcome.Conflict("本周期已关闭。");
         }
 
-        var ask = new ExtensionRequest(claims.Cycle, claims.Unit, body!.Due!.Value, body.Reason!, clock.GetUtcNow());
-        await obligations.SaveExtensionRequestAsync(ask, cancellationToken).ConfigureAwait(false);
-        return ApiResult.Json(StatusCodes.Status202Accepted, new { due = ask.Due, state = ask.State });
+        await obligations.SaveExtensionRequestAsync(new ExtensionRequest(claims.Cycle, claims.Unit, due!.Value, reason!, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return new UnitOutcome(StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The unit's extension request in this cycle, if it made one.</summary>
+    public Task<ExtensionRequest?> ExtensionRequestAsync(LinkClaims claims, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        return obligations.GetExtensionRequestAsync(claims.Cycle, claims.Unit, cancellationToken);
     }
 
     public static string ETag(Obligation o) => $"\"r{o.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";

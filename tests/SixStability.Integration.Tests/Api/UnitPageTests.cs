@@ -135,6 +135,23 @@ public sealed class UnitPageTests : DemoCycleApiTest
         history.EnumerateArray().Count(h => h.GetProperty("what").GetString() == "submitted").Should().Be(1);
     }
 
+    [Fact]
+    public async Task A_unit_asks_for_an_extension_from_its_page_and_sees_it_pending_and_a_bad_date_is_named()
+    {
+        using HttpClient browser = Browser();
+        string url = $"/u?t={Uri.EscapeDataString(Server.UnitToken("flx"))}";
+
+        using HttpResponseMessage bad = await browser.PostAsync(url, Form(("action", "extension"), ("due", "10月20日"), ("reason", "防汛")));
+        using HttpResponseMessage asked = await browser.PostAsync(url, Form(("action", "extension"), ("due", "2020-10-20"), ("reason", "防汛抢险，人手不足")));
+        string page = await browser.GetStringAsync(url + "&ok=extension");
+
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).Should().Contain("日期格式应为");
+        asked.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        page.Should().Contain("延期申请已提交").And.Contain("已申请延期至 2020年10月20日").And.Contain("待市发改委审核");
+        (await Admin.GetStringAsync($"/api/cycles/{CycleId}")).Should().Contain("防汛抢险，人手不足");
+    }
+
     /// <summary>The value of a hidden input inside a task's section.</summary>
     private static string HiddenValue(string html, string section, string name)
     {

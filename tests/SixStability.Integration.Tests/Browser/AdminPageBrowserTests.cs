@@ -49,15 +49,20 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
         using HttpClient rsj = Server.UnitClient("rsj");
         using var json = new StringContent("""{ "narrative": "培训1.2万人次", "status": "已完成" }""", Encoding.UTF8, "application/json");
         (await rsj.PostAsync("/api/me/obligations/3/submission", json)).EnsureSuccessStatusCode();
+        using HttpClient flx = Server.UnitClient("flx");
+        using var ask = new StringContent("""{ "due": "2020-10-20", "reason": "防汛抢险，人手不足" }""", Encoding.UTF8, "application/json");
+        (await flx.PostAsync("/api/me/extension-request", ask)).EnsureSuccessStatusCode();
         (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
         try
         {
             IPage page = await browser.NewPageAsync(new() { Locale = "zh-CN" });
-            var answers = new Queue<string>(["请补充培训人数的分县数据"]);
+            var answers = new Queue<string>(["同意，请按期报送", "请补充培训人数的分县数据"]);
             page.Dialog += async (_, dialog) => await dialog.AcceptAsync(dialog.Type == "prompt" ? answers.Dequeue() : null);
             await page.GotoAsync(new Uri(Server.BaseAddress, $"/admin?code={DevHostServer.AdminKey}").ToString());
 
-            // Act: 退回 by clicking the green cell, then 立即关闭周期.
+            // Act: 同意 the pending 延期申请, 退回 by clicking the green cell, then 立即关闭周期.
+            await page.Locator("#requests button.decide[data-unit='flx'][data-approve='1']").ClickAsync();
+            await page.WaitForSelectorAsync("#requests-card", new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
             await page.Locator("td.cell[data-unit='rsj'][data-task='3'][data-state='submitted']").ClickAsync();
             await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='owed']", new() { Timeout = 15_000 });
             await page.Locator("#close").ClickAsync();
@@ -66,6 +71,7 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             // Assert
             string mine = await rsj.GetStringAsync("/api/me/obligations");
             mine.Should().Contain("请补充培训人数的分县数据");
+            (await Admin.GetStringAsync($"/api/cycles/{CycleId}")).Should().Contain("\"state\":\"approved\"").And.Contain("同意，请按期报送");
             (await page.Locator("#close").IsVisibleAsync()).Should().BeFalse("a closed cycle cannot be closed again");
         }
         finally
