@@ -48,6 +48,8 @@ public sealed class SummaryCompiler(SummaryInput input)
         string status = submitted ? obligation.Figures?.Status ?? string.Empty : string.Empty;
         task.Units++;
         (submitted ? task.Reported : task.Missing).Add(obligation.UnitId);
+        bool overdue = !submitted && (input.Final || input.AsOf > obligation.Due);
+        task.Overdue += overdue ? 1 : 0;
         if (submitted && obligation.Late)
         {
             task.Late.Add(obligation.UnitId);
@@ -63,6 +65,7 @@ public sealed class SummaryCompiler(SummaryInput input)
 
         unit.Obligations++;
         unit.Missing += submitted ? 0 : 1;
+        unit.Overdue += overdue ? 1 : 0;
         unit.Late += submitted && obligation.Late ? 1 : 0;
         unit.Behind |= status == ReportedFigures.Behind;
         unit.DaysLate = Math.Max(unit.DaysLate, daysLate);
@@ -91,8 +94,9 @@ public sealed class SummaryCompiler(SummaryInput input)
                 offTrackTasks.Add(task.Number);
             }
 
-            bool leadReported = tally.Lead?.State == ObligationState.Submitted;
-            var facts = new TaskFacts(tally.Units, tally.Missing.Count, tally.Late.Count, tally.Behind, leadReported, leadReported && tally.Lead!.Late, indicators);
+            bool leadSubmitted = tally.Lead?.State == ObligationState.Submitted;
+            bool leadMissing = tally.Lead is { } lead && !leadSubmitted && (input.Final || input.AsOf > lead.Due);
+            var facts = new TaskFacts(tally.Units, tally.Overdue, tally.Late.Count, tally.Behind, leadMissing, leadSubmitted, leadSubmitted && tally.Lead!.Late, indicators, tally.Missing.Count - tally.Overdue);
             (Rag status, IReadOnlyList<string> reasons) = TaskRating.Rate(facts, quarter);
             taskSummaries[task.Number] = new TaskSummary(
                 task.Number,
@@ -130,8 +134,8 @@ public sealed class SummaryCompiler(SummaryInput input)
             taskSummaries.Values.Count(t => t.Status == Rag.Red));
 
         LateUnit[] lateUnits = [.. units
-            .Where(u => u.Value.Late > 0 || u.Value.Missing > 0)
-            .Select(u => new LateUnit(u.Key, Name(u.Key), u.Value.DaysLate, u.Value.Level, u.Value.Late, u.Value.Missing))
+            .Where(u => u.Value.Late > 0 || u.Value.Overdue > 0)
+            .Select(u => new LateUnit(u.Key, Name(u.Key), u.Value.DaysLate, u.Value.Level, u.Value.Late, u.Value.Overdue))
             .OrderByDescending(u => u.MissingTasks > 0)
             .ThenByDescending(u => u.WorkingDaysLate)
             .ThenBy(u => u.UnitId, StringComparer.Ordinal)];
@@ -142,8 +146,8 @@ public sealed class SummaryCompiler(SummaryInput input)
             .Select(u => new UnitMention(u.Key, Name(u.Key), u.Value.LeadTasks.Count > 0 ? "全部按时报送，牵头指标达到序时进度" : "全部按时报送，无滞后事项"))];
 
         UnitMention[] accountable = [.. units
-            .Where(u => u.Value.Missing > 0 || u.Value.Level >= input.LastLevel)
-            .OrderByDescending(u => u.Value.Missing)
+            .Where(u => u.Value.Overdue > 0 || u.Value.Level >= input.LastLevel)
+            .OrderByDescending(u => u.Value.Overdue)
             .ThenBy(u => u.Key, StringComparer.Ordinal)
             .Select(u => new UnitMention(u.Key, Name(u.Key), AccountabilityReason(u.Value)))];
 
@@ -222,9 +226,9 @@ public sealed class SummaryCompiler(SummaryInput input)
     private string AccountabilityReason(UnitTally unit)
     {
         var reasons = new List<string>();
-        if (unit.Missing > 0)
+        if (unit.Overdue > 0)
         {
-            reasons.Add($"{unit.Missing}项任务未报送");
+            reasons.Add($"{unit.Overdue}项任务未报送");
         }
 
         if (unit.Level >= input.LastLevel)
@@ -257,6 +261,9 @@ public sealed class SummaryCompiler(SummaryInput input)
 
         public List<string> Late { get; } = [];
 
+        /// <summary>Missing and due: what the colour counts.</summary>
+        public int Overdue { get; set; }
+
         public int OnTrack { get; set; }
 
         public int Behind { get; set; }
@@ -271,6 +278,9 @@ public sealed class SummaryCompiler(SummaryInput input)
         public int Obligations { get; set; }
 
         public int Missing { get; set; }
+
+        /// <summary>Missing and due: what accountability counts (a preview before the due day has none).</summary>
+        public int Overdue { get; set; }
 
         public int Late { get; set; }
 

@@ -31,7 +31,7 @@ public static class TaskRating
         ArgumentNullException.ThrowIfNull(facts);
         var red = new List<string>();
         var amber = new List<string>();
-        if (!facts.LeadReported)
+        if (facts.LeadMissing)
         {
             red.Add("牵头单位未报送");
         }
@@ -63,7 +63,7 @@ public static class TaskRating
         {
             if (i.Value is null)
             {
-                if (facts.LeadReported)
+                if (facts.LeadSubmitted)
                 {
                     amber.Add($"指标“{i.Name}”未填报");
                 }
@@ -75,9 +75,13 @@ public static class TaskRating
             }
         }
 
-        return red.Count > 0 ? (Rag.Red, [.. red, .. amber]) : amber.Count > 0 ? (Rag.Amber, amber) : (Rag.Green, ["按时报送，进度正常"]);
+        string[] green = facts.Pending > 0 ? [$"{facts.Pending}个单位尚未报送（未到截止日）"] : ["按时报送，进度正常"];
+        return red.Count > 0 ? (Rag.Red, [.. red, .. amber]) : amber.Count > 0 ? (Rag.Amber, amber) : (Rag.Green, green);
     }
 }
 
 /// <summary>What the rating looks at for one task.</summary>
-public sealed record TaskFacts(int Units, int Missing, int Late, int Behind, bool LeadReported, bool LeadLate, IReadOnlyList<IndicatorSummary> Indicators);
+/// <param name="Missing">Units whose report is missing and due (a preview before the due day counts none).</param>
+/// <param name="LeadMissing">The lead unit's report is missing and due.</param>
+/// <param name="Pending">Units yet to report whose due day has not come (a preview).</param>
+public sealed record TaskFacts(int Units, int Missing, int Late, int Behind, bool LeadMissing, bool LeadSubmitted, bool LeadLate, IReadOnlyList<IndicatorSummary> Indicators, int Pending = 0);

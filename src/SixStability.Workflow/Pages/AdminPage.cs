@@ -10,7 +10,7 @@ namespace SixStability.Workflow.Pages;
 /// </summary>
 public static class AdminPage
 {
-    public static ApiResult Get() => ApiResult.Html(StatusCodes.Status200OK, HtmlPage.Render("“六稳六保”落实情况调度 — 市发改委", Body));
+    public static ApiResult Get() => ApiResult.Html(StatusCodes.Status200OK, HtmlPage.Render("“六稳六保”落实情况调度 — 市发改委", Body, wide: true));
 
     private const string Body = """
         <h1>“六稳六保”落实情况调度</h1>
@@ -35,6 +35,8 @@ public static class AdminPage
         <p id="message" class="msg" style="display:none"></p>
         <style>
           #board td.cell{width:2.2em;text-align:center;cursor:default;color:#fff;font-size:12px}
+          #board td:first-child,#board th{white-space:nowrap}
+          #board button{font-size:13px;padding:2px 8px;margin:0}
           td.submitted{background:#2e7d32;cursor:pointer}td.late{background:#81c784;cursor:pointer}td.draft{background:#1565c0}
           td.owed{background:#9e9e9e}td.l1{background:#f9a825}td.l2{background:#ef6c00}td.l3{background:#c62828}
         </style>
@@ -72,13 +74,20 @@ public static class AdminPage
             if (t.level === 1) { return 'l1'; }
             return t.state === 'draft' ? 'draft' : 'owed';
           }
+          function stepName(step) {
+            if (step === 'open') { return '已开启（已发报送通知）'; }
+            if (step === 'closed') { return '已关闭'; }
+            if (step.indexOf('reminder') === 0) { return '催报'; }
+            if (step.indexOf('escalation') === 0) { return '第' + step.charAt(10) + '级督办'; }
+            return step;
+          }
           var stateNames = { submitted: '已报送', late: '逾期报送', draft: '草稿', owed: '未报送', l1: '一级督办', l2: '二级督办', l3: '三级督办' };
           function render() {
             if (!data) { return; }
             var c = data.counts || {};
             $('counts').innerHTML = '应报送 <b>' + c.obligations + '</b> 项，已报送 <b id="submitted-total">' + c.submitted + '</b> 项（逾期 ' + c.late + ' 项），未报送 <b>' + c.owed + '</b> 项。';
             var status = { open: '进行中', closed: '已关闭', cancelled: '已取消' }[data.status] || data.status;
-            $('status').innerText = '状态：' + status + (data.step ? '　当前步骤：' + data.step : '') + '　更新于 ' + new Date().toLocaleTimeString();
+            $('status').innerText = '状态：' + status + (data.step ? '　当前步骤：' + stepName(data.step) : '') + '　更新于 ' + new Date().toLocaleTimeString();
             $('close').style.display = data.status === 'open' ? '' : 'none';
             var tasks = [], seen = {}, i, j, u, t;
             for (i = 0; i < data.units.length; i++) {

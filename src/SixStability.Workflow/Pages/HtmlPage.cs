@@ -9,8 +9,8 @@ namespace SixStability.Workflow.Pages;
 public static class HtmlPage
 {
     private const string Style = """
-        body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",SimSun,sans-serif;margin:0;padding:12px;color:#222;background:#f6f6f4;line-height:1.6}
-        .wrap{max-width:860px;margin:0 auto}
+        body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",SimSun,sans-serif;margin:0;padding:12px;color:#222;background:#f6f6f4;line-height:1.6;word-wrap:break-word;overflow-wrap:anywhere}
+        .wrap{max-width:860px;margin:0 auto}.wide{max-width:1400px}
         h1{font-size:20px;margin:8px 0}h2{font-size:17px;margin:4px 0 8px}
         section,.card{background:#fff;border:1px solid #ddd;border-radius:4px;padding:12px;margin:12px 0}
         label{display:block;font-weight:bold;margin-top:10px}
@@ -19,14 +19,15 @@ public static class HtmlPage
         button,.button{font-size:16px;padding:8px 16px;margin:10px 8px 0 0;border:1px solid #888;border-radius:3px;background:#eee;cursor:pointer;color:#222;text-decoration:none;display:inline-block}
         button.primary{background:#b22222;color:#fff;border-color:#b22222}
         .muted{color:#666;font-size:14px}
-        .state{display:inline-block;padding:0 6px;border-radius:3px;font-size:14px;color:#fff;background:#888}
+        .state{display:inline-block;white-space:nowrap;padding:0 6px;border-radius:3px;font-size:14px;color:#fff;background:#888}
         .s-Submitted{background:#2e7d32}.s-Draft{background:#1565c0}.s-Outstanding{background:#9e9e9e}.s-late{background:#c62828}
         .msg{padding:8px;border-radius:3px;margin:8px 0}.ok{background:#e8f5e9;border:1px solid #a5d6a7}.err{background:#ffebee;border:1px solid #ef9a9a}
         table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;font-size:14px;vertical-align:top}
         .submitted{background:#fafafa;border-left:4px solid #2e7d32;padding:6px 10px;white-space:pre-wrap}
         """;
 
-    public static string Render(string title, string body) =>
+    /// <param name="wide">The coordinator's board wants the width of an office screen; a unit's form reads best narrow.</param>
+    public static string Render(string title, string body, bool wide = false) =>
         $"""
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -38,7 +39,7 @@ public static class HtmlPage
         <title>{E(title)}</title>
         <style>{Style}</style>
         </head>
-        <body><div class="wrap">
+        <body><div class="wrap{(wide ? " wide" : string.Empty)}">
         {body}
         </div></body>
         </html>

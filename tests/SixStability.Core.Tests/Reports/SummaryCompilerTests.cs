@@ -40,6 +40,8 @@ public sealed class SummaryCompilerTests
     private static SummaryInput Input(CycleSummary? previous = null, Quarter? quarter = null) =>
         new("p-2020Q3", quarter ?? Q3, Plan, Directory, China, Close, Final: true, LastLevel: 3, at => DateOnly.FromDateTime(ChinaTime.ToChina(at).DateTime), previous);
 
+    private static SummaryInput Preview(DateOnly asOf) => Input() with { AsOf = asOf, Final = false };
+
     private static Obligation Owed(string unit, int task, bool lead, int level = 0) =>
         new("p-2020Q3", unit, task, lead, ObligationState.Outstanding, Due, EscalationLevel: level);
 
@@ -105,6 +107,24 @@ public sealed class SummaryCompilerTests
         summary.Commended.Select(u => u.UnitId).Should().Equal("a", "b");
         summary.Overview.Missing.Should().Be(2);
         summary.Overview.SubmissionRate.Should().Be(60m);
+    }
+
+    [Fact]
+    public void A_preview_before_the_due_day_counts_no_report_as_missing_and_nobody_accountable()
+    {
+        List<Obligation> nothingYet = [Owed("a", 1, true), Owed("b", 1, false), Owed("c", 3, true)];
+
+        CycleSummary early = SummaryCompiler.Compile(Preview(Due.AddDays(-1)), nothingYet);
+        CycleSummary late = SummaryCompiler.Compile(Preview(Due.AddDays(1)), nothingYet);
+
+        early.Final.Should().BeFalse();
+        early.Tasks.Select(t => t.Status).Should().AllBeEquivalentTo(Rag.Green);
+        early.Tasks.First().Missing.Should().Equal("甲局", "乙局");
+        early.Tasks.First().Reasons.Should().Equal("2个单位尚未报送（未到截止日）");
+        early.Accountable.Should().BeEmpty();
+        early.LateUnits.Should().BeEmpty();
+        late.Tasks.Select(t => t.Status).Should().AllBeEquivalentTo(Rag.Red);
+        late.Accountable.Select(u => u.UnitId).Should().Equal("a", "b", "c");
     }
 
     [Fact]
