@@ -56,13 +56,15 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
         try
         {
             IPage page = await browser.NewPageAsync(new() { Locale = "zh-CN" });
-            var answers = new Queue<string>(["同意，请按期报送", "请补充培训人数的分县数据"]);
+            var answers = new Queue<string>(["同意，请按期报送", "2020-10-25", "防汛", "请补充培训人数的分县数据"]);
             page.Dialog += async (_, dialog) => await dialog.AcceptAsync(dialog.Type == "prompt" ? answers.Dequeue() : null);
             await page.GotoAsync(new Uri(Server.BaseAddress, $"/admin?code={DevHostServer.AdminKey}").ToString());
 
             // Act: 同意 the pending 延期申请, 退回 by clicking the green cell, then 立即关闭周期.
             await page.Locator("#requests button.decide[data-unit='flx'][data-approve='1']").ClickAsync();
             await page.WaitForSelectorAsync("#requests-card", new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
+            await page.Locator("#board button.extend[data-unit='lps']").ClickAsync();
+            await page.WaitForFunctionAsync("document.getElementById('message').innerText.indexOf('已延期至 2020-10-25') >= 0", null, new() { Timeout = 15_000 });
             await page.Locator("td.cell[data-unit='rsj'][data-task='3'][data-state='submitted']").ClickAsync();
             await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='owed']", new() { Timeout = 15_000 });
             await page.Locator("#close").ClickAsync();
@@ -72,6 +74,7 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             string mine = await rsj.GetStringAsync("/api/me/obligations");
             mine.Should().Contain("请补充培训人数的分县数据");
             (await Admin.GetStringAsync($"/api/cycles/{CycleId}")).Should().Contain("\"state\":\"approved\"").And.Contain("同意，请按期报送");
+            await WaitForDueAsync("lps", "2020-10-25");
             (await page.Locator("#close").IsVisibleAsync()).Should().BeFalse("a closed cycle cannot be closed again");
         }
         finally
@@ -79,6 +82,23 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             await browser.DisposeAsync();
             playwright.Dispose();
         }
+    }
+
+    /// <summary>The extension reaches the unit through the orchestration, a moment after the board says so.</summary>
+    private async Task WaitForDueAsync(string unit, string due)
+    {
+        using HttpClient client = Server.UnitClient(unit);
+        for (int i = 0; i < 150; i++)
+        {
+            if ((await client.GetStringAsync("/api/me/obligations")).Contains($"\"due\":\"{due}\"", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{unit}'s due day did not become {due}.");
     }
 
     [Fact]
