@@ -18,6 +18,9 @@ public sealed class SummaryCompiler(SummaryInput input)
     private readonly Dictionary<string, UnitTally> units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
 
+    // Most obligations share a handful of due days: count each span of working days once.
+    private readonly Dictionary<(DateOnly From, DateOnly To), int> spans = [];
+
     public static CycleSummary Compile(SummaryInput input, IEnumerable<Obligation> obligations)
     {
         ArgumentNullException.ThrowIfNull(obligations);
@@ -217,10 +220,20 @@ public sealed class SummaryCompiler(SummaryInput input)
     {
         if (o.State == ObligationState.Submitted)
         {
-            return o.Late && o.SubmittedAt is DateTimeOffset at ? Math.Max(1, input.Calendar.WorkingDaysBetween(o.Due, input.DayOf(at))) : 0;
+            return o.Late && o.SubmittedAt is DateTimeOffset at ? Math.Max(1, WorkingDays(o.Due, input.DayOf(at))) : 0;
         }
 
-        return input.AsOf > o.Due ? input.Calendar.WorkingDaysBetween(o.Due, input.AsOf) : 0;
+        return input.AsOf > o.Due ? WorkingDays(o.Due, input.AsOf) : 0;
+    }
+
+    private int WorkingDays(DateOnly from, DateOnly to)
+    {
+        if (!spans.TryGetValue((from, to), out int days))
+        {
+            days = spans[(from, to)] = input.Calendar.WorkingDaysBetween(from, to);
+        }
+
+        return days;
     }
 
     private string AccountabilityReason(UnitTally unit)
