@@ -142,25 +142,20 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(body);
-        CycleContext? cycle = await LoadAsync(claims, cancellationToken).ConfigureAwait(false);
-        if (cycle is null)
+        (CycleContext? cycle, Obligation? obligation, UnitOutcome? missing) = await FindAsync(claims, number, cancellationToken).ConfigureAwait(false);
+        if (missing is not null)
         {
-            return UnitOutcome.NotFound(GoneMessage);
+            return missing;
         }
 
-        Obligation? obligation = (await obligations.ListUnitAsync(claims.Cycle, claims.Unit, cancellationToken).ConfigureAwait(false)).FirstOrDefault(o => o.TaskNumber == number);
-        if (obligation is null)
-        {
-            return UnitOutcome.NotFound($"贵单位在本周期没有任务（{number}）。");
-        }
-
-        List<FieldError> errors = Validate(body, obligation.IsLead ? cycle.Task(number).Indicators : [], required: !draft);
+        // Bad input is named (400) before a closed cycle is refused (409), as the API has always answered.
+        List<FieldError> errors = Validate(body, obligation!.IsLead ? cycle!.Task(number).Indicators : [], required: !draft);
         if (errors.Count > 0)
         {
             return UnitOutcome.Invalid("报送内容有误，请按提示修改。", errors);
         }
 
-        if (cycle.Record.Status != CycleStatus.Open)
+        if (cycle!.Record.Status != CycleStatus.Open)
         {
             return UnitOutcome.Conflict(ClosedMessage);
         }
@@ -240,7 +235,7 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(content);
-        (_, Obligation? obligation, UnitOutcome? refused) = await OpenObligationAsync(claims, number, cancellationToken).ConfigureAwait(false);
+        (Obligation? obligation, UnitOutcome? refused) = await OpenObligationAsync(claims, number, cancellationToken).ConfigureAwait(false);
         if (refused is not null)
         {
             return refused;
@@ -295,7 +290,7 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
     public async Task<UnitOutcome> DetachAsync(LinkClaims claims, int number, string id, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        (_, Obligation? obligation, UnitOutcome? refused) = await OpenObligationAsync(claims, number, cancellationToken).ConfigureAwait(false);
+        (Obligation? obligation, UnitOutcome? refused) = await OpenObligationAsync(claims, number, cancellationToken).ConfigureAwait(false);
         if (refused is not null)
         {
             return refused;
@@ -356,7 +351,8 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
         return blob is null ? ApiResult.NotFound("该附件不存在。") : ApiResult.File(blob.Content, file!.ContentType, file.Name);
     }
 
-    private async Task<(CycleContext? Cycle, Obligation? Obligation, UnitOutcome? Refused)> OpenObligationAsync(LinkClaims claims, int number, CancellationToken cancellationToken)
+    /// <summary>The link's cycle and the unit's obligation for one task; a clear 404 when either is gone.</summary>
+    private async Task<(CycleContext? Cycle, Obligation? Obligation, UnitOutcome? Missing)> FindAsync(LinkClaims claims, int number, CancellationToken cancellationToken)
     {
         CycleContext? cycle = await LoadAsync(claims, cancellationToken).ConfigureAwait(false);
         if (cycle is null)
@@ -365,9 +361,16 @@ public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader,
         }
 
         Obligation? obligation = (await obligations.ListUnitAsync(claims.Cycle, claims.Unit, cancellationToken).ConfigureAwait(false)).FirstOrDefault(o => o.TaskNumber == number);
-        return obligation is null ? (cycle, null, UnitOutcome.NotFound($"贵单位在本周期没有任务（{number}）。"))
-            : cycle.Record.Status != CycleStatus.Open ? (cycle, obligation, UnitOutcome.Conflict(ClosedMessage))
-            : (cycle, obligation, null);
+        return obligation is null ? (cycle, null, UnitOutcome.NotFound($"贵单位在本周期没有任务（{number}）。")) : (cycle, obligation, null);
+    }
+
+    /// <summary>As <see cref="FindAsync"/>, for a change that needs the cycle still open.</summary>
+    private async Task<(Obligation? Obligation, UnitOutcome? Refused)> OpenObligationAsync(LinkClaims claims, int number, CancellationToken cancellationToken)
+    {
+        (CycleContext? cycle, Obligation? obligation, UnitOutcome? missing) = await FindAsync(claims, number, cancellationToken).ConfigureAwait(false);
+        return missing is not null ? (null, missing)
+            : cycle!.Record.Status != CycleStatus.Open ? (null, UnitOutcome.Conflict(ClosedMessage))
+            : (obligation, null);
     }
 
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
