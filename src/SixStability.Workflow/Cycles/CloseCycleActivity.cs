@@ -19,8 +19,10 @@ public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cy
         CycleContext cycle = await loader.LoadAsync(input, CancellationToken.None).ConfigureAwait(false);
         if (cycle.Record.Status == CycleStatus.Open)
         {
-            await cycles.SetStatusAsync(input, CycleStatus.Closed, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-            cycle = await loader.LoadAsync(input, CancellationToken.None).ConfigureAwait(false);
+            // The summary's figures stand at the close: the record as stored now, without reading it all again.
+            DateTimeOffset closedAt = clock.GetUtcNow();
+            await cycles.SetStatusAsync(input, CycleStatus.Closed, closedAt, CancellationToken.None).ConfigureAwait(false);
+            cycle = cycle with { Record = cycle.Record with { Status = CycleStatus.Closed, ClosedAt = closedAt } };
         }
 
         RenderedSummary report = await reports.PublishAsync(cycle, CancellationToken.None).ConfigureAwait(false);
