@@ -40,9 +40,9 @@ public static class SummaryHtml
                 Td(html, Text.ChineseNumerals.Format(t.Number));
                 Td(html, t.Title);
                 Td(html, t.LeadUnit);
-                Td(html, $"{t.Reported.Count}/{t.Reported.Count + t.Missing.Count}");
-                Td(html, t.Missing.Count == 0 ? "—" : string.Join("、", t.Missing));
-                Td(html, $"{t.OnTrack}/{t.Behind}/{t.Done}");
+                Td(html, Reporting(t));
+                Td(html, MissingUnits(t));
+                Td(html, SelfAssessment(t));
                 html.Append(CultureInfo.InvariantCulture, $"<td style=\"{Cell};background:{Colour(t.Status)};font-weight:bold;text-align:center\">{Rag(t.Status)}</td>");
                 Td(html, string.Join("；", t.Reasons));
                 html.Append("</tr>");
@@ -58,7 +58,7 @@ public static class SummaryHtml
         {
             foreach (IndicatorSummary i in t.Indicators)
             {
-                Row(html, false, Text.ChineseNumerals.Format(t.Number), i.Name, $"{(i.Direction == Plans.IndicatorDirection.AtMost ? "≤" : string.Empty)}{N(i.Target)}{i.Unit}", i.Value is decimal v ? N(v) + i.Unit : "未填报", i.Percent is decimal p ? N(p) + "%" : "—", N(i.ExpectedPercent) + "%", i.OnTrack switch { true => "是", false => "否", null => "—" }, i.PreviousValue is decimal pv ? N(pv) + i.Unit : "—");
+                Row(html, false, Text.ChineseNumerals.Format(t.Number), i.Name, Target(i), Reading(i), Percent(i), N(i.ExpectedPercent) + "%", OnPace(i), i.PreviousValue is decimal pv ? N(pv) + i.Unit : "—");
             }
         }
 
@@ -75,7 +75,7 @@ public static class SummaryHtml
             Row(html, true, "任务", "节点要求", "时限", "完成情况");
             foreach (DeadlineSummary d in summary.Deadlines)
             {
-                Row(html, false, $"（{Text.ChineseNumerals.Format(d.Task)}）{d.TaskTitle}", d.Text, $"{d.Date.Year}年{d.Date.Month}月{d.Date.Day}日", Deadline(d.State));
+                Row(html, false, TaskLabel(d.Task, d.TaskTitle), d.Text, Date(d.Date), Deadline(d.State));
             }
 
             html.Append("</table>");
@@ -109,7 +109,7 @@ public static class SummaryHtml
             Row(html, true, "任务", "上季度", "本季度", "变化");
             foreach (TaskChange c in change.Tasks)
             {
-                Row(html, false, $"（{Text.ChineseNumerals.Format(c.Task)}）{c.Title}", Rag(c.Before), Rag(c.Now), c.Now < c.Before ? "好转" : c.Now > c.Before ? "退步" : "持平");
+                Row(html, false, TaskLabel(c.Task, c.Title), Rag(c.Before), Rag(c.Now), c.Now < c.Before ? "好转" : c.Now > c.Before ? "退步" : "持平");
             }
 
             html.Append("</table>");

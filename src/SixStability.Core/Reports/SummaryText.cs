@@ -1,6 +1,7 @@
 using System.Globalization;
 using SixStability.Core.Notifications;
 using SixStability.Core.Plans;
+using SixStability.Core.Text;
 
 namespace SixStability.Core.Reports;
 
@@ -16,7 +17,7 @@ public static class SummaryText
     public static string Byline(CycleSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return $"报送单位：{summary.Reporter}　　日期：{summary.AsOf.Year}年{summary.AsOf.Month}月{summary.AsOf.Day}日";
+        return $"报送单位：{summary.Reporter}　　日期：{Date(summary.AsOf)}";
     }
 
     /// <summary>The overview paragraph with the key numbers.</summary>
@@ -58,14 +59,54 @@ public static class SummaryText
         _ => "未报送",
     };
 
-    public static string Indicator(IndicatorSummary i)
+    // The cells both renderings fill, so the HTML and the .docx cannot say different numbers.
+    public static string Reporting(TaskSummary t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return $"{t.Reported.Count}/{t.Reported.Count + t.Missing.Count}";
+    }
+
+    public static string MissingUnits(TaskSummary t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return t.Missing.Count == 0 ? "—" : string.Join("、", t.Missing);
+    }
+
+    /// <summary>按进度推进/滞后/已完成 counts.</summary>
+    public static string SelfAssessment(TaskSummary t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return $"{t.OnTrack}/{t.Behind}/{t.Done}";
+    }
+
+    public static string Target(IndicatorSummary i)
     {
         ArgumentNullException.ThrowIfNull(i);
-        string target = $"{(i.Direction == IndicatorDirection.AtMost ? "≤" : string.Empty)}{N(i.Target)}{i.Unit}";
-        return i.Value is decimal v
-            ? $"{N(v)}{i.Unit}／{target}（{N(i.Percent!.Value)}%，{(i.OnTrack == true ? "达到序时进度" : "低于序时进度")}）"
-            : $"未填报／{target}";
+        return $"{(i.Direction == IndicatorDirection.AtMost ? "≤" : string.Empty)}{N(i.Target)}{i.Unit}";
     }
+
+    public static string Reading(IndicatorSummary i)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        return i.Value is decimal v ? N(v) + i.Unit : "未填报";
+    }
+
+    public static string Percent(IndicatorSummary i)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        return i.Percent is decimal p ? N(p) + "%" : "—";
+    }
+
+    public static string OnPace(IndicatorSummary i)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        return i.OnTrack switch { true => "是", false => "否", null => "—" };
+    }
+
+    /// <summary>（三）开展职业技能培训.</summary>
+    public static string TaskLabel(int number, string title) => $"（{ChineseNumerals.Format(number)}）{title}";
+
+    public static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     public static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

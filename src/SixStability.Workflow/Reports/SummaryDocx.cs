@@ -2,7 +2,6 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using SixStability.Core.Plans;
 using SixStability.Core.Reports;
 using SixStability.Core.Text;
 using static SixStability.Core.Reports.SummaryText;
@@ -43,8 +42,7 @@ public static class SummaryDocx
             var tasks = new List<string[]> { TaskHeader };
             tasks.AddRange(summary.Tasks.Select(t => new[]
             {
-                ChineseNumerals.Format(t.Number), t.Title, t.LeadUnit, $"{t.Reported.Count}/{t.Reported.Count + t.Missing.Count}",
-                t.Missing.Count == 0 ? "—" : string.Join("、", t.Missing), $"{t.OnTrack}/{t.Behind}/{t.Done}", Rag(t.Status),
+                ChineseNumerals.Format(t.Number), t.Title, t.LeadUnit, Reporting(t), MissingUnits(t), SelfAssessment(t), Rag(t.Status),
             }));
             body.Append(Table(tasks));
 
@@ -52,15 +50,13 @@ public static class SummaryDocx
             var indicators = new List<string[]> { IndicatorHeader };
             indicators.AddRange(summary.Tasks.SelectMany(t => t.Indicators.Select(i => new[]
             {
-                ChineseNumerals.Format(t.Number), i.Name, $"{(i.Direction == IndicatorDirection.AtMost ? "≤" : string.Empty)}{N(i.Target)}{i.Unit}",
-                i.Value is decimal v ? N(v) + i.Unit : "未填报", i.Percent is decimal p ? N(p) + "%" : "—", N(i.ExpectedPercent) + "%",
-                i.OnTrack switch { true => "是", false => "否", null => "—" },
+                ChineseNumerals.Format(t.Number), i.Name, Target(i), Reading(i), Percent(i), N(i.ExpectedPercent) + "%", OnPace(i),
             })));
             body.Append(Table(indicators));
 
             body.Append(Para("三、节点任务完成情况", Heading, 32));
             var deadlines = new List<string[]> { DeadlineHeader };
-            deadlines.AddRange(summary.Deadlines.Select(d => new[] { $"（{ChineseNumerals.Format(d.Task)}）{d.TaskTitle}", d.Text, $"{d.Date.Year}年{d.Date.Month}月{d.Date.Day}日", Deadline(d.State) }));
+            deadlines.AddRange(summary.Deadlines.Select(d => new[] { TaskLabel(d.Task, d.TaskTitle), d.Text, Date(d.Date), Deadline(d.State) }));
             body.Append(deadlines.Count > 1 ? Table(deadlines) : Para("本季度末前无到期节点任务。", Body, 32, indent: true));
 
             body.Append(Para("四、逾期报送情况", Heading, 32));
@@ -76,7 +72,7 @@ public static class SummaryDocx
             {
                 body.Append(Para($"六、与{change.Previous.ChineseName}对比", Heading, 32));
                 var changes = new List<string[]> { ChangeHeader };
-                changes.AddRange(change.Tasks.Select(c => new[] { $"（{ChineseNumerals.Format(c.Task)}）{c.Title}", Rag(c.Before), Rag(c.Now) }));
+                changes.AddRange(change.Tasks.Select(c => new[] { TaskLabel(c.Task, c.Title), Rag(c.Before), Rag(c.Now) }));
                 body.Append(Table(changes));
             }
 
