@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,13 +23,13 @@ internal static class HistorySize
     {
         int tasks = obligations >= 1000 ? 20 : 3;
         int units = obligations / tasks;
-        var endpoints = new StorageEndpoints(FreePort(), FreePort(), FreePort());
+        var endpoints = StorageEndpoints.OnFreePorts();
         await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(endpoints, null, Console.Error, CancellationToken.None);
         var mailer = new CountingMailer();
         await using WebApplication app = DevHostApp.Build([], new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = endpoints.ConnectionString,
-            ["Urls"] = $"http://127.0.0.1:{FreePort()}",
+            ["Urls"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
             ["Logging:LogLevel:Default"] = "Warning",
         }, services => services.AddSingleton<IMailer>(mailer));
         await app.StartAsync();
@@ -88,12 +86,6 @@ internal static class HistorySize
         await app.StopAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class CountingMailer : IMailer
     {

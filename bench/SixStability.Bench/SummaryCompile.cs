@@ -28,7 +28,7 @@ internal static class SummaryCompile
     public static async Task RunAsync(int obligations, int submittedPercent)
     {
         int units = obligations / Tasks;
-        var endpoints = new StorageEndpoints(FreePort(), FreePort(), FreePort());
+        var endpoints = StorageEndpoints.OnFreePorts();
         await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(endpoints, null, Console.Error, CancellationToken.None);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -120,12 +120,5 @@ internal static class SummaryCompile
         await stop.CancelAsync();
         await sampler;
         return (result, peak - baseline, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, watch.Elapsed);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -7,6 +7,9 @@ internal sealed record StorageEndpoints(int BlobPort, int QueuePort, int TablePo
 
     public IEnumerable<int> Ports => [BlobPort, QueuePort, TablePort];
 
+    /// <summary>An Azurite of one's own beside any other on this machine.</summary>
+    public static StorageEndpoints OnFreePorts() => new(LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
+
     /// <summary>Null when the account is not a local emulator (a real Azure account is not ours to start).</summary>
     public static StorageEndpoints? FromConnectionString(string connectionString)
     {

@@ -1,11 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SixStability.Core.Plans;
 using SixStability.Core.Units;
+using SixStability.DevHost.Azurite;
 using SixStability.Infrastructure;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
@@ -72,7 +71,7 @@ internal sealed class CycleHost : IAsyncDisposable
             registry => registry.AddCycleTasks(),
             new DurableTaskTestHostOptions
             {
-                Port = FreePort(),
+                Port = LoopbackPorts.Free(),
                 ConfigureServices = services =>
                 {
                     services.AddLogging();
@@ -136,11 +135,4 @@ internal sealed class CycleHost : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Hosting;
 
 namespace SixStability.Integration.Tests.Support;
@@ -27,7 +28,7 @@ internal sealed partial class DevHostServer : IAsyncDisposable
         string storage = await SharedAzurite.ConnectionStringAsync();
 
         // The port is chosen first so the links in mails point at this server, as Links:BaseUrl does in production.
-        string address = $"http://127.0.0.1:{FreePort()}";
+        string address = $"http://127.0.0.1:{LoopbackPorts.Free()}";
         WebApplication app = DevHostApp.Build([], new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storage,
@@ -42,12 +43,6 @@ internal sealed partial class DevHostServer : IAsyncDisposable
         return new DevHostServer(app, new Uri(address));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 

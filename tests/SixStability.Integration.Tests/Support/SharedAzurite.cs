@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using SixStability.DevHost.Azurite;
 
 namespace SixStability.Integration.Tests.Support;
@@ -16,16 +14,9 @@ internal static class SharedAzurite
 
     private static async Task<AzuriteProcess> StartAsync()
     {
-        var endpoints = new StorageEndpoints(FreePort(), FreePort(), FreePort());
+        var endpoints = StorageEndpoints.OnFreePorts();
         AzuriteProcess azurite = await AzuriteProcess.StartAsync(endpoints, dataFolder: null, TextWriter.Null, CancellationToken.None);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return azurite;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
