@@ -8,22 +8,6 @@ namespace SixStability.Integration.Tests.Api;
 /// <summary>退回 and 延期申请 through real HTTP: the coordinator reviews, the unit is told.</summary>
 public sealed class ReviewApiTests : DemoCycleApiTest
 {
-    private readonly string mail;
-
-    public ReviewApiTests()
-        : this(Directory.CreateTempSubdirectory("review-mail").FullName)
-    {
-    }
-
-    private ReviewApiTests(string mail)
-        : base(mail) => this.mail = mail;
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Directory.Delete(mail, recursive: true);
-    }
-
     private static Task<HttpResponseMessage> Post(HttpClient client, string path, string json) =>
         client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
@@ -49,7 +33,7 @@ public sealed class ReviewApiTests : DemoCycleApiTest
         read.GetProperty("history")[0].GetProperty("content").GetProperty("narrative").GetString().Should().Be("已开展招聘活动。");
         await (await Admin.GetAsync($"/api/cycles/{CycleId}/units/rsj/obligations/13")).ShouldBeProblemAsync(404);
         (await UnitStateAsync("rsj")).GetProperty("owed").EnumerateArray().Select(t => t.GetInt32()).Should().Contain(2);
-        string notice = Directory.GetFiles(mail, "*-returned-rsj-2-*.eml").Should().ContainSingle().Subject;
+        string notice = Directory.GetFiles(MailFolder, "*-returned-rsj-2-*.eml").Should().ContainSingle().Subject;
         (await MimeKit.MimeMessage.LoadAsync(notice)).TextBody.Should().Contain("请补充招聘场次和达成就业意向人数");
     }
 
@@ -79,13 +63,13 @@ public sealed class ReviewApiTests : DemoCycleApiTest
 
         (await UnitStateAsync("flx")).GetProperty("due").GetString().Should().Be("2020-10-09");
         (await UnitStateAsync("lps")).GetProperty("due").GetString().Should().Be("2020-10-05");
-        string refused = Directory.GetFiles(mail, "*-extension-refused-lps-*.eml").Should().ContainSingle().Subject;
+        string refused = Directory.GetFiles(MailFolder, "*-extension-refused-lps-*.eml").Should().ContainSingle().Subject;
         (await MimeKit.MimeMessage.LoadAsync(refused)).Subject.Should().EndWith("未获同意");
-        for (int i = 0; i < 100 && Directory.GetFiles(mail, "*-extension-flx-*.eml").Length == 0; i++)
+        for (int i = 0; i < 100 && Directory.GetFiles(MailFolder, "*-extension-flx-*.eml").Length == 0; i++)
         {
             await Task.Delay(100);
         }
 
-        (await MimeKit.MimeMessage.LoadAsync(Directory.GetFiles(mail, "*-extension-flx-*.eml").Single())).Subject.Should().EndWith("已同意，截止时间延至10月9日");
+        (await MimeKit.MimeMessage.LoadAsync(Directory.GetFiles(MailFolder, "*-extension-flx-*.eml").Single())).Subject.Should().EndWith("已同意，截止时间延至10月9日");
     }
 }

@@ -9,10 +9,8 @@ using SixStability.Integration.Tests.Support;
 namespace SixStability.Integration.Tests.Api;
 
 /// <summary>The quarterly summary: a live preview while open; at close stored, served in three forms and mailed with the .docx.</summary>
-public sealed class SummaryApiTests() : DemoCycleApiTest(MailFolder)
+public sealed class SummaryApiTests : DemoCycleApiTest
 {
-    private static readonly string MailFolder = Path.Combine(Path.GetTempPath(), "sixstability-summary-" + Guid.NewGuid().ToString("N")[..8]);
-
     private async Task SubmitAsync(string unit, int task, string body)
     {
         using HttpClient client = Server.UnitClient(unit);
@@ -99,14 +97,5 @@ public sealed class SummaryApiTests() : DemoCycleApiTest(MailFolder)
         await (await Admin.GetAsync($"/api/cycles/{CycleId}/summary?format=pdf")).ShouldBeProblemAsync(400);
         await (await Admin.GetAsync("/api/cycles/jingdezhen-2019Q1/summary")).ShouldBeProblemAsync(404);
         await (await Server.Client().GetAsync($"/api/cycles/{CycleId}/summary")).ShouldBeProblemAsync(401);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (Directory.Exists(MailFolder))
-        {
-            Directory.Delete(MailFolder, recursive: true);
-        }
     }
 }

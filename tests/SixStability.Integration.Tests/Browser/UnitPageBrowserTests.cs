@@ -6,10 +6,8 @@ using SixStability.Integration.Tests.Support;
 namespace SixStability.Integration.Tests.Browser;
 
 /// <summary>A clerk opens the link from the opening mail in a real browser, fills the form and submits it.</summary>
-public sealed partial class UnitPageBrowserTests() : DemoCycleApiTest(MailFolder)
+public sealed partial class UnitPageBrowserTests : DemoCycleApiTest
 {
-    private static readonly string MailFolder = Path.Combine(Path.GetTempPath(), "sixstability-browser-" + Guid.NewGuid().ToString("N")[..8]);
-
     [Fact]
     public async Task A_clerk_fills_and_submits_the_form_from_the_mailed_link_and_sees_it_submitted()
     {
@@ -46,20 +44,11 @@ public sealed partial class UnitPageBrowserTests() : DemoCycleApiTest(MailFolder
         }
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (Directory.Exists(MailFolder))
-        {
-            Directory.Delete(MailFolder, recursive: true);
-        }
-    }
-
-    private static async Task<string> LinkFromMailAsync(string unit)
+    private async Task<string> LinkFromMailAsync(string unit)
     {
         for (int i = 0; i < 300; i++)
         {
-            string? file = Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, $"*-open-*{unit}.eml").FirstOrDefault() : null;
+            string? file = Directory.GetFiles(MailFolder, $"*-open-*{unit}.eml").FirstOrDefault();
             if (file is not null)
             {
                 using MimeMessage mail = await MimeMessage.LoadAsync(file);

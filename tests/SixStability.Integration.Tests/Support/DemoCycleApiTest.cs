@@ -2,18 +2,18 @@ namespace SixStability.Integration.Tests.Support;
 
 /// <summary>
 /// Base of the API tests that need a unit in an open cycle: a DevHost with the samples loaded and a
-/// demo cycle for 2020Q3 open (its first step an hour away), cancelled at the end.
+/// demo cycle for 2020Q3 open (its first step an hour away), cancelled at the end. Each test has its
+/// own mail sink folder, removed at the end.
 /// </summary>
 public abstract class DemoCycleApiTest : IAsyncLifetime
 {
     protected const string CycleId = DevHostServer.DemoCycleId;
 
-    private readonly string? mailFolder;
     private DevHostServer? server;
     private HttpClient? admin;
 
-    /// <param name="mailFolder">Where the mail sink writes, for tests that read the mail; a temp folder otherwise.</param>
-    protected DemoCycleApiTest(string? mailFolder = null) => this.mailFolder = mailFolder;
+    /// <summary>Where this test's mail sink writes the .eml files.</summary>
+    protected string MailFolder { get; } = Directory.CreateTempSubdirectory("sixstability-mail-").FullName;
 
     private protected DevHostServer Server => server ?? throw new InvalidOperationException("Not started.");
 
@@ -22,7 +22,7 @@ public abstract class DemoCycleApiTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        server = await DevHostServer.StartAsync(mailFolder: mailFolder);
+        server = await DevHostServer.StartAsync(mailFolder: MailFolder);
         admin = server.AdminClient();
         await server.StartDemoCycleAsync();
     }
@@ -39,5 +39,7 @@ public abstract class DemoCycleApiTest : IAsyncLifetime
         {
             await server.DisposeAsync();
         }
+
+        Directory.Delete(MailFolder, recursive: true);
     }
 }
