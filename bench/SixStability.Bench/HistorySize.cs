@@ -3,8 +3,6 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SixStability.Core.Notifications;
-using SixStability.Core.Plans;
-using SixStability.Core.Units;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Hosting;
 using SixStability.Workflow.Cycles;
@@ -35,14 +33,7 @@ internal static class HistorySize
         await app.StartAsync();
         IServiceProvider services = app.Services;
 
-        var directory = new UnitDirectory(
-            new Contact("市发改委", "fgw@example.gov.cn"), new Contact("市政府督查室", "dcs@example.gov.cn"), [new Contact("市政府办公室", "szfb@example.gov.cn")],
-            [new Leader("vm", "张强", "副市长", "vm@example.gov.cn")],
-            Enumerable.Range(1, units).Select(i => new Unit($"u{i:D5}", $"单位{i}", UnitKind.Department, $"u{i:D5}@example.gov.cn", "vm")).ToList(),
-            [new UnitGroup("全体单位", Enumerable.Range(1, units).Select(i => $"u{i:D5}").ToList())]);
-        string plan = "基准方案\n2020年6月3日\n二、保就业\n" + string.Concat(Enumerable.Range(1, tasks).Select(t => $"({Core.Text.ChineseNumerals.Format(t)})任务{t}。内容。(责任单位:全体单位)\n"));
-        await services.GetRequiredService<IDirectoryStore>().PutAsync(directory, null, CancellationToken.None);
-        await services.GetRequiredService<IPlanStore>().PutAsync(PlanImporter.Import("bench", plan).Catalog, null, CancellationToken.None);
+        await BenchPlan.StoreAsync(services, units, tasks, _ => "内容。");
 
         var input = new CycleInput("bench-2020Q3", "bench", "2020Q3", new CyclePolicyChoice(CyclePolicyChoice.Demo, SecondsPerDay: 2), DateTimeOffset.UtcNow);
         ICycleClient engine = services.GetRequiredService<ICycleClient>();

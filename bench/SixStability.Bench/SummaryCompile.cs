@@ -37,20 +37,12 @@ internal static class SummaryCompile
         }).Build();
         await using ServiceProvider services = new ServiceCollection().AddLogging().AddSixStability(configuration).BuildServiceProvider();
 
-        var directory = new UnitDirectory(
-            new Contact("市发改委", "fgw@example.gov.cn"), new Contact("市政府督查室", "dcs@example.gov.cn"), [new Contact("市政府办公室", "szfb@example.gov.cn")],
-            [new Leader("vm", "张强", "副市长", "vm@example.gov.cn")],
-            [.. Enumerable.Range(1, units).Select(i => new Unit($"u{i:D5}", $"单位{i}", UnitKind.Department, $"u{i:D5}@example.gov.cn", "vm"))],
-            [new UnitGroup("全体单位", [.. Enumerable.Range(1, units).Select(i => $"u{i:D5}")])]);
-        string plan = "基准方案\n2020年6月3日\n二、保就业\n" + string.Concat(Enumerable.Range(1, Tasks).Select(t => $"({Core.Text.ChineseNumerals.Format(t)})任务{t}。今年完成{t}万户改造。(责任单位:全体单位)\n"));
-        await services.GetRequiredService<IDirectoryStore>().PutAsync(directory, null, CancellationToken.None);
-        await services.GetRequiredService<IPlanStore>().PutAsync(PlanImporter.Import("bench", plan).Catalog, null, CancellationToken.None);
+        (UnitDirectory directory, PlanCatalog catalog) = await BenchPlan.StoreAsync(services, units, Tasks, t => $"今年完成{t}万户改造。");
 
         // The cycle as the opening step leaves it, with SUBMITTED% of the reports already in (written in bulk:
         // one submission at a time through the API is a different benchmark, and slow on Azurite).
         var watch = Stopwatch.StartNew();
         var input = new CycleInput("bench-2020Q3", "bench", "2020Q3", new CyclePolicyChoice(CyclePolicyChoice.Default), DateTimeOffset.UtcNow);
-        PlanCatalog catalog = (await services.GetRequiredService<IPlanStore>().GetAsync("bench", CancellationToken.None))!.Value;
         CyclePolicy policy = CyclePolicy.Default;
         CycleFrame frame = CycleFrames.For(input, new Core.Calendar.Quarter(2020, 3), policy, services.GetRequiredService<Core.Calendar.BusinessCalendar>());
         int submitted = 0;
