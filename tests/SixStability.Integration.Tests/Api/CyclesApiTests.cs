@@ -5,31 +5,17 @@ using SixStability.Integration.Tests.Support;
 namespace SixStability.Integration.Tests.Api;
 
 /// <summary>The coordinator's cycle routes on a real DevHost (DTFx over Azurite).</summary>
-public sealed class CyclesApiTests : IAsyncLifetime
+public sealed class CyclesApiTests : DevHostApiTest
 {
-    private DevHostServer server = null!;
-    private HttpClient admin = null!;
+    protected override Task ArrangeAsync() => Server.LoadSamplesAsync();
 
-    public async Task InitializeAsync()
-    {
-        server = await DevHostServer.StartAsync();
-        admin = server.AdminClient();
-        await server.LoadSamplesAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        admin.Dispose();
-        await server.DisposeAsync();
-    }
-
-    private Task<HttpResponseMessage> PostAsync(string path, string json) => admin.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+    private Task<HttpResponseMessage> PostAsync(string path, string json) => Admin.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
     private async Task<JsonElement> WaitForCycleAsync(string cycleId, Func<JsonElement, bool> until)
     {
         for (int i = 0; i < 300; i++)
         {
-            using HttpResponseMessage get = await admin.GetAsync($"/api/cycles/{cycleId}");
+            using HttpResponseMessage get = await Admin.GetAsync($"/api/cycles/{cycleId}");
             if (get.StatusCode == HttpStatusCode.OK)
             {
                 JsonElement body = await get.JsonAsync();
@@ -84,8 +70,8 @@ public sealed class CyclesApiTests : IAsyncLifetime
 
         JsonElement problem = await post.ShouldBeProblemAsync(400);
         problem.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(problem.ToString());
-        await (await admin.GetAsync("/api/cycles/jingdezhen-2020Q3")).ShouldBeProblemAsync(404);
-        await (await admin.GetAsync("/api/cycles/jingdezhen-2026Q4")).ShouldBeProblemAsync(404);
+        await (await Admin.GetAsync("/api/cycles/jingdezhen-2020Q3")).ShouldBeProblemAsync(404);
+        await (await Admin.GetAsync("/api/cycles/jingdezhen-2026Q4")).ShouldBeProblemAsync(404);
     }
 
     [Fact]

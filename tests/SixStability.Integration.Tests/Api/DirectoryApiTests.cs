@@ -4,28 +4,13 @@ using SixStability.Integration.Tests.Support;
 
 namespace SixStability.Integration.Tests.Api;
 
-public sealed class DirectoryApiTests : IAsyncLifetime
+public sealed class DirectoryApiTests : DevHostApiTest
 {
-    private DevHostServer server = null!;
-    private HttpClient admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        server = await DevHostServer.StartAsync();
-        admin = server.AdminClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        admin.Dispose();
-        await server.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_sample_directory_is_stored_and_read_back()
     {
-        using HttpResponseMessage put = await admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json");
-        using HttpResponseMessage get = await admin.GetAsync("/api/directory");
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json");
+        using HttpResponseMessage get = await Admin.GetAsync("/api/directory");
 
         put.StatusCode.Should().Be(HttpStatusCode.OK);
         (await put.JsonAsync()).GetProperty("units").GetInt32().Should().Be(43);
@@ -38,23 +23,23 @@ public sealed class DirectoryApiTests : IAsyncLifetime
     [Fact]
     public async Task No_directory_yet_is_404()
     {
-        await (await admin.GetAsync("/api/directory")).ShouldBeProblemAsync(404);
+        await (await Admin.GetAsync("/api/directory")).ShouldBeProblemAsync(404);
     }
 
     [Fact]
     public async Task An_invalid_directory_names_the_fields_and_keeps_the_previous_one()
     {
-        (await admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
+        (await Admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
         string bad = Samples.Read("directory.json")
             .Replace("\"email\": \"rsj@example.gov.cn\"", "\"email\": \"rsj at example\"", StringComparison.Ordinal)
             .Replace("\"leader\": \"vm-agri\"", "\"leader\": \"nobody\"", StringComparison.Ordinal);
 
-        using HttpResponseMessage put = await admin.PutTextAsync("/api/directory", bad, "application/json");
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/directory", bad, "application/json");
 
         JsonElement errors = (await put.ShouldBeProblemAsync(400)).GetProperty("errors");
         errors.TryGetProperty("units[0].email", out _).Should().BeTrue();
         errors.EnumerateObject().Should().Contain(p => p.Name.EndsWith(".leader", StringComparison.Ordinal));
-        (await admin.GetStringAsync("/api/directory")).Should().Contain("rsj@example.gov.cn");
+        (await Admin.GetStringAsync("/api/directory")).Should().Contain("rsj@example.gov.cn");
     }
 
     [Theory]
@@ -63,23 +48,23 @@ public sealed class DirectoryApiTests : IAsyncLifetime
     [InlineData("""{ "units": "市人社局" }""")]
     public async Task Malformed_json_is_400(string body)
     {
-        using HttpResponseMessage put = await admin.PutTextAsync("/api/directory", body, "application/json");
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/directory", body, "application/json");
 
         await put.ShouldBeProblemAsync(400);
-        (await admin.GetAsync("/api/directory")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Admin.GetAsync("/api/directory")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task A_directory_that_drops_a_unit_a_stored_plan_needs_is_refused()
     {
-        (await admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
-        (await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"))).EnsureSuccessStatusCode();
+        (await Admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
+        (await Admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"))).EnsureSuccessStatusCode();
         string without = Samples.Read("directory.json").Replace("\"name\": \"景德镇海关\"", "\"name\": \"九江海关\"", StringComparison.Ordinal);
 
-        using HttpResponseMessage put = await admin.PutTextAsync("/api/directory", without, "application/json");
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/directory", without, "application/json");
 
         JsonElement problem = await put.ShouldBeProblemAsync(400);
         problem.GetProperty("errors").GetProperty("units")[0].GetString().Should().Be("方案“jingdezhen”的责任单位在新名录中找不到：景德镇海关。");
-        (await admin.GetStringAsync("/api/directory")).Should().Contain("景德镇海关");
+        (await Admin.GetStringAsync("/api/directory")).Should().Contain("景德镇海关");
     }
 }

@@ -8,26 +8,11 @@ using SixStability.Integration.Tests.Support;
 namespace SixStability.Integration.Tests.Api;
 
 /// <summary>The coordinator loads the plan and the directory through real HTTP into Azurite.</summary>
-public sealed class PlansApiTests : IAsyncLifetime
+public sealed class PlansApiTests : DevHostApiTest
 {
-    private DevHostServer server = null!;
-    private HttpClient admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        server = await DevHostServer.StartAsync();
-        admin = server.AdminClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        admin.Dispose();
-        await server.DisposeAsync();
-    }
-
     private async Task LoadSampleDirectoryAsync()
     {
-        using HttpResponseMessage response = await admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json");
+        using HttpResponseMessage response = await Admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json");
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
@@ -36,8 +21,8 @@ public sealed class PlansApiTests : IAsyncLifetime
     {
         await LoadSampleDirectoryAsync();
 
-        using HttpResponseMessage put = await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"));
-        using HttpResponseMessage get = await admin.GetAsync("/api/plans/jingdezhen");
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"));
+        using HttpResponseMessage get = await Admin.GetAsync("/api/plans/jingdezhen");
 
         put.StatusCode.Should().Be(HttpStatusCode.Created);
         JsonElement stored = await put.JsonAsync();
@@ -56,12 +41,12 @@ public sealed class PlansApiTests : IAsyncLifetime
     public async Task A_catalog_json_can_be_put_back_and_replaces_the_plan()
     {
         await LoadSampleDirectoryAsync();
-        (await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"))).Dispose();
-        string catalog = await admin.GetStringAsync("/api/plans/jingdezhen");
+        (await Admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"))).Dispose();
+        string catalog = await Admin.GetStringAsync("/api/plans/jingdezhen");
         string edited = catalog.Replace("稳定就业岗位", "稳定就业岗位（修订）", StringComparison.Ordinal);
 
-        using HttpResponseMessage put = await admin.PutTextAsync("/api/plans/jingdezhen", edited, "application/json");
-        PlanCatalog stored = JsonSerializer.Deserialize<PlanCatalog>(await admin.GetStringAsync("/api/plans/jingdezhen"), Json.Options)!;
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/plans/jingdezhen", edited, "application/json");
+        PlanCatalog stored = JsonSerializer.Deserialize<PlanCatalog>(await Admin.GetStringAsync("/api/plans/jingdezhen"), Json.Options)!;
 
         put.StatusCode.Should().Be(HttpStatusCode.OK);
         stored.FindTask(1)!.Title.Should().Be("稳定就业岗位（修订）");
@@ -70,11 +55,11 @@ public sealed class PlansApiTests : IAsyncLifetime
     [Fact]
     public async Task A_plan_before_any_directory_is_refused_and_nothing_is_stored()
     {
-        using HttpResponseMessage put = await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"));
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"));
 
         JsonElement problem = await put.ShouldBeProblemAsync(409);
         problem.GetProperty("detail").GetString().Should().Contain("尚未导入单位名录");
-        (await admin.GetAsync("/api/plans/jingdezhen")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Admin.GetAsync("/api/plans/jingdezhen")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -83,14 +68,14 @@ public sealed class PlansApiTests : IAsyncLifetime
         string directory = Samples.Read("directory.json")
             .Replace("\"name\": \"景德镇海关\"", "\"name\": \"九江海关\"", StringComparison.Ordinal)
             .Replace("\"name\": \"市国调队\"", "\"name\": \"市统计局\"", StringComparison.Ordinal);
-        (await admin.PutTextAsync("/api/directory", directory, "application/json")).EnsureSuccessStatusCode();
+        (await Admin.PutTextAsync("/api/directory", directory, "application/json")).EnsureSuccessStatusCode();
 
-        using HttpResponseMessage put = await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"));
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"));
 
         JsonElement problem = await put.ShouldBeProblemAsync(400);
         problem.GetProperty("detail").GetString().Should().Contain("市国调队、景德镇海关");
         problem.GetProperty("errors").GetProperty("units").EnumerateArray().Single().GetString().Should().Be("市国调队、景德镇海关");
-        (await admin.GetAsync("/api/plans/jingdezhen")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Admin.GetAsync("/api/plans/jingdezhen")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Theory]
@@ -100,11 +85,11 @@ public sealed class PlansApiTests : IAsyncLifetime
     {
         await LoadSampleDirectoryAsync();
 
-        using HttpResponseMessage put = await admin.PutTextAsync("/api/plans/p1", body);
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/plans/p1", body);
 
         JsonElement problem = await put.ShouldBeProblemAsync(400);
         problem.GetProperty("detail").GetString().Should().Contain(message);
-        (await admin.GetAsync("/api/plans/p1")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Admin.GetAsync("/api/plans/p1")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -113,7 +98,7 @@ public sealed class PlansApiTests : IAsyncLifetime
         await LoadSampleDirectoryAsync();
         byte[] gbk = [0xB1, 0xA3, 0xBE, 0xD3, 0xC3, 0xF1, 0xBE, 0xCD, 0xD2, 0xB5]; // 保居民就业 in GBK
 
-        using HttpResponseMessage put = await admin.PutBytesAsync("/api/plans/p1", gbk, "text/plain");
+        using HttpResponseMessage put = await Admin.PutBytesAsync("/api/plans/p1", gbk, "text/plain");
 
         (await put.ShouldBeProblemAsync(400)).GetProperty("detail").GetString().Should().Contain("UTF-8");
     }
@@ -124,7 +109,7 @@ public sealed class PlansApiTests : IAsyncLifetime
         await LoadSampleDirectoryAsync();
         const string json = """{ "planId": "p1", "title": "某方案", "sections": [ { "number": 2, "title": "保就业", "tasks": [ { "number": 1, "title": "稳岗", "text": "", "units": [], "indicators": [], "deadlines": [] } ] } ] }""";
 
-        using HttpResponseMessage put = await admin.PutTextAsync("/api/plans/p1", json, "application/json");
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/plans/p1", json, "application/json");
 
         JsonElement problem = await put.ShouldBeProblemAsync(400);
         problem.GetProperty("errors").TryGetProperty("sections[0].tasks[0].units", out _).Should().BeTrue(problem.ToString());
@@ -136,7 +121,7 @@ public sealed class PlansApiTests : IAsyncLifetime
     [InlineData("a.b")]
     public async Task A_bad_plan_id_is_400(string planId)
     {
-        using HttpResponseMessage put = await admin.PutTextAsync($"/api/plans/{planId}", "二、保就业\n(一)稳岗。内容。(责任单位:市人社局)");
+        using HttpResponseMessage put = await Admin.PutTextAsync($"/api/plans/{planId}", "二、保就业\n(一)稳岗。内容。(责任单位:市人社局)");
 
         (await put.ShouldBeProblemAsync(400)).GetProperty("errors").TryGetProperty("planId", out _).Should().BeTrue();
     }
@@ -144,7 +129,7 @@ public sealed class PlansApiTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_plan_is_404_problem()
     {
-        using HttpResponseMessage get = await admin.GetAsync("/api/plans/nope");
+        using HttpResponseMessage get = await Admin.GetAsync("/api/plans/nope");
 
         await get.ShouldBeProblemAsync(404);
     }
@@ -153,22 +138,22 @@ public sealed class PlansApiTests : IAsyncLifetime
     public async Task A_write_with_a_stale_ETag_is_409_and_keeps_the_newer_plan()
     {
         await LoadSampleDirectoryAsync();
-        using HttpResponseMessage first = await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"));
+        using HttpResponseMessage first = await Admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"));
         string staleETag = first.Headers.ETag!.ToString();
-        using HttpResponseMessage second = await admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"), ifMatch: staleETag);
+        using HttpResponseMessage second = await Admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"), ifMatch: staleETag);
         second.StatusCode.Should().Be(HttpStatusCode.OK);
 
         string edited = Samples.Read("jingdezhen.txt").Replace("(一)稳定就业岗位。", "(一)稳定就业岗位（旧稿）。", StringComparison.Ordinal);
-        using HttpResponseMessage stale = await admin.PutTextAsync("/api/plans/jingdezhen", edited, ifMatch: staleETag);
+        using HttpResponseMessage stale = await Admin.PutTextAsync("/api/plans/jingdezhen", edited, ifMatch: staleETag);
 
         await stale.ShouldBeProblemAsync(409);
-        (await admin.GetStringAsync("/api/plans/jingdezhen")).Should().NotContain("旧稿");
+        (await Admin.GetStringAsync("/api/plans/jingdezhen")).Should().NotContain("旧稿");
     }
 
     [Fact]
     public async Task An_oversized_body_is_refused()
     {
-        using HttpResponseMessage put = await admin.PutTextAsync("/api/plans/p1", new string('字', 1_000_000));
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/plans/p1", new string('字', 1_000_000));
 
         await put.ShouldBeProblemAsync(413);
     }
@@ -179,7 +164,7 @@ public sealed class PlansApiTests : IAsyncLifetime
         await LoadSampleDirectoryAsync();
         byte[] body = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Samples.Read("jingdezhen.txt").Replace("\n", "\r\n", StringComparison.Ordinal))];
 
-        using HttpResponseMessage put = await admin.PutBytesAsync("/api/plans/jingdezhen", body, "text/plain; charset=utf-8");
+        using HttpResponseMessage put = await Admin.PutBytesAsync("/api/plans/jingdezhen", body, "text/plain; charset=utf-8");
 
         put.StatusCode.Should().Be(HttpStatusCode.Created);
         (await put.JsonAsync()).GetProperty("tasks").GetInt32().Should().Be(22);
