@@ -150,10 +150,36 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
     {
-        TableClient table = await Table().ConfigureAwait(false);
-        string prefix = $"h{task:D2}|";
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(cycleId, unitId)} and RowKey gt {prefix} and RowKey lt {$"h{task:D2}}}"}");
         var list = new List<HistoryEntry>();
+        await foreach ((int _, HistoryEntry entry) in ReadHistoryAsync(cycleId, unitId, $"h{task:D2}|", $"h{task:D2}}}", cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(entry);
+        }
+
+        return list;
+    }
+
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>>> UnitHistoryAsync(string cycleId, string unitId, CancellationToken cancellationToken)
+    {
+        var byTask = new Dictionary<int, List<HistoryEntry>>();
+        await foreach ((int task, HistoryEntry entry) in ReadHistoryAsync(cycleId, unitId, "h", "i", cancellationToken).ConfigureAwait(false))
+        {
+            if (!byTask.TryGetValue(task, out List<HistoryEntry>? list))
+            {
+                byTask[task] = list = [];
+            }
+
+            list.Add(entry);
+        }
+
+        return byTask.ToDictionary(p => p.Key, p => (IReadOnlyList<HistoryEntry>)p.Value);
+    }
+
+    /// <summary>History rows of one unit with RowKey in (after, before), oldest first: their keys start "h{task:D2}|{ticks}".</summary>
+    private async IAsyncEnumerable<(int Task, HistoryEntry Entry)> ReadHistoryAsync(string cycleId, string unitId, string after, string before, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        TableClient table = await Table().ConfigureAwait(false);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(cycleId, unitId)} and RowKey gt {after} and RowKey lt {before}");
         await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             string? detail = e.GetString("Detail");
@@ -162,10 +188,8 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
                 detail = System.Text.Encoding.UTF8.GetString(blob.Content.Span);
             }
 
-            list.Add(new HistoryEntry(e.GetDateTimeOffset("At") ?? default, e.GetString("Who"), e.GetString("What"), detail));
+            yield return (int.Parse(e.RowKey.AsSpan(1, 2), CultureInfo.InvariantCulture), new HistoryEntry(e.GetDateTimeOffset("At") ?? default, e.GetString("Who"), e.GetString("What"), detail));
         }
-
-        return list;
     }
 
     public async Task SaveExtensionRequestAsync(ExtensionRequest request, CancellationToken cancellationToken)

@@ -172,9 +172,10 @@ public sealed class UnitFormPage(UnitHandlers handlers, CycleContextLoader loade
 
         html.Append("</table></div>");
         html.Append(Extension(await handlers.ExtensionRequestAsync(claims, cancellationToken).ConfigureAwait(false), open && mine.Any(o => o.IsOwed), focus == 0 ? message : null, action));
+        IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>> histories = await obligations.UnitHistoryAsync(claims.Cycle, claims.Unit, cancellationToken).ConfigureAwait(false);
         foreach (Obligation o in mine)
         {
-            IReadOnlyList<HistoryEntry> history = await obligations.HistoryAsync(claims.Cycle, claims.Unit, o.TaskNumber, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<HistoryEntry> history = histories.GetValueOrDefault(o.TaskNumber, []);
             SavedForm? lastSubmitted = Last(history, "submitted");
             SavedForm? lastSaved = Last(history, "submitted", "draft");
             bool focused = focus == o.TaskNumber;

@@ -33,6 +33,9 @@ public interface IObligationStore
     Task<IReadOnlyList<ExtensionRequest>> ListExtensionRequestsAsync(string cycleId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken);
+
+    /// <summary>The history of all of one unit's tasks in one read (its page shows every task), keyed by task number.</summary>
+    Task<IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>>> UnitHistoryAsync(string cycleId, string unitId, CancellationToken cancellationToken);
 }
 
 /// <param name="Replayed">True when the key was seen before and nothing changed.</param>

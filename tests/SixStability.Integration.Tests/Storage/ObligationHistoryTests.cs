@@ -41,10 +41,36 @@ public sealed class ObligationHistoryTests
             rows.Add(row);
         }
 
-
         history.Select(h => h.Detail).Should().Equal(longText, "{\"narrative\":\"短\"}");
         rows.Should().HaveCount(2).And.OnlyContain(r => (r.GetString("Detail") ?? string.Empty).Length <= TableObligationStore.MaxInlineDetail);
         stored.Revision.Should().Be(2);
         stored.Figures!.Readings.Should().Equal(new IndicatorReading("户数", 12000m));
+    }
+
+    [Fact]
+    public async Task A_units_history_comes_back_per_task_oldest_first_without_other_units_rows()
+    {
+        (TableObligationStore store, _) = await NewStoreAsync();
+        var due = new DateOnly(2020, 10, 14);
+        await store.AddMissingAsync(
+            [
+                new Obligation("c/1", "rsj#", 1, true, ObligationState.Outstanding, due),
+                new Obligation("c/1", "rsj#", 12, false, ObligationState.Outstanding, due),
+                new Obligation("c/1", "rsj", 1, true, ObligationState.Outstanding, due),
+            ],
+            CancellationToken.None);
+        DateTimeOffset at = DateTimeOffset.UtcNow;
+        string longText = new('保', 40_000);
+
+        await store.ChangeAsync("c/1", "rsj#", 12, o => o, new HistoryEntry(at, "rsj#", "draft", "十二·一"), CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj#", 1, o => o, new HistoryEntry(at.AddSeconds(1), "rsj#", "draft", "一·一"), CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj#", 12, o => o, new HistoryEntry(at.AddSeconds(2), "rsj#", "submitted", longText), CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj", 1, o => o, new HistoryEntry(at, "rsj", "draft", "别的单位"), CancellationToken.None);
+        IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>> history = await store.UnitHistoryAsync("c/1", "rsj#", CancellationToken.None);
+
+        history.Keys.Should().BeEquivalentTo([1, 12]);
+        history[1].Select(h => h.Detail).Should().Equal("一·一");
+        history[12].Select(h => h.Detail).Should().Equal("十二·一", longText);
+        history[12].Select(h => h.Detail).Should().Equal((await store.HistoryAsync("c/1", "rsj#", 12, CancellationToken.None)).Select(h => h.Detail));
     }
 }
