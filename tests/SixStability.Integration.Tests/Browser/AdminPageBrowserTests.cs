@@ -14,7 +14,7 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
         (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
         try
         {
-            IPage page = await browser.NewPageAsync(new() { Locale = "zh-CN" });
+            IPage page = await browser.OpenPageAsync(new() { Locale = "zh-CN" });
             await page.GotoAsync(new Uri(Server.BaseAddress, $"/admin?code={DevHostServer.AdminKey}").ToString());
             ILocator cell = page.Locator("td.cell[data-unit='rsj'][data-task='3']");
             await cell.WaitForAsync();
@@ -55,7 +55,7 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
         (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
         try
         {
-            IPage page = await browser.NewPageAsync(new() { Locale = "zh-CN" });
+            IPage page = await browser.OpenPageAsync(new() { Locale = "zh-CN" });
             var answers = new Queue<string>(["同意，请按期报送", "2020-10-25", "防汛", "请补充培训人数的分县数据"]);
             page.Dialog += async (_, dialog) => await dialog.AcceptAsync(dialog.Type == "prompt" ? answers.Dequeue() : null);
             await page.GotoAsync(new Uri(Server.BaseAddress, $"/admin?code={DevHostServer.AdminKey}").ToString());

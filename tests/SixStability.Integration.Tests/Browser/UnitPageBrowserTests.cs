@@ -16,7 +16,7 @@ public sealed partial class UnitPageBrowserTests : DemoCycleApiTest
         (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
         try
         {
-            IPage page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN" });
+            IPage page = await browser.OpenPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN" });
 
             // Act
             await page.GotoAsync(link);

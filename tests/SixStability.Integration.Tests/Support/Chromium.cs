@@ -22,6 +22,18 @@ internal static class Chromium
         return (playwright, browser);
     }
 
+    /// <summary>
+    /// A page whose waits allow a minute, not Playwright's 30 s: on two cores, with the rest of the
+    /// suite in parallel, a cold host's first page (JIT, first table reads) has once taken longer.
+    /// </summary>
+    public static async Task<IPage> OpenPageAsync(this IBrowser browser, BrowserNewPageOptions options)
+    {
+        IPage page = await browser.NewPageAsync(options);
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        return page;
+    }
+
     private static string? Find() =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
             .SelectMany(dir => new[] { Path.Combine(dir, "chromium"), Path.Combine(dir, "chromium-browser") })
