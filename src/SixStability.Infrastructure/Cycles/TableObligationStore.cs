@@ -100,6 +100,10 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
         TableClient table = await Table().ConfigureAwait(false);
         string partition = Partition(cycleId, unitId);
         string? keyRow = idempotencyKey is null ? null : $"i{task:D2}|{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)))[..32]}";
+        // One history row (and at most one detail blob) however many times a concurrent edit makes us retry.
+        string historyRow = $"h{task:D2}|{entry.At.UtcTicks:D19}|{Guid.NewGuid():N}";
+        bool outOfLine = entry.Detail is { Length: > MaxInlineDetail };
+        bool blobWritten = false;
         for (int attempt = 0; ; attempt++)
         {
             Response<TableEntity> current = await table.GetEntityAsync<TableEntity>(partition, Row(task), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -110,12 +114,11 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
 
             Obligation before = ToObligation(current.Value);
             Obligation changed = change(before) with { Revision = before.Revision + 1 };
-            string historyRow = $"h{task:D2}|{entry.At.UtcTicks:D19}|{Guid.NewGuid():N}";
-            bool outOfLine = entry.Detail is { Length: > MaxInlineDetail };
-            if (outOfLine)
+            if (outOfLine && !blobWritten)
             {
                 // Written first: a row that points to a missing blob would lose text; an orphan blob loses nothing.
                 await blobs.PutAsync(HistoryContainer, DetailBlob(partition, historyRow), System.Text.Encoding.UTF8.GetBytes(entry.Detail!), "application/json; charset=utf-8", cancellationToken).ConfigureAwait(false);
+                blobWritten = true;
             }
 
             var actions = new List<TableTransactionAction>

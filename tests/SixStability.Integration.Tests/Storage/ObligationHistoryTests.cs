@@ -73,4 +73,29 @@ public sealed class ObligationHistoryTests
         history[12].Select(h => h.Detail).Should().Equal("十二·一", longText);
         history[12].Select(h => h.Detail).Should().Equal((await store.HistoryAsync("c/1", "rsj#", 12, CancellationToken.None)).Select(h => h.Detail));
     }
+
+    [Fact]
+    public async Task Concurrent_long_revisions_each_keep_exactly_one_blob()
+    {
+        string prefix = "h" + Guid.NewGuid().ToString("N")[..12];
+        string connection = await SharedAzurite.ConnectionStringAsync();
+        var options = Options.Create(new StorageOptions { ConnectionString = connection, TablePrefix = prefix });
+        var store = new TableObligationStore(new TableClients(options), new AzureBlobStore(options));
+        await store.AddMissingAsync([new Obligation("c/1", "rsj", 3, true, ObligationState.Outstanding, new DateOnly(2020, 10, 14))], CancellationToken.None);
+
+        // Eight clerks save at once: most of them lose an ETag race and retry.
+        await Task.WhenAll(Enumerable.Range(1, 8).Select(i => store.ChangeAsync(
+            "c/1", "rsj", 3, o => o, new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "draft", new string((char)('甲' + i), 40_000)), CancellationToken.None)));
+        IReadOnlyList<HistoryEntry> history = await store.HistoryAsync("c/1", "rsj", 3, CancellationToken.None);
+        var blobs = new List<string>();
+        await foreach (Azure.Storage.Blobs.Models.BlobItem blob in new Azure.Storage.Blobs.BlobContainerClient(connection, prefix + "history").GetBlobsAsync())
+        {
+            blobs.Add(blob.Name);
+        }
+
+        history.Should().HaveCount(8);
+        history.Select(h => h.Detail![0]).Should().OnlyHaveUniqueItems();
+        blobs.Should().HaveCount(8, "a retried write reuses its blob instead of leaving an orphan");
+        (await store.ListUnitAsync("c/1", "rsj", CancellationToken.None)).Single().Revision.Should().Be(8);
+    }
 }
