@@ -12,7 +12,7 @@ namespace SixStability.Integration.Tests.Storage;
 /// <summary>Every revision is kept, and an entity never exceeds Table limits: long text goes to a blob.</summary>
 public sealed class ObligationHistoryTests
 {
-    private static async Task<(TableObligationStore Store, TableClients Tables)> NewStoreAsync()
+    private static async Task<(TableObligationStore Store, TableClients Tables, StorageOptions Options)> NewStoreAsync()
     {
         var options = Options.Create(new StorageOptions
         {
@@ -20,13 +20,13 @@ public sealed class ObligationHistoryTests
             TablePrefix = "h" + Guid.NewGuid().ToString("N")[..12],
         });
         var tables = new TableClients(options);
-        return (new TableObligationStore(tables, new AzureBlobStore(options)), tables);
+        return (new TableObligationStore(tables, new AzureBlobStore(options)), tables, options.Value);
     }
 
     [Fact]
     public async Task A_revision_longer_than_a_table_property_is_kept_whole_through_a_blob()
     {
-        (TableObligationStore store, TableClients tables) = await NewStoreAsync();
+        (TableObligationStore store, TableClients tables, _) = await NewStoreAsync();
         await store.AddMissingAsync([new Obligation("c/1", "rsj#", 3, true, ObligationState.Outstanding, new DateOnly(2020, 10, 14))], CancellationToken.None);
         string longText = "{\"narrative\":\"" + new string('稳', 40_000) + "\"}"; // 80 KB as UTF-16: over the 64 KB property limit
 
@@ -50,7 +50,7 @@ public sealed class ObligationHistoryTests
     [Fact]
     public async Task A_units_history_comes_back_per_task_oldest_first_without_other_units_rows()
     {
-        (TableObligationStore store, _) = await NewStoreAsync();
+        (TableObligationStore store, _, _) = await NewStoreAsync();
         var due = new DateOnly(2020, 10, 14);
         await store.AddMissingAsync(
             [
@@ -77,10 +77,7 @@ public sealed class ObligationHistoryTests
     [Fact]
     public async Task Concurrent_long_revisions_each_keep_exactly_one_blob()
     {
-        string prefix = "h" + Guid.NewGuid().ToString("N")[..12];
-        string connection = await SharedAzurite.ConnectionStringAsync();
-        var options = Options.Create(new StorageOptions { ConnectionString = connection, TablePrefix = prefix });
-        var store = new TableObligationStore(new TableClients(options), new AzureBlobStore(options));
+        (TableObligationStore store, _, StorageOptions options) = await NewStoreAsync();
         await store.AddMissingAsync([new Obligation("c/1", "rsj", 3, true, ObligationState.Outstanding, new DateOnly(2020, 10, 14))], CancellationToken.None);
 
         // Eight clerks save at once: most of them lose an ETag race and retry.
@@ -88,7 +85,7 @@ public sealed class ObligationHistoryTests
             "c/1", "rsj", 3, o => o, new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "draft", new string((char)('甲' + i), 40_000)), CancellationToken.None)));
         IReadOnlyList<HistoryEntry> history = await store.HistoryAsync("c/1", "rsj", 3, CancellationToken.None);
         var blobs = new List<string>();
-        await foreach (Azure.Storage.Blobs.Models.BlobItem blob in new Azure.Storage.Blobs.BlobContainerClient(connection, prefix + "history").GetBlobsAsync())
+        await foreach (Azure.Storage.Blobs.Models.BlobItem blob in new Azure.Storage.Blobs.BlobContainerClient(options.ConnectionString, options.TablePrefix + "history").GetBlobsAsync())
         {
             blobs.Add(blob.Name);
         }
