@@ -25,8 +25,13 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
 
     private const string HistoryContainer = "history";
 
-    // 'h…' history, 't…' obligations, 'x' the unit's extension request: one partition, three row kinds.
+    // 'g' the unit's gate, 'h…' history, 'i…' idempotency keys, 't…' obligations, 'x' the unit's extension request.
     private const string ExtensionRow = "x";
+
+    // Every change rewrites its partition's gate under the gate's ETag, in the same transaction, and the
+    // close seals every gate: a change that read an open gate and commits after the seal fails on the
+    // gate's ETag, reads again and finds it sealed. This is the fence a close needs, one row per unit.
+    private const string GateRow = "g";
 
     public async Task AddMissingAsync(IReadOnlyList<Obligation> obligations, CancellationToken cancellationToken)
     {
@@ -112,6 +117,12 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
                 return new ChangeResult(ToObligation(current.Value), Replayed: true);
             }
 
+            NullableResponse<TableEntity> gate = await table.GetEntityIfExistsAsync<TableEntity>(partition, GateRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (gate.HasValue && gate.Value!.GetBoolean("Sealed") == true)
+            {
+                throw new CycleClosedException();
+            }
+
             Obligation before = ToObligation(current.Value);
             Obligation changed = change(before) with { Revision = before.Revision + 1 };
             if (outOfLine && !blobWritten)
@@ -139,16 +150,39 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
                 actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, keyRow) { ["At"] = entry.At }));
             }
 
+            actions.Add(gate.HasValue
+                ? new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, GateRow) { ["Sealed"] = false }, gate.Value!.ETag)
+                : new(TableTransactionActionType.Add, new TableEntity(partition, GateRow) { ["Sealed"] = false }));
+
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 return new ChangeResult(changed, Replayed: false);
             }
-            catch (TableTransactionFailedException ex) when ((ex.Status == 412 || (ex.Status == 409 && keyRow is not null)) && attempt < 10)
+            catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409 && attempt < 10)
             {
-                // A concurrent edit (412) or the same key landing first (409): read again; a replay is then seen above.
+                // A concurrent edit or seal (412 on the obligation or the gate), the gate or the same key created
+                // first (409): read again; a replay or a seal is then seen above.
             }
         }
+    }
+
+    public async Task SealAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        TableClient table = await Table().ConfigureAwait(false);
+        string cycle = TableKeys.Encode(cycleId);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey gt {cycle + "|"} and PartitionKey lt {cycle + "}"} and RowKey ge {"t"} and RowKey lt {"u"}");
+        var partitions = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            partitions.Add(e.PartitionKey);
+        }
+
+        // An unconditional write changes the gate's ETag (or creates it), which is what fails a change in flight.
+        await Parallel.ForEachAsync(
+            partitions,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken },
+            async (partition, ct) => await table.UpsertEntityAsync(new TableEntity(partition, GateRow) { ["Sealed"] = true }, TableUpdateMode.Replace, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)

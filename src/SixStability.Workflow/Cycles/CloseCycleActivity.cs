@@ -11,7 +11,7 @@ namespace SixStability.Workflow.Cycles;
 /// Closes the cycle (no submission is accepted after), compiles the quarterly summary, keeps it as
 /// blobs (HTML, .docx, JSON) and mails it to the municipal government with the .docx attached.
 /// </summary>
-public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cycles, SummaryReports reports, Notifier notifier, TimeProvider clock)
+public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cycles, IObligationStore obligations, SummaryReports reports, Notifier notifier, TimeProvider clock)
     : TaskActivity<string, CycleResult>
 {
     public override async Task<CycleResult> RunAsync(TaskActivityContext context, string input)
@@ -25,6 +25,9 @@ public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cy
             cycle = cycle with { Record = cycle.Record with { Status = CycleStatus.Closed, ClosedAt = closedAt } };
         }
 
+        // The status turns new requests away; the seal also stops one that read "open" just before,
+        // so the summary compiled next holds every change that was accepted (a retry seals again).
+        await obligations.SealAsync(input, CancellationToken.None).ConfigureAwait(false);
         RenderedSummary report = await reports.PublishAsync(cycle, CancellationToken.None).ConfigureAwait(false);
         var recipients = cycle.Directory.SummaryRecipients.Append(cycle.Directory.Coordinator).ToList();
         var overview = new MailValue(SummaryText.Overview(report.Summary), SummaryHtml.Fragment(report.Summary));

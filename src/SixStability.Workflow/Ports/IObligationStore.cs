@@ -19,11 +19,19 @@ public interface IObligationStore
     /// <summary>
     /// Changes one obligation under optimistic concurrency (retrying on a concurrent edit) and keeps
     /// the change in its history: who, when, what. Every change adds one to its revision.
+    /// Throws <see cref="CycleClosedException"/> once the cycle is sealed.
     /// </summary>
     Task<Obligation> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, CancellationToken cancellationToken);
 
     /// <summary>As <see cref="ChangeAsync"/>, once per <paramref name="idempotencyKey"/>: the same key again changes nothing and returns the obligation as it is.</summary>
     Task<ChangeResult> ChangeOnceAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Seals the cycle at its close: once this returns, every change to its obligations throws
+    /// <see cref="CycleClosedException"/>, including one that read before the seal and would commit
+    /// after it, so a summary compiled after the seal holds every change that was accepted. Idempotent.
+    /// </summary>
+    Task SealAsync(string cycleId, CancellationToken cancellationToken);
 
     /// <summary>Keeps a unit's extension request (one per unit and cycle; a new one replaces it).</summary>
     Task SaveExtensionRequestAsync(ExtensionRequest request, CancellationToken cancellationToken);

@@ -18,6 +18,8 @@ namespace SixStability.Workflow.Submissions;
 /// </summary>
 public sealed class ReviewHandlers(CycleContextLoader loader, IObligationStore obligations, Notifier notifier, ILinkSigner links, BusinessCalendar china, TimeProvider clock)
 {
+    private const string EndedMessage = "本周期已结束。";
+
     private const int MaxBodyBytes = 16 * 1024;
 
     public async Task<ApiResult> ReturnAsync(HttpRequest request, string cycleId, CancellationToken cancellationToken)
@@ -51,7 +53,16 @@ public sealed class ReviewHandlers(CycleContextLoader loader, IObligationStore o
         }
 
         DateTimeOffset now = clock.GetUtcNow();
-        Obligation returned = await obligations.ChangeAsync(cycleId, obligation.UnitId, obligation.TaskNumber, o => o.State == ObligationState.Submitted ? o.Return(body.Reason) : o, new HistoryEntry(now, "coordinator", "returned", body.Reason), cancellationToken).ConfigureAwait(false);
+        Obligation returned;
+        try
+        {
+            returned = await obligations.ChangeAsync(cycleId, obligation.UnitId, obligation.TaskNumber, o => o.State == ObligationState.Submitted ? o.Return(body.Reason) : o, new HistoryEntry(now, "coordinator", "returned", body.Reason), cancellationToken).ConfigureAwait(false);
+        }
+        catch (CycleClosedException)
+        {
+            return ApiResult.Conflict(EndedMessage);
+        }
+
         DateOnly today = cycle!.Record.Frame.Today(now, cycle.Record.Policy);
         var task = new OwedTask(returned.TaskNumber, cycle.Task(returned.TaskNumber).Title, returned.Due, StepDecisions.WorkingDaysLeft(today, returned.Due, cycle.Calendar));
         Uri link = links.UnitLink(returned.UnitId, cycleId, await ExpiryAsync(cycle, cancellationToken).ConfigureAwait(false));
@@ -149,7 +160,7 @@ public sealed class ReviewHandlers(CycleContextLoader loader, IObligationStore o
             return (null, ApiResult.NotFound($"报送周期“{cycleId}”不存在。"));
         }
 
-        return cycle.Record.Status == CycleStatus.Open ? (cycle, null) : (cycle, ApiResult.Conflict("本周期已结束。"));
+        return cycle.Record.Status == CycleStatus.Open ? (cycle, null) : (cycle, ApiResult.Conflict(EndedMessage));
     }
 
 

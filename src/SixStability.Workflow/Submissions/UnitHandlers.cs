@@ -19,7 +19,7 @@ namespace SixStability.Workflow.Submissions;
 public sealed class UnitHandlers(ILinkVerifier links, CycleContextLoader loader, IObligationStore obligations, IBlobStore blobs, TimeProvider clock)
 {
     public const string AttachmentContainer = "attachments";
-    public const string ClosedMessage = "本周期已关闭，不能再报送或修改。";
+    public const string ClosedMessage = CycleClosedException.ClosedMessage;
     public const string StaleMessage = "该任务已被更新（可能在另一个窗口中），请刷新后再提交。";
     public const string GoneMessage = "该链接对应的报送周期或单位已不存在，请联系市发改委。";
     public const int MaxNarrative = 5000;

@@ -95,4 +95,54 @@ public sealed class ObligationHistoryTests
         blobs.Should().HaveCount(8, "a retried write reuses its blob instead of leaving an orphan");
         (await store.ListUnitAsync("c/1", "rsj", CancellationToken.None)).Single().Revision.Should().Be(8);
     }
+
+    [Fact]
+    public async Task A_change_that_read_before_the_seal_and_commits_after_it_is_refused_and_stores_nothing()
+    {
+        (TableObligationStore store, _, _) = await NewStoreAsync();
+        await store.AddMissingAsync([new Obligation("c/1", "rsj", 3, true, ObligationState.Outstanding, new DateOnly(2020, 10, 14))], CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj", 3, o => o.SaveDraft(), new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "draft", "{}"), CancellationToken.None);
+
+        // The close seals the cycle after this submission read the obligation and before it commits.
+        Func<Task> submit = () => store.ChangeAsync(
+            "c/1",
+            "rsj",
+            3,
+            o =>
+            {
+                store.SealAsync("c/1", CancellationToken.None).GetAwaiter().GetResult();
+                return o.Submit(DateTimeOffset.UtcNow, o.Due);
+            },
+            new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "submitted", "{}"),
+            CancellationToken.None);
+
+        (await submit.Should().ThrowAsync<CycleClosedException>()).Which.Message.Should().Be("本周期已关闭，不能再报送或修改。");
+        Obligation stored = (await store.ListUnitAsync("c/1", "rsj", CancellationToken.None)).Single();
+        stored.State.Should().Be(ObligationState.Draft);
+        stored.Revision.Should().Be(1);
+        (await store.HistoryAsync("c/1", "rsj", 3, CancellationToken.None)).Select(h => h.What).Should().Equal("draft");
+    }
+
+    [Fact]
+    public async Task After_the_seal_a_retried_submission_still_replays_but_a_new_one_is_refused_and_other_cycles_are_untouched()
+    {
+        (TableObligationStore store, _, _) = await NewStoreAsync();
+        var due = new DateOnly(2020, 10, 14);
+        await store.AddMissingAsync(
+            [new Obligation("c/1", "rsj", 3, true, ObligationState.Outstanding, due), new Obligation("c/1", "fgw", 3, false, ObligationState.Outstanding, due), new Obligation("c/2", "rsj", 3, true, ObligationState.Outstanding, due)],
+            CancellationToken.None);
+        var entry = new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "submitted", "{}");
+        await store.ChangeOnceAsync("c/1", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, "key-1", CancellationToken.None);
+
+        await store.SealAsync("c/1", CancellationToken.None);
+        await store.SealAsync("c/1", CancellationToken.None); // a retried close seals again
+        ChangeResult replay = await store.ChangeOnceAsync("c/1", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, "key-1", CancellationToken.None);
+        Func<Task> other = () => store.ChangeAsync("c/1", "fgw", 3, o => o.Submit(entry.At, o.Due), entry with { Who = "fgw" }, CancellationToken.None);
+        Obligation nextCycle = await store.ChangeAsync("c/2", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, CancellationToken.None);
+
+        replay.Replayed.Should().BeTrue();
+        await other.Should().ThrowAsync<CycleClosedException>();
+        (await store.ListUnitAsync("c/1", "fgw", CancellationToken.None)).Single().State.Should().Be(ObligationState.Outstanding);
+        nextCycle.State.Should().Be(ObligationState.Submitted);
+    }
 }
