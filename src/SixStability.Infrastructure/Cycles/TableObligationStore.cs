@@ -82,9 +82,8 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
     public async IAsyncEnumerable<Obligation> ListAsync(string cycleId, UnitPage? page, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         TableClient table = await Table().ConfigureAwait(false);
-        string cycle = TableKeys.Encode(cycleId);
         string filter = page is null
-            ? TableClient.CreateQueryFilter($"PartitionKey gt {cycle + "|"} and PartitionKey lt {cycle + "}"} and RowKey ge {"t"} and RowKey lt {"u"}")
+            ? EveryObligationOf(cycleId)
             : TableClient.CreateQueryFilter($"PartitionKey ge {Partition(cycleId, page.FirstUnit)} and PartitionKey le {Partition(cycleId, page.LastUnit)} and RowKey ge {"t"} and RowKey lt {"u"}");
         await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -170,8 +169,7 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
     public async Task SealAsync(string cycleId, CancellationToken cancellationToken)
     {
         TableClient table = await Table().ConfigureAwait(false);
-        string cycle = TableKeys.Encode(cycleId);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey gt {cycle + "|"} and PartitionKey lt {cycle + "}"} and RowKey ge {"t"} and RowKey lt {"u"}");
+        string filter = EveryObligationOf(cycleId);
         var partitions = new HashSet<string>(StringComparer.Ordinal);
         await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -281,6 +279,13 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
     private static string Partition(string cycleId, string unitId) => $"{TableKeys.Encode(cycleId)}|{TableKeys.Encode(unitId)}";
 
     private static string Row(int task) => $"t{task:D2}";
+
+    /// <summary>Every obligation row of the cycle: its partitions are "{cycle}|{unit}", its obligation rows "t…".</summary>
+    private static string EveryObligationOf(string cycleId)
+    {
+        string cycle = TableKeys.Encode(cycleId);
+        return TableClient.CreateQueryFilter($"PartitionKey gt {cycle + "|"} and PartitionKey lt {cycle + "}"} and RowKey ge {"t"} and RowKey lt {"u"}");
+    }
 
     private static string DetailBlob(string partition, string row) => $"{Uri.EscapeDataString(partition)}/{Uri.EscapeDataString(row)}.json";
 
