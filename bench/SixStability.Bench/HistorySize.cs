@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Hosting;
@@ -38,7 +39,7 @@ internal static class HistorySize
         var input = new CycleInput("bench-2020Q3", "bench", "2020Q3", new CyclePolicyChoice(CyclePolicyChoice.Demo, SecondsPerDay: 2), DateTimeOffset.UtcNow);
         ICycleClient engine = services.GetRequiredService<ICycleClient>();
         var watch = Stopwatch.StartNew();
-        await engine.StartAsync(input, CancellationToken.None);
+        await engine.TryScheduleAsync(input, CancellationToken.None);
         ICycleStore cycles = services.GetRequiredService<ICycleStore>();
         while (await cycles.GetAsync(input.CycleId, CancellationToken.None) is null)
         {
@@ -58,7 +59,7 @@ internal static class HistorySize
         }
 
         await Parallel.ForEachAsync(chosen, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (o, ct) =>
-            await store.ChangeAsync(o.CycleId, o.UnitId, o.TaskNumber, x => x.Submit(DateTimeOffset.UtcNow, new DateOnly(2020, 10, 2)), new HistoryEntry(DateTimeOffset.UtcNow, o.UnitId, "submitted"), ct));
+            await store.ChangeAsync(o.CycleId, o.UnitId, o.TaskNumber, x => x.Submit(DateTimeOffset.UtcNow, new DateOnly(2020, 10, 2)), new HistoryEntry(DateTimeOffset.UtcNow, o.UnitId, "submitted"), null, ct));
 
         while ((await engine.GetAsync(input.CycleId, CancellationToken.None))?.RuntimeStatus != "Completed" && watch.Elapsed < TimeSpan.FromMinutes(30))
         {

@@ -44,7 +44,7 @@ internal static class SummaryCompile
         var watch = Stopwatch.StartNew();
         var input = new CycleInput("bench-2020Q3", "bench", "2020Q3", new CyclePolicyChoice(CyclePolicyChoice.Default), DateTimeOffset.UtcNow);
         CyclePolicy policy = CyclePolicy.Default;
-        CycleFrame frame = CycleFrames.For(input, new Core.Calendar.Quarter(2020, 3), policy, services.GetRequiredService<Core.Calendar.BusinessCalendar>());
+        CycleFrame frame = CycleFrames.For(input.CycleId, input.PlanId, new Core.Calendar.Quarter(2020, 3), input.Policy, input.RequestedAt, policy, services.GetRequiredService<Core.Calendar.BusinessCalendar>());
         int submitted = 0;
         List<Obligation> opened = [.. ObligationPlanner.Open(input.CycleId, catalog, directory, frame.DefaultDue).Select(o =>
         {
@@ -59,8 +59,8 @@ internal static class SummaryCompile
         })];
         IObligationStore store = services.GetRequiredService<IObligationStore>();
         await store.AddMissingAsync(opened, CancellationToken.None);
-        IReadOnlyList<UnitPage> pages = [.. opened.Select(o => o.UnitId).Distinct().Order(StringComparer.Ordinal).Chunk(OpenCycleActivity.UnitsPerPage).Select(c => new UnitPage(c[0], c[^1]))];
-        await services.GetRequiredService<ICycleStore>().CreateAsync(new CycleRecord(frame, policy, CycleStatus.Open, pages, DateTimeOffset.UtcNow), CancellationToken.None);
+        IReadOnlyList<UnitRange> ranges = [.. opened.Select(o => o.UnitId).Distinct().Order(StringComparer.Ordinal).Chunk(OpenCycleActivity.UnitsPerRange).Select(c => new UnitRange(c[0], c[^1]))];
+        await services.GetRequiredService<ICycleStore>().CreateAsync(new CycleRecord(frame, policy, CycleStatus.Open, ranges, DateTimeOffset.UtcNow), CancellationToken.None);
         Console.WriteLine($"stored {opened.Count:N0} obligations for {units:N0} units, {submitted:N0} submitted ({submittedPercent}% of units), in {watch.Elapsed.TotalSeconds:F1} s");
         opened = [];
 
@@ -70,7 +70,7 @@ internal static class SummaryCompile
 
         (CycleSummary summary, long heapPeak, long allocated, TimeSpan compile) = await MeasureAsync(async () => (await reports.CompileAsync(cycle, final: true, CancellationToken.None)).Summary);
         watch.Restart();
-        string html = SummaryHtml.Render(summary);
+        string html = await reports.HtmlAsync(summary);
         TimeSpan htmlTime = watch.Elapsed;
         watch.Restart();
         byte[] docx = SummaryDocx.Render(summary);
@@ -79,10 +79,10 @@ internal static class SummaryCompile
         (List<Obligation> everything, long loadedPeak, long _, TimeSpan load) = await MeasureAsync(async () => await store.ListAllAsync(input.CycleId, null, CancellationToken.None));
 
         var core = Stopwatch.StartNew();
-        SummaryCompiler.Compile(new SummaryInput(cycle.Record.CycleId, cycle.Record.Frame.Quarter, cycle.Plan, cycle.Directory, cycle.Calendar, cycle.Record.Frame.Today(DateTimeOffset.UtcNow, cycle.Record.Policy), true, 3, at => DateOnly.FromDateTime(at.UtcDateTime)), everything);
+        SummaryCompiler.Compile(new SummaryInput(cycle.Record.CycleId, cycle.Record.Frame.Quarter, cycle.Lookup.Plan, cycle.Lookup.Directory, cycle.Calendar, cycle.Record.Frame.Today(DateTimeOffset.UtcNow, cycle.Record.Policy), true, 3, at => DateOnly.FromDateTime(at.UtcDateTime)), everything);
         core.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"of which the Core compiler alone (obligations in memory): {core.Elapsed.TotalMilliseconds:F0} ms"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compile (streamed, {cycle.Record.Pages.Count} pages): {compile.TotalSeconds:F2} s, allocated {allocated / 1048576.0:F0} MiB, peak managed heap {heapPeak / 1048576.0:F1} MiB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compile (streamed, {cycle.Record.UnitRanges.Count} unit ranges): {compile.TotalSeconds:F2} s, allocated {allocated / 1048576.0:F0} MiB, peak managed heap {heapPeak / 1048576.0:F1} MiB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"render: HTML {html.Length / 1024.0:F0} K chars in {htmlTime.TotalMilliseconds:F0} ms, .docx {docx.Length / 1024.0:F0} KiB in {docxTime.TotalMilliseconds:F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"for contrast, loading all {everything.Count:N0} obligations at once: {load.TotalSeconds:F2} s, peak managed heap {loadedPeak / 1048576.0:F1} MiB"));
         // The close seals every unit's partition before it compiles: one query for the partitions, one write per unit.

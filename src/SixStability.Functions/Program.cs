@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
+using SixStability.Functions.Http;
 using SixStability.Infrastructure;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
@@ -17,5 +18,6 @@ if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_
 }
 
 builder.Services.AddSixStability(builder.Configuration);
+builder.Services.AddSingleton<FunctionRoutes>();
 
 await builder.Build().RunAsync();

@@ -1,3 +1,4 @@
+using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 
 namespace SixStability.Core.Cycles;
@@ -33,21 +34,32 @@ public sealed record Obligation(
 
     public Obligation Attach(Attachment file) => this with { Attachments = [.. Files, file] };
 
-    public Obligation Detach(string id) => Files.Any(f => f.Id == id)
+    public Outcome<Obligation> Detach(string id) => Files.Any(f => f.Id == id)
         ? this with { Attachments = [.. Files.Where(f => f.Id != id)] }
-        : throw new InvalidOperationException("该附件不存在或已删除。");
+        : Outcome.NotFound<Obligation>(MissingFile);
 
     /// <summary>A draft the unit saved (保存草稿); a submitted report stays submitted until revised by a new submission.</summary>
-    public Obligation SaveDraft() =>
+    public Outcome<Obligation> SaveDraft() =>
         State == ObligationState.Submitted
-            ? throw new InvalidOperationException("已报送的材料如需修改，请直接重新报送。")
+            ? Outcome.Conflict<Obligation>(ReviseBySubmitting)
             : this with { State = ObligationState.Draft };
 
     /// <summary>退回: the coordinator returns a submission for revision; it is owed again.</summary>
-    public Obligation Return(string reason) =>
+    public Outcome<Obligation> Return(string reason) =>
         State == ObligationState.Submitted
             ? this with { State = ObligationState.Outstanding, ReturnReason = reason }
-            : throw new InvalidOperationException("只能退回已报送的材料。");
+            : Outcome.Conflict<Obligation>(NothingToReturn);
+
+    public const string MissingFile = "该附件不存在或已删除。";
+    public const string ReviseBySubmitting = "已报送的材料如需修改，请直接重新报送。";
+    public const string NothingToReturn = "该任务尚未报送，无需退回。";
+
+    /// <summary>The revision as an HTTP entity tag: a form carries it back, so a stale form is refused (<see cref="CheckRevision"/>).</summary>
+    public string RevisionTag => $"\"r{Revision.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>Refuses a change made from a form that showed an older revision (another window, another clerk).</summary>
+    public Outcome<Obligation> CheckRevision(string? expected) =>
+        expected is null || expected == RevisionTag ? this : Outcome.Conflict<Obligation>(CycleMessages.Stale);
 
     /// <summary>Keeps the highest escalation level reached (黄 1, 橙 2, 红 3).</summary>
     public Obligation Escalate(int level) => this with { EscalationLevel = Math.Max(EscalationLevel, level) };

@@ -3,14 +3,13 @@ using SixStability.Core.Units;
 namespace SixStability.Core.Notifications;
 
 /// <summary>
-/// One step's mail to many recipients: one template, one row per recipient. Sends are idempotent per
-/// (cycle, step, recipient key).
+/// One step's mail to many recipients, each message already written for its reader. Sends are
+/// idempotent per (cycle, step, recipient key).
 /// </summary>
 public sealed record MailBatch(
     string CycleId,
     string Step,
     MailKind Kind,
-    MailTemplate Template,
     IReadOnlyList<MailRecipient> Recipients,
     IReadOnlyList<MailAttachment>? Attachments = null);
 
@@ -19,8 +18,11 @@ public sealed record MailBatch(
 public sealed record MailRecipient(
     string Key,
     IReadOnlyList<Contact> To,
-    IReadOnlyDictionary<string, MailValue> Values,
+    RenderedMail Mail,
     string? Unit = null,
     IReadOnlyList<Contact>? Cc = null);
 
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>A message as its reader gets it: subject, HTML part and plain-text part.</summary>
+public sealed record RenderedMail(string Subject, string Html, string Text);

@@ -1,4 +1,4 @@
-using SixStability.Core.Units;
+using SixStability.Core.Rules;
 
 namespace SixStability.Core.Plans;
 

@@ -103,6 +103,13 @@ public static class SummaryText
         return i.OnTrack switch { true => "是", false => "否", null => "—" };
     }
 
+    /// <summary>拟表扬/拟问责: each unit with its reason, or 无.</summary>
+    public static string Mentions(IReadOnlyList<UnitMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        return mentions.Count == 0 ? "无" : string.Join("；", mentions.Select(m => $"{m.Name}（{m.Reason}）"));
+    }
+
     /// <summary>（三）开展职业技能培训.</summary>
     public static string TaskLabel(int number, string title) => $"（{ChineseNumerals.Format(number)}）{title}";
 

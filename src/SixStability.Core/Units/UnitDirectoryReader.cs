@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SixStability.Core.Rules;
 using SixStability.Core.Text;
 
 namespace SixStability.Core.Units;

@@ -70,15 +70,9 @@ internal sealed partial class EmbeddedDurableEngine(IOptions<StorageOptions> sto
         service?.Dispose();
     }
 
-    public async Task<bool> StartAsync(CycleInput input, CancellationToken cancellationToken)
+    public async Task<bool> TryScheduleAsync(CycleInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        OrchestrationState? existing = await Client.GetOrchestrationStateAsync(input.CycleId).ConfigureAwait(false);
-        if (existing is not null && existing.OrchestrationStatus is not (OrchestrationStatus.Failed or OrchestrationStatus.Terminated))
-        {
-            return false;
-        }
-
         try
         {
             await Client.CreateOrchestrationInstanceAsync(nameof(CycleOrchestrator), string.Empty, input.CycleId, input).ConfigureAwait(false);

@@ -24,8 +24,8 @@ public sealed class CycleTaskFunctions(IServiceProvider services)
     [Function(nameof(OpenCycleActivity))]
     public Task<OpenCycleResult> OpenCycle([ActivityTrigger] CycleInput input) => Activity<OpenCycleActivity>().RunAsync(null!, input);
 
-    [Function(nameof(RunStepPageActivity))]
-    public Task<CycleCounts> RunStepPage([ActivityTrigger] StepPageInput input) => Activity<RunStepPageActivity>().RunAsync(null!, input);
+    [Function(nameof(RunStepForUnitsActivity))]
+    public Task<CycleCounts> RunStepForUnits([ActivityTrigger] StepUnitsInput input) => Activity<RunStepForUnitsActivity>().RunAsync(null!, input);
 
     [Function(nameof(EscalationDigestActivity))]
     public Task<int> EscalationDigest([ActivityTrigger] StepInput input) => Activity<EscalationDigestActivity>().RunAsync(null!, input);

@@ -2,57 +2,38 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Http;
-using SixStability.Workflow.Reports;
 
 namespace SixStability.Functions.Http;
 
-/// <summary>Coordinator routes for cycles; the durable client comes from the host's binding.</summary>
-public sealed class CycleFunctions(CycleHandlers cycles, SummaryReports reports)
+/// <summary>The coordinator's cycle routes; the durable client comes from the host's binding.</summary>
+public sealed class CycleFunctions(FunctionRoutes routes)
 {
-    [Function("ListCycles")]
-    public async Task<IActionResult> ListCycles(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.Cycles)] HttpRequest request,
-        CancellationToken cancellationToken) => await cycles.ListAsync(cancellationToken).ConfigureAwait(false);
-
-    [Function("GetCycleSummary")]
-    public async Task<IActionResult> GetCycleSummary(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.CycleSummary)] HttpRequest request,
-        string cycleId,
-        CancellationToken cancellationToken) => await reports.GetAsync(request, cycleId, cancellationToken).ConfigureAwait(false);
-
     [Function("StartCycle")]
-    public async Task<IActionResult> StartCycle(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.Cycles)] HttpRequest request,
-        [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => await cycles.StartAsync(request, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> StartCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.Cycles)] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        routes.InvokeAsync(nameof(StartCycle), request, null, client);
+
+    [Function("ListCycles")]
+    public Task<IActionResult> ListCycles([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.Cycles)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(ListCycles), request);
 
     [Function("GetCycle")]
-    public async Task<IActionResult> GetCycle(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.Cycle)] HttpRequest request,
-        string cycleId,
-        [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => await cycles.GetAsync(cycleId, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> GetCycle([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.Cycle)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
+        routes.InvokeAsync(nameof(GetCycle), request, new() { ["cycleId"] = cycleId }, client);
+
+    [Function("GetCycleSummary")]
+    public Task<IActionResult> GetCycleSummary([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.CycleSummary)] HttpRequest request, string cycleId) =>
+        routes.InvokeAsync(nameof(GetCycleSummary), request, new() { ["cycleId"] = cycleId });
 
     [Function("ExtendCycle")]
-    public async Task<IActionResult> ExtendCycle(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.CycleExtensions)] HttpRequest request,
-        string cycleId,
-        [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => await cycles.ExtendAsync(request, cycleId, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> ExtendCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleExtensions)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
+        routes.InvokeAsync(nameof(ExtendCycle), request, new() { ["cycleId"] = cycleId }, client);
 
     [Function("CloseCycle")]
-    public async Task<IActionResult> CloseCycle(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.CycleClose)] HttpRequest request,
-        string cycleId,
-        [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => await cycles.CloseAsync(cycleId, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> CloseCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleClose)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
+        routes.InvokeAsync(nameof(CloseCycle), request, new() { ["cycleId"] = cycleId }, client);
 
     [Function("CancelCycle")]
-    public async Task<IActionResult> CancelCycle(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.CycleCancel)] HttpRequest request,
-        string cycleId,
-        [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => await cycles.CancelAsync(cycleId, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> CancelCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleCancel)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
+        routes.InvokeAsync(nameof(CancelCycle), request, new() { ["cycleId"] = cycleId }, client);
 }

@@ -2,22 +2,29 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using SixStability.Workflow.Http;
-using SixStability.Workflow.Pages;
 
 namespace SixStability.Functions.Http;
 
-/// <summary>The pages people open: a unit's form at /u (its signed link is the credential), the coordinator's view at /admin (the function key).</summary>
-public sealed class PageFunctions(UnitFormPage unitPage)
+/// <summary>The pages people open (a unit's form: its signed link; the coordinator's board: the function key), their files, and the API's description.</summary>
+public sealed class PageFunctions(FunctionRoutes routes)
 {
-    [Function("UnitPage")]
-    public async Task<IActionResult> Unit(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = PageRoutes.Unit)] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        HttpMethods.IsPost(request.Method)
-            ? await unitPage.PostAsync(request, cancellationToken).ConfigureAwait(false)
-            : await unitPage.GetAsync(request, cancellationToken).ConfigureAwait(false);
+    [Function("GetUnitPage")]
+    public Task<IActionResult> GetUnitPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.UnitPage)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(GetUnitPage), request);
 
-    [Function("AdminPage")]
-    public static IActionResult Admin(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = PageRoutes.Admin)] HttpRequest request) => AdminPage.Get();
+    [Function("PostUnitPage")]
+    public Task<IActionResult> PostUnitPage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.UnitPage)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(PostUnitPage), request);
+
+    [Function("CoordinatorPage")]
+    public Task<IActionResult> CoordinatorPage([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.CoordinatorPage)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(CoordinatorPage), request);
+
+    [Function("GetAsset")]
+    public Task<IActionResult> GetAsset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.Asset)] HttpRequest request, string name) =>
+        routes.InvokeAsync(nameof(GetAsset), request, new() { ["name"] = name });
+
+    [Function("GetOpenApi")]
+    public Task<IActionResult> GetOpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.OpenApi)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(GetOpenApi), request);
 }

@@ -2,22 +2,25 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using SixStability.Workflow.Http;
-using SixStability.Workflow.Plans;
 
 namespace SixStability.Functions.Http;
 
-/// <summary>Coordinator routes for plans; the Functions host checks the function key (x-functions-key).</summary>
-public sealed class PlanFunctions(PlanHandlers plans)
+/// <summary>Plans and the unit directory (coordinator: the function key).</summary>
+public sealed class PlanFunctions(FunctionRoutes routes)
 {
     [Function("PutPlan")]
-    public async Task<IActionResult> PutPlan(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Prefix + ApiRoutes.Plan)] HttpRequest request,
-        string planId,
-        CancellationToken cancellationToken) => await plans.PutAsync(request, planId, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> PutPlan([HttpTrigger(AuthorizationLevel.Function, "put", Route = RouteTemplates.Plan)] HttpRequest request, string planId) =>
+        routes.InvokeAsync(nameof(PutPlan), request, new() { ["planId"] = planId });
 
     [Function("GetPlan")]
-    public async Task<IActionResult> GetPlan(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.Plan)] HttpRequest request,
-        string planId,
-        CancellationToken cancellationToken) => await plans.GetAsync(planId, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> GetPlan([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.Plan)] HttpRequest request, string planId) =>
+        routes.InvokeAsync(nameof(GetPlan), request, new() { ["planId"] = planId });
+
+    [Function("PutDirectory")]
+    public Task<IActionResult> PutDirectory([HttpTrigger(AuthorizationLevel.Function, "put", Route = RouteTemplates.Directory)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(PutDirectory), request);
+
+    [Function("GetDirectory")]
+    public Task<IActionResult> GetDirectory([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.Directory)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(GetDirectory), request);
 }

@@ -2,43 +2,26 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Http;
-using SixStability.Workflow.Submissions;
 
 namespace SixStability.Functions.Http;
 
-/// <summary>The coordinator's review routes: return a submission, decide an extension request.</summary>
-public sealed class ReviewFunctions(ReviewHandlers review, UnitHandlers units)
+/// <summary>The coordinator's review routes: read a report and its files, return it, decide an extension request.</summary>
+public sealed class ReviewFunctions(FunctionRoutes routes)
 {
-    [Function("ReadAttachment")]
-    public async Task<IActionResult> ReadAttachment(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.CycleAttachment)] HttpRequest request,
-        string cycleId,
-        string unitId,
-        string task,
-        string id,
-        CancellationToken cancellationToken) => await units.DownloadAsync(cycleId, unitId, task, id, cancellationToken).ConfigureAwait(false);
-
     [Function("ReadObligation")]
-    public async Task<IActionResult> ReadObligation(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Prefix + ApiRoutes.CycleObligation)] HttpRequest request,
-        string cycleId,
-        string unitId,
-        string task,
-        CancellationToken cancellationToken) => await review.ReadAsync(cycleId, unitId, task, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> ReadObligation([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.CycleObligation)] HttpRequest request, string cycleId, string unitId, string task) =>
+        routes.InvokeAsync(nameof(ReadObligation), request, new() { ["cycleId"] = cycleId, ["unitId"] = unitId, ["task"] = task });
+
+    [Function("ReadAttachment")]
+    public Task<IActionResult> ReadAttachment([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.CycleAttachment)] HttpRequest request, string cycleId, string unitId, string task, string id) =>
+        routes.InvokeAsync(nameof(ReadAttachment), request, new() { ["cycleId"] = cycleId, ["unitId"] = unitId, ["task"] = task, ["id"] = id });
 
     [Function("ReturnSubmission")]
-    public async Task<IActionResult> ReturnSubmission(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.CycleReturns)] HttpRequest request,
-        string cycleId,
-        CancellationToken cancellationToken) => await review.ReturnAsync(request, cycleId, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> ReturnSubmission([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleReturns)] HttpRequest request, string cycleId) =>
+        routes.InvokeAsync(nameof(ReturnSubmission), request, new() { ["cycleId"] = cycleId });
 
     [Function("DecideExtensionRequest")]
-    public async Task<IActionResult> DecideExtensionRequest(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Prefix + ApiRoutes.CycleExtensionRequest)] HttpRequest request,
-        string cycleId,
-        string unitId,
-        [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => await review.DecideExtensionAsync(request, cycleId, unitId, new DurableTaskCycleClient(client), cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> DecideExtensionRequest([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleExtensionRequest)] HttpRequest request, string cycleId, string unitId, [DurableClient] DurableTaskClient client) =>
+        routes.InvokeAsync(nameof(DecideExtensionRequest), request, new() { ["cycleId"] = cycleId, ["unitId"] = unitId }, client);
 }

@@ -2,58 +2,41 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using SixStability.Workflow.Http;
-using SixStability.Workflow.Submissions;
 
 namespace SixStability.Functions.Http;
 
 /// <summary>A unit's routes: anonymous to the Functions host, authorized by the signed link inside the handler.</summary>
-public sealed class UnitFunctions(UnitHandlers units)
+public sealed class UnitFunctions(FunctionRoutes routes)
 {
     [Function("GetMyObligations")]
-    public async Task<IActionResult> GetMyObligations(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + ApiRoutes.MyObligations)] HttpRequest request,
-        CancellationToken cancellationToken) => await units.ListAsync(request, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> GetMyObligations([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.MyObligations)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(GetMyObligations), request);
 
     [Function("SubmitMyObligation")]
-    public async Task<IActionResult> SubmitMyObligation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + ApiRoutes.MySubmission)] HttpRequest request,
-        string task,
-        CancellationToken cancellationToken) => await units.SubmitAsync(request, task, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> SubmitMyObligation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.MySubmission)] HttpRequest request, string task) =>
+        routes.InvokeAsync(nameof(SubmitMyObligation), request, new() { ["task"] = task });
 
     [Function("SaveMyDraft")]
-    public async Task<IActionResult> SaveMyDraft(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Prefix + ApiRoutes.MyDraft)] HttpRequest request,
-        string task,
-        CancellationToken cancellationToken) => await units.SaveDraftAsync(request, task, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> SaveMyDraft([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = RouteTemplates.MyDraft)] HttpRequest request, string task) =>
+        routes.InvokeAsync(nameof(SaveMyDraft), request, new() { ["task"] = task });
 
     [Function("GetMyHistory")]
-    public async Task<IActionResult> GetMyHistory(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + ApiRoutes.MyHistory)] HttpRequest request,
-        string task,
-        CancellationToken cancellationToken) => await units.HistoryAsync(request, task, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> GetMyHistory([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.MyHistory)] HttpRequest request, string task) =>
+        routes.InvokeAsync(nameof(GetMyHistory), request, new() { ["task"] = task });
 
     [Function("RequestExtension")]
-    public async Task<IActionResult> RequestExtension(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + ApiRoutes.MyExtensionRequest)] HttpRequest request,
-        CancellationToken cancellationToken) => await units.RequestExtensionAsync(request, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> RequestExtension([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.MyExtensionRequest)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(RequestExtension), request);
 
     [Function("AttachFile")]
-    public async Task<IActionResult> AttachFile(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + ApiRoutes.MyAttachments)] HttpRequest request,
-        string task,
-        CancellationToken cancellationToken) => await units.AttachAsync(request, task, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> AttachFile([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.MyAttachments)] HttpRequest request, string task) =>
+        routes.InvokeAsync(nameof(AttachFile), request, new() { ["task"] = task });
 
     [Function("GetMyAttachment")]
-    public async Task<IActionResult> GetMyAttachment(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + ApiRoutes.MyAttachment)] HttpRequest request,
-        string task,
-        string id,
-        CancellationToken cancellationToken) => await units.DownloadAsync(request, task, id, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> GetMyAttachment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.MyAttachment)] HttpRequest request, string task, string id) =>
+        routes.InvokeAsync(nameof(GetMyAttachment), request, new() { ["task"] = task, ["id"] = id });
 
     [Function("DeleteMyAttachment")]
-    public async Task<IActionResult> DeleteMyAttachment(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Prefix + ApiRoutes.MyAttachment)] HttpRequest request,
-        string task,
-        string id,
-        CancellationToken cancellationToken) => await units.DetachAsync(request, task, id, cancellationToken).ConfigureAwait(false);
+    public Task<IActionResult> DeleteMyAttachment([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = RouteTemplates.MyAttachment)] HttpRequest request, string task, string id) =>
+        routes.InvokeAsync(nameof(DeleteMyAttachment), request, new() { ["task"] = task, ["id"] = id });
 }

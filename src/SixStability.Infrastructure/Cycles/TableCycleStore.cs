@@ -64,7 +64,7 @@ public sealed class TableCycleStore(TableClients tables) : ICycleStore
         ["Frame"] = JsonSerializer.Serialize(r.Frame, Json.Options),
         ["Policy"] = JsonSerializer.Serialize(r.Policy, Json.Options),
         ["Status"] = r.Status.ToString(),
-        ["Pages"] = JsonSerializer.Serialize(r.Pages, Json.Options),
+        ["UnitRanges"] = JsonSerializer.Serialize(r.UnitRanges, Json.Options),
         ["CreatedAt"] = r.CreatedAt,
         ["ClosedAt"] = r.ClosedAt,
     };
@@ -73,7 +73,7 @@ public sealed class TableCycleStore(TableClients tables) : ICycleStore
         JsonSerializer.Deserialize<CycleFrame>(e.GetString("Frame"), Json.Options)!,
         JsonSerializer.Deserialize<CyclePolicy>(e.GetString("Policy"), Json.Options)!,
         Enum.Parse<CycleStatus>(e.GetString("Status")),
-        JsonSerializer.Deserialize<List<UnitPage>>(e.GetString("Pages"), Json.Options)!,
+        JsonSerializer.Deserialize<List<UnitRange>>(e.GetString("UnitRanges"), Json.Options)!,
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("ClosedAt"));
 }

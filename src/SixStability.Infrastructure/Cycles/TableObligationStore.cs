@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using SixStability.Core.Cycles;
+using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 using SixStability.Core.Text;
 using SixStability.Infrastructure.Storage;
@@ -19,6 +20,7 @@ namespace SixStability.Infrastructure.Cycles;
 public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) : IObligationStore
 {
     private const int MaxConcurrentPartitions = 16;
+    private const int MaxAttempts = 10;
 
     /// <summary>A history detail longer than this (UTF-16 chars) goes to a blob: a Table string property holds 32K chars, an entity 1 MB.</summary>
     public const int MaxInlineDetail = 8 * 1024;
@@ -79,7 +81,7 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
         return list;
     }
 
-    public async IAsyncEnumerable<Obligation> ListAsync(string cycleId, UnitPage? page, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Obligation> ListAsync(string cycleId, UnitRange? page, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         TableClient table = await Table().ConfigureAwait(false);
         string filter = page is null
@@ -91,13 +93,10 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
         }
     }
 
-    public async Task<Obligation> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, CancellationToken cancellationToken) =>
-        (await ChangeCoreAsync(cycleId, unitId, task, change, entry, null, cancellationToken).ConfigureAwait(false)).Obligation;
+    public const string ClosedMessage = "本周期已关闭，不能再报送或修改。";
+    public const string BusyMessage = "同时修改的人较多，请稍后再试。";
 
-    public Task<ChangeResult> ChangeOnceAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, string idempotencyKey, CancellationToken cancellationToken) =>
-        ChangeCoreAsync(cycleId, unitId, task, change, entry, idempotencyKey, cancellationToken);
-
-    private async Task<ChangeResult> ChangeCoreAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(entry);
@@ -110,20 +109,31 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
         bool blobWritten = false;
         for (int attempt = 0; ; attempt++)
         {
-            Response<TableEntity> current = await table.GetEntityAsync<TableEntity>(partition, Row(task), cancellationToken: cancellationToken).ConfigureAwait(false);
+            NullableResponse<TableEntity> current = await table.GetEntityIfExistsAsync<TableEntity>(partition, Row(task), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!current.HasValue)
+            {
+                return Outcome.NotFound<ChangeResult>($"本周期没有该单位的任务（{task}）。");
+            }
+
             if (keyRow is not null && (await table.GetEntityIfExistsAsync<TableEntity>(partition, keyRow, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue)
             {
-                return new ChangeResult(ToObligation(current.Value), Replayed: true);
+                return new ChangeResult(ToObligation(current.Value!), Replayed: true);
             }
 
             NullableResponse<TableEntity> gate = await table.GetEntityIfExistsAsync<TableEntity>(partition, GateRow, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (gate.HasValue && gate.Value!.GetBoolean("Sealed") == true)
             {
-                throw new CycleClosedException();
+                return Outcome.Closed<ChangeResult>(ClosedMessage);
             }
 
-            Obligation before = ToObligation(current.Value);
-            Obligation changed = change(before) with { Revision = before.Revision + 1 };
+            Obligation before = ToObligation(current.Value!);
+            Outcome<Obligation> decided = change(before);
+            if (!decided.IsOk)
+            {
+                return decided.As<ChangeResult>();
+            }
+
+            Obligation changed = decided.Value! with { Revision = before.Revision + 1 };
             if (outOfLine && !blobWritten)
             {
                 // Written first: a row that points to a missing blob would lose text; an orphan blob loses nothing.
@@ -133,7 +143,7 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
 
             var actions = new List<TableTransactionAction>
             {
-                new(TableTransactionActionType.UpdateReplace, ToEntity(changed), current.Value.ETag),
+                new(TableTransactionActionType.UpdateReplace, ToEntity(changed), current.Value!.ETag),
                 new(TableTransactionActionType.Add, new TableEntity(partition, historyRow)
                 {
                     ["At"] = entry.At,
@@ -158,10 +168,14 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
                 await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 return new ChangeResult(changed, Replayed: false);
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409 && attempt < 10)
+            catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
             {
                 // A concurrent edit or seal (412 on the obligation or the gate), the gate or the same key created
                 // first (409): read again; a replay or a seal is then seen above.
+                if (attempt >= MaxAttempts)
+                {
+                    return Outcome.Busy<ChangeResult>(BusyMessage);
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ internal static class MimeMessages
 {
     public static MimeMessage Create(MailBatch batch, MailRecipient recipient, MailOptions options, DateTimeOffset now)
     {
-        RenderedMail mail = batch.Template.Render(recipient.Values);
+        RenderedMail mail = recipient.Mail;
         var message = new MimeMessage { Subject = mail.Subject, Date = now };
         message.From.Add(new MailboxAddress(options.FromName, options.From));
         message.To.AddRange(recipient.To.Select(c => new MailboxAddress(c.Name, c.Email)));

@@ -5,14 +5,19 @@ using SixStability.Core.Notifications;
 namespace SixStability.Infrastructure.Notifications;
 
 /// <summary>
-/// Turns a step's mail into SendGrid v3 requests: one message per up to 1,000 recipients, the shared
-/// template as content, each recipient a personalization with its own subject substitutions, values
-/// and custom_args {cycle, step, unit}. A recipient whose values exceed SendGrid's 10,000-byte
-/// substitution limit gets a message of its own, fully rendered.
+/// Turns a step's mail into SendGrid v3 requests: one message per up to 1,000 recipients, each
+/// recipient a personalization with its own subject, its HTML and text bodies as substitutions of the
+/// shared content, and custom_args {cycle, step, unit}. A recipient whose bodies exceed SendGrid's
+/// 10,000-byte substitution limit gets a message of its own.
 /// </summary>
 public static class SendGridRequests
 {
     private const int MaxSubstitutionBytes = 9_000;
+
+    // The shared content is nothing but these tags; private-use characters never occur in a
+    // rendered body (they are removed from it), so no text a person typed can act as a tag.
+    private const string HtmlTag = "\uE000html\uE001";
+    private const string TextTag = "\uE000text\uE001";
 
     public static IReadOnlyList<(SendGridMessage Message, IReadOnlyList<MailRecipient> Recipients)> Build(
         MailBatch batch, IReadOnlyList<MailRecipient> recipients, EmailAddress from, int batchSize)
@@ -25,7 +30,7 @@ public static class SendGridRequests
         {
             if (SubstitutionBytes(r) > MaxSubstitutionBytes)
             {
-                requests.Add((Rendered(batch, r, from), [r]));
+                requests.Add((Alone(batch, r, from), [r]));
             }
             else
             {
@@ -35,21 +40,21 @@ public static class SendGridRequests
 
         foreach (MailRecipient[] chunk in shared.Chunk(batchSize))
         {
-            var message = NewMessage(batch, from,
-                MailTemplate.Rewrite(batch.Template.Subject, TextTag),
-                MailTemplate.Rewrite(batch.Template.Html, HtmlTag),
-                MailTemplate.Rewrite(batch.Template.Text, TextTag));
-            message.Personalizations = chunk.Select(r => Personalization(batch, r, Substitutions(r))).ToList();
+            SendGridMessage message = NewMessage(batch, from, chunk[0].Mail.Subject, HtmlTag, TextTag);
+            message.Personalizations = [.. chunk.Select(r => Personalization(batch, r, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [HtmlTag] = Safe(r.Mail.Html),
+                [TextTag] = Safe(r.Mail.Text),
+            }))];
             requests.Add((message, chunk));
         }
 
         return requests;
     }
 
-    private static SendGridMessage Rendered(MailBatch batch, MailRecipient r, EmailAddress from)
+    private static SendGridMessage Alone(MailBatch batch, MailRecipient r, EmailAddress from)
     {
-        RenderedMail mail = batch.Template.Render(r.Values);
-        SendGridMessage message = NewMessage(batch, from, mail.Subject, mail.Html, mail.Text);
+        SendGridMessage message = NewMessage(batch, from, r.Mail.Subject, r.Mail.Html, r.Mail.Text);
         message.Personalizations = [Personalization(batch, r, null)];
         return message;
     }
@@ -70,8 +75,9 @@ public static class SendGridRequests
 
     private static Personalization Personalization(MailBatch batch, MailRecipient r, Dictionary<string, string>? substitutions) => new()
     {
-        Tos = r.To.Select(c => new EmailAddress(c.Email, c.Name)).ToList(),
-        Ccs = r.Cc is { Count: > 0 } cc ? cc.Select(c => new EmailAddress(c.Email, c.Name)).ToList() : null,
+        Tos = [.. r.To.Select(c => new EmailAddress(c.Email, c.Name))],
+        Ccs = r.Cc is { Count: > 0 } cc ? [.. cc.Select(c => new EmailAddress(c.Email, c.Name))] : null,
+        Subject = r.Mail.Subject,
         Substitutions = substitutions,
         CustomArgs = new Dictionary<string, string>
         {
@@ -81,23 +87,8 @@ public static class SendGridRequests
         },
     };
 
-    private static Dictionary<string, string> Substitutions(MailRecipient r)
-    {
-        var substitutions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach ((string name, MailValue value) in r.Values)
-        {
-            substitutions[TextTag(name)] = value.Text;
-            substitutions[HtmlTag(name)] = value.Html;
-        }
-
-        return substitutions;
-    }
-
     private static int SubstitutionBytes(MailRecipient r) =>
-        r.Values.Sum(v => Encoding.UTF8.GetByteCount(v.Value.Text) + Encoding.UTF8.GetByteCount(v.Value.Html) + (2 * (v.Key.Length + 4)));
+        Encoding.UTF8.GetByteCount(r.Mail.Html) + Encoding.UTF8.GetByteCount(r.Mail.Text) + (2 * 16);
 
-    // Tags that cannot occur in ordinary Chinese text: -{{name}}.t- becomes -name.t-.
-    private static string TextTag(string name) => $"-{name}.t-";
-
-    private static string HtmlTag(string name) => $"-{name}.h-";
+    private static string Safe(string body) => body.Replace("\uE000", string.Empty, StringComparison.Ordinal).Replace("\uE001", string.Empty, StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SixStability.Core.Rules;
 using SixStability.Core.Text;
 using SixStability.Core.Units;
 using SixStability.Workflow.Ports;
@@ -17,7 +18,7 @@ public sealed class TableDirectoryStore(TableClients tables) : IDirectoryStore
         return doc is null ? null : new(JsonSerializer.Deserialize<UnitDirectory>(doc.Value.Json, Json.Options)!, doc.Value.ETag);
     }
 
-    public async Task<string> PutAsync(UnitDirectory directory, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<Outcome<string>> PutAsync(UnitDirectory directory, string? ifMatch, CancellationToken cancellationToken)
     {
         TableDocumentStore store = await StoreAsync().ConfigureAwait(false);
         return await store.PutAsync(Key, JsonSerializer.Serialize(directory, Json.Options), ifMatch, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using SixStability.Workflow.Ports;
+using SixStability.Core.Rules;
 
 namespace SixStability.Infrastructure.Storage;
 
@@ -16,6 +16,8 @@ internal sealed class TableDocumentStore(TableClient table)
     private const int ChunkChars = 30_000;
     private const int ChunksPerTransaction = 20;
     private const string PointerRow = "current";
+
+    public const string StaleMessage = "数据已被他人修改，请重新读取后再提交。";
 
     public async Task<(string Json, string ETag)?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -48,13 +50,14 @@ internal sealed class TableDocumentStore(TableClient table)
         throw new InvalidOperationException($"Document {key} kept changing while being read.");
     }
 
-    public async Task<string> PutAsync(string key, string json, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>Stores the document; a stale <paramref name="ifMatch"/> (or a writer that won a race) is a conflict, and nothing changes.</summary>
+    public async Task<Outcome<string>> PutAsync(string key, string json, string? ifMatch, CancellationToken cancellationToken)
     {
         string pk = TableKeys.Encode(key);
         NullableResponse<TableEntity> current = await table.GetEntityIfExistsAsync<TableEntity>(pk, PointerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (ifMatch is not null && (!current.HasValue || current.Value!.ETag.ToString() != ifMatch))
         {
-            throw new ConcurrencyConflictException();
+            return Outcome.Conflict<string>(StaleMessage);
         }
 
         string version = Guid.NewGuid().ToString("N");
@@ -83,7 +86,7 @@ internal sealed class TableDocumentStore(TableClient table)
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             await DeleteVersionAsync(versionPk, count, CancellationToken.None).ConfigureAwait(false);
-            throw new ConcurrencyConflictException("数据已被他人同时修改，请重新读取后再提交。", ex);
+            return Outcome.Conflict<string>(StaleMessage);
         }
 
         if (current.HasValue)
@@ -92,7 +95,7 @@ internal sealed class TableDocumentStore(TableClient table)
             await DeleteVersionAsync(VersionPartition(pk, old), current.Value.GetInt32("Chunks") ?? 0, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table service returned no ETag.");
+        return Outcome.Ok<string>(response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table service returned no ETag."));
     }
 
     /// <summary>The keys of all documents in this table.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SixStability.Core.Plans;
+using SixStability.Core.Rules;
 using SixStability.Core.Text;
 using SixStability.Workflow.Ports;
 
@@ -30,7 +31,7 @@ public sealed class TablePlanStore(TableClients tables) : IPlanStore
         return plans;
     }
 
-    public async Task<string> PutAsync(PlanCatalog plan, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<Outcome<string>> PutAsync(PlanCatalog plan, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         TableDocumentStore store = await StoreAsync().ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using SixStability.Core.Notifications;
 using SixStability.Core.Reports;
+using SixStability.Core.Units;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Ports;
 using SixStability.Workflow.Reports;
@@ -11,13 +12,13 @@ namespace SixStability.Workflow.Cycles;
 /// Closes the cycle (no submission is accepted after), compiles the quarterly summary, keeps it as
 /// blobs (HTML, .docx, JSON) and mails it to the municipal government with the .docx attached.
 /// </summary>
-public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cycles, IObligationStore obligations, SummaryReports reports, Notifier notifier, TimeProvider clock)
+public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cycles, IObligationStore obligations, SummaryReports reports, MailComposer mail, Notifier notifier, TimeProvider clock)
     : TaskActivity<string, CycleResult>
 {
     public override async Task<CycleResult> RunAsync(TaskActivityContext context, string input)
     {
         CycleContext cycle = await loader.LoadAsync(input, CancellationToken.None).ConfigureAwait(false);
-        if (cycle.Record.Status == CycleStatus.Open)
+        if (cycle.IsOpen)
         {
             // The summary's figures stand at the close: the record as stored now, without reading it all again.
             DateTimeOffset closedAt = clock.GetUtcNow();
@@ -29,10 +30,9 @@ public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cy
         // so the summary compiled next holds every change that was accepted (a retry seals again).
         await obligations.SealAsync(input, CancellationToken.None).ConfigureAwait(false);
         RenderedSummary report = await reports.PublishAsync(cycle, CancellationToken.None).ConfigureAwait(false);
-        var recipients = cycle.Directory.SummaryRecipients.Append(cycle.Directory.Coordinator).ToList();
-        var overview = new MailValue(SummaryText.Overview(report.Summary), SummaryHtml.Fragment(report.Summary));
+        List<Contact> readers = [.. cycle.Lookup.Directory.SummaryRecipients, cycle.Lookup.Directory.Coordinator];
         var docx = new MailAttachment($"{SummaryText.Title(report.Summary)}.docx", SummaryReports.DocxType, report.Docx);
-        await notifier.SendAsync(Notices.Summary(cycle.Facts, "summary", recipients, overview, [docx]), CancellationToken.None).ConfigureAwait(false);
+        await notifier.SendAsync(await mail.SummaryAsync(cycle.Facts, "summary", readers, report.Summary, [docx]).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
         return new CycleResult("closed", report.Counts);
     }
 }

@@ -1,38 +1,30 @@
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
-using SixStability.Core.Notifications;
 using SixStability.Core.Plans;
 using SixStability.Core.Units;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 
-/// <summary>Everything a step needs about its cycle, loaded once per activity.</summary>
+/// <summary>Everything a step or a use case needs about its cycle, loaded once.</summary>
 public sealed class CycleContextLoader(ICycleStore cycles, IPlanStore plans, IDirectoryStore directory, BusinessCalendar china)
 {
-    public async Task<CycleContext> LoadAsync(string cycleId, CancellationToken cancellationToken)
+    /// <summary>The cycle, or null when it (or the plan or directory it runs on) does not exist.</summary>
+    public async Task<CycleContext?> FindAsync(string cycleId, CancellationToken cancellationToken)
     {
-        CycleRecord record = await cycles.GetAsync(cycleId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Cycle {cycleId} does not exist.");
-        PlanCatalog plan = (await plans.GetAsync(record.Frame.PlanId, cancellationToken).ConfigureAwait(false))?.Value
-            ?? throw new InvalidOperationException($"Plan {record.Frame.PlanId} does not exist.");
-        UnitDirectory units = (await directory.GetAsync(cancellationToken).ConfigureAwait(false))?.Value
-            ?? throw new InvalidOperationException("No unit directory.");
-        return new CycleContext(record, plan, units, record.Frame.Calendar(china));
+        CycleRecord? record = await cycles.GetAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        PlanCatalog? plan = (await plans.GetAsync(record.Frame.PlanId, cancellationToken).ConfigureAwait(false))?.Value;
+        UnitDirectory? units = (await directory.GetAsync(cancellationToken).ConfigureAwait(false))?.Value;
+        return plan is null || units is null ? null : new CycleContext(record, new CycleLookup(plan, units), record.Frame.Calendar(china));
     }
-}
 
-public sealed record CycleContext(CycleRecord Record, PlanCatalog Plan, UnitDirectory Directory, BusinessCalendar Calendar)
-{
-    private readonly UnitResolver resolver = new(Directory);
-
-    public CycleFacts Facts => new(Record.CycleId, Plan.Title, Record.Frame.Quarter, Directory.Coordinator);
-
-    public Unit Unit(string id) => resolver.FindUnit(id) ?? throw new InvalidOperationException($"Unit {id} is not in the directory.");
-
-    public PlanTask Task(int number) => Plan.FindTask(number) ?? throw new InvalidOperationException($"Task {number} is not in plan {Plan.PlanId}.");
-
-    /// <summary>Links stay valid a month past the close, so late readers still see a clear page.</summary>
-    public DateTimeOffset LinkExpiry(BusinessCalendar china, IEnumerable<DateOnly> dues) =>
-        CycleTimeline.Build(Record.Frame, Record.Policy, china, dues)[^1].At.AddDays(30);
+    /// <summary>For the cycle's own steps, which only run on a cycle that was opened: its absence is a bug.</summary>
+    public async Task<CycleContext> LoadAsync(string cycleId, CancellationToken cancellationToken) =>
+        await FindAsync(cycleId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Cycle {cycleId}, its plan or the unit directory does not exist.");
 }

@@ -6,15 +6,6 @@ namespace SixStability.Workflow.Cycles;
 /// <param name="RequestedAt">When it was asked: a demo starts then, an explicit-due cycle opens that day.</param>
 public sealed record CycleInput(string CycleId, string PlanId, string Quarter, CyclePolicyChoice Policy, DateTimeOffset RequestedAt);
 
-/// <param name="Kind"><c>default</c> (China calendar), <c>demo</c> (compressed, starting now) or <c>due</c> (explicit due date).</param>
-/// <param name="SecondsPerDay">For demo: how long a day of the timeline lasts.</param>
-public sealed record CyclePolicyChoice(string Kind = CyclePolicyChoice.Default, DateOnly? Due = null, double? SecondsPerDay = null)
-{
-    public const string Default = "default";
-    public const string Demo = "demo";
-    public const string ExplicitDue = "due";
-}
-
 /// <summary>A coordinator's command, raised as the orchestration's external event.</summary>
 public sealed record CycleCommand(CycleCommandKind Kind, string? UnitId = null, DateOnly? Due = null, string? Reason = null);
 

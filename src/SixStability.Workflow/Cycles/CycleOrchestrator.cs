@@ -84,7 +84,7 @@ public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, Cyc
     private static async Task<CycleCounts> RunStepAsync(TaskOrchestrationContext context, string cycleId, CycleTick tick, int pages)
     {
         CycleCounts[] perPage = await Task.WhenAll(Enumerable.Range(0, pages)
-            .Select(page => context.CallActivityAsync<CycleCounts>(nameof(RunStepPageActivity), new StepPageInput(cycleId, tick, page), Retry)));
+            .Select(page => context.CallActivityAsync<CycleCounts>(nameof(RunStepForUnitsActivity), new StepUnitsInput(cycleId, tick, page), Retry)));
         if (tick.Kind == StepKind.Escalation)
         {
             await context.CallActivityAsync<int>(nameof(EscalationDigestActivity), new StepInput(cycleId, tick), Retry);

@@ -8,7 +8,7 @@ public static class CycleTasks
     public static readonly IReadOnlyList<Type> Activities =
     [
         typeof(OpenCycleActivity),
-        typeof(RunStepPageActivity),
+        typeof(RunStepForUnitsActivity),
         typeof(EscalationDigestActivity),
         typeof(ExtendDeadlineActivity),
         typeof(CancelCycleActivity),
@@ -20,7 +20,7 @@ public static class CycleTasks
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator<CycleOrchestrator>();
         registry.AddActivity<OpenCycleActivity>();
-        registry.AddActivity<RunStepPageActivity>();
+        registry.AddActivity<RunStepForUnitsActivity>();
         registry.AddActivity<EscalationDigestActivity>();
         registry.AddActivity<ExtendDeadlineActivity>();
         registry.AddActivity<CancelCycleActivity>();

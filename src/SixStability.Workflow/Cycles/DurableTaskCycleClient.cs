@@ -7,15 +7,9 @@ namespace SixStability.Workflow.Cycles;
 /// <summary><see cref="ICycleClient"/> over a <see cref="DurableTaskClient"/> (Functions' [DurableClient], the test host).</summary>
 public sealed class DurableTaskCycleClient(DurableTaskClient client) : ICycleClient
 {
-    public async Task<bool> StartAsync(CycleInput input, CancellationToken cancellationToken)
+    public async Task<bool> TryScheduleAsync(CycleInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        OrchestrationMetadata? existing = await client.GetInstanceAsync(input.CycleId, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && existing.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
-        {
-            return false;
-        }
-
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(CycleOrchestrator), input, new StartOrchestrationOptions(input.CycleId), cancellationToken).ConfigureAwait(false);
@@ -23,7 +17,8 @@ public sealed class DurableTaskCycleClient(DurableTaskClient client) : ICycleCli
         }
         catch (Exception ex) when (ex is InvalidOperationException || ex.GetType().Name == "RpcException")
         {
-            // Two starts raced (a timer retry and a click): the other one made the cycle.
+            // Two starts raced (a timer retry and a click): the other one made the cycle. The engine's
+            // own refusal is the only signal it gives, so it is adapted here, at the engine's edge.
             if (await client.GetInstanceAsync(input.CycleId, cancellationToken).ConfigureAwait(false) is null)
             {
                 throw;

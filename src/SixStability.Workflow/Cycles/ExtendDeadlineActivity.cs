@@ -11,7 +11,7 @@ namespace SixStability.Workflow.Cycles;
 /// Moves one unit's due day (延期): every obligation it still owes in the cycle takes the new date,
 /// the unit is told, and the timeline is rebuilt so its reminders and escalation follow its own date.
 /// </summary>
-public sealed class ExtendDeadlineActivity(CycleContextLoader loader, IObligationStore obligations, Notifier notifier, ILinkSigner links, BusinessCalendar china, TimeProvider clock)
+public sealed class ExtendDeadlineActivity(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, BusinessCalendar china, TimeProvider clock)
     : TaskActivity<ExtendDeadlineInput, IReadOnlyList<CycleTick>>
 {
     public override async Task<IReadOnlyList<CycleTick>> RunAsync(TaskActivityContext context, ExtendDeadlineInput input)
@@ -22,16 +22,16 @@ public sealed class ExtendDeadlineActivity(CycleContextLoader loader, IObligatio
         var changed = false;
         foreach (Obligation o in owned.Where(o => o.IsOwed && o.Due != input.Due))
         {
-            await obligations.ChangeAsync(o.CycleId, o.UnitId, o.TaskNumber, x => x with { Due = input.Due }, new HistoryEntry(clock.GetUtcNow(), "coordinator", "extended", $"截止日期延至{ChineseDates.Full(input.Due)}。{input.Reason}"), CancellationToken.None).ConfigureAwait(false);
-            changed = true;
+            var entry = new HistoryEntry(clock.GetUtcNow(), "coordinator", "extended", $"截止日期延至{ChineseDates.Full(input.Due)}。{input.Reason}");
+            changed |= (await obligations.ChangeAsync(o.CycleId, o.UnitId, o.TaskNumber, x => x with { Due = input.Due }, entry, null, CancellationToken.None).ConfigureAwait(false)).IsOk;
         }
 
         IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(input.CycleId, CancellationToken.None).ConfigureAwait(false);
-
-        if (changed && owned.Count > 0)
+        if (changed && cycle.Lookup.FindUnit(input.UnitId) is { } unit)
         {
             Uri link = links.UnitLink(input.UnitId, input.CycleId, cycle.LinkExpiry(china, dues));
-            await notifier.SendAsync(Notices.ExtensionDecision(cycle.Facts, $"extension-{input.UnitId}-{input.Due:yyyyMMdd}", cycle.Unit(input.UnitId), approved: true, input.Due, input.Reason, link), CancellationToken.None).ConfigureAwait(false);
+            MailBatch batch = await mail.ExtensionDecisionAsync(cycle.Facts, $"extension-{input.UnitId}-{input.Due:yyyyMMdd}", unit, approved: true, input.Due, input.Reason, link).ConfigureAwait(false);
+            await notifier.SendAsync(batch, CancellationToken.None).ConfigureAwait(false);
         }
 
         return CycleTimeline.Build(cycle.Record.Frame, cycle.Record.Policy, china, dues);

@@ -14,7 +14,7 @@ namespace SixStability.Workflow.Cycles;
 public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore obligations, IPlanStore plans, IDirectoryStore directory, BusinessCalendar china, TimeProvider clock)
     : TaskActivity<CycleInput, OpenCycleResult>
 {
-    public const int UnitsPerPage = 200;
+    public const int UnitsPerRange = 200;
 
     public override async Task<OpenCycleResult> RunAsync(TaskActivityContext context, CycleInput input)
     {
@@ -23,7 +23,7 @@ public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore oblig
             ?? await CreateAsync(input).ConfigureAwait(false);
         IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(record.CycleId, CancellationToken.None).ConfigureAwait(false);
         return new OpenCycleResult(
-            record.Pages.Count,
+            record.UnitRanges.Count,
             new CycleTick(clock.GetUtcNow(), StepKind.Open, null, record.Frame.DefaultDue, ChinaTime.At(record.Frame.Open, record.Policy.OpenAt)),
             CycleTimeline.Build(record.Frame, record.Policy, china, dues));
     }
@@ -36,12 +36,12 @@ public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore oblig
             ?? throw new InvalidOperationException("尚未导入单位名录。");
         Quarter quarter = Quarter.Parse(input.Quarter);
         CyclePolicy policy = CyclePolicy.Default;
-        CycleFrame frame = CycleFrames.For(input, quarter, policy, china);
+        CycleFrame frame = CycleFrames.For(input.CycleId, input.PlanId, quarter, input.Policy, input.RequestedAt, policy, china);
 
         IReadOnlyList<Obligation> all = ObligationPlanner.Open(input.CycleId, plan, units, frame.DefaultDue);
         await obligations.AddMissingAsync(all, CancellationToken.None).ConfigureAwait(false);
-        IReadOnlyList<UnitPage> pages = all.Select(o => o.UnitId).Distinct().Order(StringComparer.Ordinal)
-            .Chunk(UnitsPerPage).Select(c => new UnitPage(c[0], c[^1])).ToList();
+        IReadOnlyList<UnitRange> pages = all.Select(o => o.UnitId).Distinct().Order(StringComparer.Ordinal)
+            .Chunk(UnitsPerRange).Select(c => new UnitRange(c[0], c[^1])).ToList();
         return await cycles.CreateAsync(new CycleRecord(frame, policy, CycleStatus.Open, pages, clock.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
     }
 }
@@ -49,36 +49,3 @@ public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore oblig
 /// <param name="Pages">How many unit pages a step fans out over.</param>
 /// <param name="OpenTick">The opening step (opening notices to every unit).</param>
 public sealed record OpenCycleResult(int Pages, CycleTick OpenTick, IReadOnlyList<CycleTick> Ticks);
-
-/// <summary>Turns a coordinator's policy choice into the cycle's frame.</summary>
-public static class CycleFrames
-{
-    public static CycleFrame For(CycleInput input, Quarter quarter, CyclePolicy policy, BusinessCalendar china)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(policy);
-        switch (input.Policy.Kind)
-        {
-            case CyclePolicyChoice.Demo:
-                {
-                    // The default timeline on a calendar where every day works, one day lasting seconds.
-                    DateOnly open = BusinessCalendar.EveryDay.AddWorkingDays(quarter.LastDay, policy.OpenWorkingDay);
-                    DateOnly due = BusinessCalendar.EveryDay.AddWorkingDays(quarter.LastDay, policy.DueWorkingDay);
-                    return new CycleFrame(input.CycleId, input.PlanId, quarter, CycleMode.Compressed, open, due, input.RequestedAt, input.Policy.SecondsPerDay ?? 15);
-                }
-
-            case CyclePolicyChoice.ExplicitDue:
-                {
-                    DateOnly today = DateOnly.FromDateTime(ChinaTime.ToChina(input.RequestedAt).DateTime);
-                    DateOnly due = input.Policy.Due ?? throw new ArgumentException("policy.due is required.", nameof(input));
-                    return new CycleFrame(input.CycleId, input.PlanId, quarter, CycleMode.ExplicitDue, today, due);
-                }
-
-            default:
-                {
-                    CycleSchedule schedule = CycleScheduler.Plan(quarter, policy, china);
-                    return new CycleFrame(input.CycleId, input.PlanId, quarter, CycleMode.Calendar, DateOnly.FromDateTime(schedule.Open.At.DateTime), DateOnly.FromDateTime(schedule.Due.At.DateTime));
-                }
-        }
-    }
-}

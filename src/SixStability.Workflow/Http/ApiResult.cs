@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using SixStability.Core.Units;
+using SixStability.Core.Rules;
 
 namespace SixStability.Workflow.Http;
 
@@ -31,6 +31,11 @@ public sealed class ApiResult : IResult, IActionResult
 
     public string? Location { get; private init; }
 
+    public int? RetryAfterSeconds { get; private init; }
+
+    /// <summary>How long a static file may be cached; everything else is no-store.</summary>
+    public int? CacheSeconds { get; private init; }
+
     /// <summary>303 after a form post, so a refresh does not post again.</summary>
     public static ApiResult SeeOther(string location) => new(StatusCodes.Status303SeeOther, "text/plain; charset=utf-8", [], null) { Location = location };
 
@@ -41,18 +46,24 @@ public sealed class ApiResult : IResult, IActionResult
     public static ApiResult Html(int status, string html) =>
         new(status, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(html), null);
 
+    /// <summary>A static file of the pages (stylesheet, script): cacheable for a while, never sniffed.</summary>
+    public static ApiResult Asset(byte[] content, string contentType) =>
+        new(StatusCodes.Status200OK, contentType, content, null) { CacheSeconds = 3600 };
+
     /// <summary>A stored file (an attachment, a rendered summary), offered for download under its own name.</summary>
     public static ApiResult File(ReadOnlyMemory<byte> content, string contentType, string? downloadName = null) =>
         new(StatusCodes.Status200OK, contentType, content.ToArray(), null) { DownloadName = downloadName };
 
-    public static ApiResult Problem(int status, string title, string? detail = null, IEnumerable<FieldError>? errors = null)
+    /// <param name="errorId">For a 500: the id the error was logged under, for the person to quote.</param>
+    public static ApiResult Problem(int status, string title, string? detail = null, IEnumerable<FieldError>? errors = null, string? errorId = null)
     {
         var problem = new ProblemBody(
             "about:blank",
             title,
             status,
             detail,
-            errors?.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            errors?.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            errorId);
         return new(status, "application/problem+json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(problem, Core.Text.Json.Options), null);
     }
 
@@ -62,13 +73,21 @@ public sealed class ApiResult : IResult, IActionResult
 
     public static ApiResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "冲突", detail);
 
+    /// <summary>503 with Retry-After: the same thing was being changed by many at once; trying again shortly works.</summary>
+    public static ApiResult Busy(string detail)
+    {
+        ApiResult problem = Problem(StatusCodes.Status503ServiceUnavailable, "请稍后重试", detail);
+        return new(problem.Status, problem.ContentType, problem.body, null) { RetryAfterSeconds = 1 };
+    }
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         HttpResponse response = httpContext.Response;
         response.StatusCode = Status;
         response.ContentType = ContentType;
-        response.Headers.CacheControl = "no-store";
+        response.Headers.CacheControl = CacheSeconds is int seconds ? $"public, max-age={seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
         if (ETag is not null)
         {
             response.Headers.ETag = Quote(ETag);
@@ -79,10 +98,14 @@ public sealed class ApiResult : IResult, IActionResult
             response.Headers.Location = Location;
         }
 
+        if (RetryAfterSeconds is int retry)
+        {
+            response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (DownloadName is not null)
         {
             response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = "file" + Path.GetExtension(DownloadName) }.ToString() + "; filename*=UTF-8''" + Uri.EscapeDataString(DownloadName);
-            response.Headers.XContentTypeOptions = "nosniff";
         }
 
         response.ContentLength = body.Length;
@@ -100,5 +123,6 @@ public sealed class ApiResult : IResult, IActionResult
     /// <summary>Table ETags (W/"datetime'…'") are already valid HTTP entity tags; anything else is quoted.</summary>
     private static string Quote(string etag) => etag.StartsWith("W/\"", StringComparison.Ordinal) || etag.StartsWith('"') ? etag : $"\"{etag}\"";
 
-    private sealed record ProblemBody(string Type, string Title, int Status, string? Detail, Dictionary<string, string[]>? Errors);
+    /// <summary>RFC 9457 problem details; <c>errors</c> names each bad field, <c>errorId</c> the logged error.</summary>
+    public sealed record ProblemBody(string Type, string Title, int Status, string? Detail, Dictionary<string, string[]>? Errors, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ErrorId = null);
 }

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using SixStability.Core.Rules;
 using SixStability.Core.Text;
-using SixStability.Core.Units;
 
 namespace SixStability.Workflow.Http;
 
@@ -13,6 +13,25 @@ public static class RequestBody
 
     public static async Task<(string? Text, ApiResult? Error)> ReadTextAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
+        (byte[]? bytes, ApiResult? error) = await ReadBytesAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        try
+        {
+            return (StrictUtf8.GetString(bytes!).TrimStart('\uFEFF'), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, ApiResult.BadRequest("请求内容不是有效的 UTF-8 文本（如为 GBK 编码的文件，请先另存为 UTF-8）。"));
+        }
+    }
+
+    /// <summary>A bounded binary body (an uploaded file); too large is a 413, read no further than the limit.</summary>
+    public static async Task<(byte[]? Content, ApiResult? Error)> ReadBytesAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > maxBytes)
         {
@@ -20,7 +39,7 @@ public static class RequestBody
         }
 
         using var buffer = new MemoryStream();
-        byte[] chunk = new byte[16 * 1024];
+        byte[] chunk = new byte[64 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
@@ -32,15 +51,7 @@ public static class RequestBody
             buffer.Write(chunk, 0, read);
         }
 
-        try
-        {
-            string text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-            return (text.TrimStart('\uFEFF'), null);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, ApiResult.BadRequest("请求内容不是有效的 UTF-8 文本（如为 GBK 编码的文件，请先另存为 UTF-8）。"));
-        }
+        return (buffer.ToArray(), null);
     }
 
     /// <summary>A bounded JSON body as <typeparamref name="T"/>; a malformed body or a wrong type is a 400 naming the field.</summary>
@@ -72,6 +83,6 @@ public static class RequestBody
         return string.IsNullOrWhiteSpace(value) || value == "*" ? null : value.Trim();
     }
 
-    private static ApiResult TooLarge(int maxBytes) =>
-        ApiResult.Problem(StatusCodes.Status413PayloadTooLarge, "请求内容过大", $"请求内容不能超过 {maxBytes / 1024} KB。");
+    private static ApiResult TooLarge(long maxBytes) =>
+        ApiResult.Problem(StatusCodes.Status413PayloadTooLarge, "请求内容过大", maxBytes >= 1024 * 1024 ? $"请求内容不能超过 {maxBytes / 1024 / 1024} MB。" : $"请求内容不能超过 {maxBytes / 1024} KB。");
 }

@@ -3,13 +3,13 @@ using SixStability.Workflow.Cycles;
 namespace SixStability.Workflow.Ports;
 
 /// <summary>
-/// The durable engine as the HTTP handlers see it: the Functions host's DurableTaskClient in Azure,
+/// The durable engine as the use cases see it: the Functions host's DurableTaskClient in Azure,
 /// the embedded engine in DevHost. Instance id = cycle id.
 /// </summary>
 public interface ICycleClient
 {
-    /// <summary>Starts the cycle unless its orchestration already exists; false when it did.</summary>
-    Task<bool> StartAsync(CycleInput input, CancellationToken cancellationToken);
+    /// <summary>Schedules a new orchestration of the cycle; false when another start created it first.</summary>
+    Task<bool> TryScheduleAsync(CycleInput input, CancellationToken cancellationToken);
 
     Task<CycleInstance?> GetAsync(string cycleId, CancellationToken cancellationToken);
 
@@ -17,4 +17,8 @@ public interface ICycleClient
 }
 
 /// <param name="RuntimeStatus">Pending, Running, Completed, Failed, Terminated …</param>
-public sealed record CycleInstance(string RuntimeStatus, CycleProgress? Progress, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt);
+public sealed record CycleInstance(string RuntimeStatus, CycleProgress? Progress, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt)
+{
+    /// <summary>The orchestration ended without finishing its cycle: it may be started again.</summary>
+    public bool HasFailed => RuntimeStatus is "Failed" or "Terminated";
+}

@@ -15,12 +15,12 @@ public interface ICycleStore
     Task<IReadOnlyList<CycleRecord>> ListAsync(CancellationToken cancellationToken);
 }
 
-/// <param name="Pages">Units in id order, cut into pages; a step fans out one activity per page.</param>
+/// <param name="UnitRanges">Units in id order, cut into ranges; a step fans out one activity per range.</param>
 public sealed record CycleRecord(
     CycleFrame Frame,
     CyclePolicy Policy,
     CycleStatus Status,
-    IReadOnlyList<UnitPage> Pages,
+    IReadOnlyList<UnitRange> UnitRanges,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ClosedAt = null)
 {
@@ -28,7 +28,7 @@ public sealed record CycleRecord(
 }
 
 /// <summary>A contiguous range of unit ids (inclusive).</summary>
-public sealed record UnitPage(string FirstUnit, string LastUnit);
+public sealed record UnitRange(string FirstUnit, string LastUnit);
 
 public enum CycleStatus
 {

@@ -1,3 +1,4 @@
+using SixStability.Core.Rules;
 using SixStability.Core.Units;
 
 namespace SixStability.Workflow.Ports;
@@ -6,6 +7,6 @@ public interface IDirectoryStore
 {
     Task<Versioned<UnitDirectory>?> GetAsync(CancellationToken cancellationToken);
 
-    /// <exception cref="ConcurrencyConflictException">The directory changed since <paramref name="ifMatch"/>.</exception>
-    Task<string> PutAsync(UnitDirectory directory, string? ifMatch, CancellationToken cancellationToken);
+    /// <summary>Replaces the directory; with <paramref name="ifMatch"/> only if it is still that version (else a conflict). Returns the new ETag.</summary>
+    Task<Outcome<string>> PutAsync(UnitDirectory directory, string? ifMatch, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using SixStability.Core.Cycles;
+using SixStability.Core.Rules;
 
 namespace SixStability.Workflow.Ports;
 
@@ -14,22 +15,22 @@ public interface IObligationStore
     Task<IReadOnlyList<Obligation>> ListUnitAsync(string cycleId, string unitId, CancellationToken cancellationToken);
 
     /// <summary>The cycle's obligations for units in [firstUnit, lastUnit] (all units when both are null).</summary>
-    IAsyncEnumerable<Obligation> ListAsync(string cycleId, UnitPage? page, CancellationToken cancellationToken);
+    IAsyncEnumerable<Obligation> ListAsync(string cycleId, UnitRange? page, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Changes one obligation under optimistic concurrency (retrying on a concurrent edit) and keeps
-    /// the change in its history: who, when, what. Every change adds one to its revision.
-    /// Throws <see cref="CycleClosedException"/> once the cycle is sealed.
+    /// Changes one obligation under optimistic concurrency (reading again on a concurrent edit) and keeps
+    /// the change in its history: who, when, what. Every change adds one to its revision. The change
+    /// may refuse (its outcome is returned and nothing is written); a sealed cycle answers
+    /// <see cref="OutcomeKind.Closed"/>, a missing obligation <see cref="OutcomeKind.NotFound"/>.
+    /// With an <paramref name="idempotencyKey"/> the change happens once: the same key again changes
+    /// nothing and returns the obligation as it is, marked replayed.
     /// </summary>
-    Task<Obligation> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, CancellationToken cancellationToken);
-
-    /// <summary>As <see cref="ChangeAsync"/>, once per <paramref name="idempotencyKey"/>: the same key again changes nothing and returns the obligation as it is.</summary>
-    Task<ChangeResult> ChangeOnceAsync(string cycleId, string unitId, int task, Func<Obligation, Obligation> change, HistoryEntry entry, string idempotencyKey, CancellationToken cancellationToken);
+    Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, string? idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Seals the cycle at its close: once this returns, every change to its obligations throws
-    /// <see cref="CycleClosedException"/>, including one that read before the seal and would commit
-    /// after it, so a summary compiled after the seal holds every change that was accepted. Idempotent.
+    /// Seals the cycle at its close: once this returns, every change to its obligations is refused as
+    /// closed, including one that read before the seal and would commit after it, so a summary
+    /// compiled after the seal holds every change that was accepted. Idempotent.
     /// </summary>
     Task SealAsync(string cycleId, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using SixStability.Core.Plans;
+using SixStability.Core.Rules;
 
 namespace SixStability.Workflow.Ports;
 
@@ -8,7 +9,6 @@ public interface IPlanStore
 
     Task<IReadOnlyList<PlanCatalog>> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>Replaces the plan; with <paramref name="ifMatch"/> only if it is still that version.</summary>
-    /// <exception cref="ConcurrencyConflictException">The plan changed since <paramref name="ifMatch"/>.</exception>
-    Task<string> PutAsync(PlanCatalog plan, string? ifMatch, CancellationToken cancellationToken);
+    /// <summary>Replaces the plan; with <paramref name="ifMatch"/> only if it is still that version (else a conflict). Returns the new ETag.</summary>
+    Task<Outcome<string>> PutAsync(PlanCatalog plan, string? ifMatch, CancellationToken cancellationToken);
 }

@@ -65,8 +65,8 @@ public static class SummaryDocx
             body.Append(late.Count > 1 ? Table(late) : Para("所有单位均按时报送。", Body, 32, indent: true));
 
             body.Append(Para("五、拟表扬和拟问责单位", Heading, 32));
-            body.Append(Para("拟表扬：" + SummaryHtml.Mentions(summary.Commended), Body, 32, indent: true));
-            body.Append(Para("拟问责：" + SummaryHtml.Mentions(summary.Accountable), Body, 32, indent: true));
+            body.Append(Para("拟表扬：" + SummaryText.Mentions(summary.Commended), Body, 32, indent: true));
+            body.Append(Para("拟问责：" + SummaryText.Mentions(summary.Accountable), Body, 32, indent: true));
 
             if (summary.Change is { } change)
             {

@@ -1,43 +1,43 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using SixStability.Core.Cycles;
 using SixStability.Core.Reports;
+using SixStability.Core.Rules;
 using SixStability.Core.Text;
 using SixStability.Workflow.Cycles;
-using SixStability.Workflow.Http;
 using SixStability.Workflow.Ports;
+using SixStability.Workflow.Rendering;
 
 namespace SixStability.Workflow.Reports;
 
 /// <summary>
-/// Compiles a cycle's summary by streaming its obligations page by page into the Core compiler,
+/// Compiles a cycle's summary by streaming its obligations range by range into the Core compiler,
 /// renders it (JSON, HTML, .docx) and keeps the final one as blobs; an open cycle gets a live preview.
 /// </summary>
-public sealed class SummaryReports(CycleContextLoader loader, IObligationStore obligations, IBlobStore blobs, TimeProvider clock)
+public sealed class SummaryReports(CycleContextLoader loader, IObligationStore obligations, IBlobStore blobs, HtmlComposer html, TimeProvider clock)
 {
     public const string Container = "summaries";
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>One unit page in memory at a time: the compiler keeps tallies, not obligations.</summary>
+    /// <summary>One range of units in memory at a time: the compiler keeps tallies, not obligations.</summary>
     public async Task<(CycleSummary Summary, CycleCounts Counts)> CompileAsync(CycleContext cycle, bool final, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cycle);
         CycleRecord record = cycle.Record;
         var compiler = new SummaryCompiler(await InputAsync(cycle, final, cancellationToken).ConfigureAwait(false));
         CycleCounts counts = CycleCounts.Zero;
-        IEnumerable<UnitPage?> pages = record.Pages.Count > 0 ? record.Pages.Cast<UnitPage?>() : [null];
-        var page = new List<Obligation>();
-        foreach (UnitPage? units in pages)
+        IEnumerable<UnitRange?> ranges = record.UnitRanges.Count > 0 ? record.UnitRanges.Cast<UnitRange?>() : [null];
+        var inRange = new List<Obligation>();
+        foreach (UnitRange? units in ranges)
         {
-            page.Clear();
+            inRange.Clear();
             await foreach (Obligation o in obligations.ListAsync(record.CycleId, units, cancellationToken).ConfigureAwait(false))
             {
                 compiler.Add(o);
-                page.Add(o);
+                inRange.Add(o);
             }
 
-            counts = counts.Plus(CycleCounts.Of(page));
+            counts = counts.Plus(CycleCounts.Of(inRange));
         }
 
         return (compiler.Compile(), counts);
@@ -47,7 +47,7 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
     public async Task<RenderedSummary> PublishAsync(CycleContext cycle, CancellationToken cancellationToken)
     {
         (CycleSummary summary, CycleCounts counts) = await CompileAsync(cycle, final: true, cancellationToken).ConfigureAwait(false);
-        var rendered = new RenderedSummary(summary, counts, SummaryHtml.Render(summary), SummaryDocx.Render(summary));
+        var rendered = new RenderedSummary(summary, counts, await HtmlAsync(summary).ConfigureAwait(false), SummaryDocx.Render(summary));
         string id = cycle.Record.CycleId;
         await blobs.PutAsync(Container, BlobName(id, "json"), JsonSerializer.SerializeToUtf8Bytes(summary, Json.Options), "application/json; charset=utf-8", cancellationToken).ConfigureAwait(false);
         await blobs.PutAsync(Container, BlobName(id, "html"), Encoding.UTF8.GetBytes(rendered.Html), "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
@@ -55,40 +55,40 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
         return rendered;
     }
 
-    /// <summary><c>GET /api/cycles/{cycleId}/summary?format=html|docx|json</c>: the stored final summary, or a preview while the cycle is open.</summary>
-    public async Task<ApiResult> GetAsync(HttpRequest request, string cycleId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The summary in <paramref name="format"/> (html, docx, json): the one stored at the close, or a
+    /// live preview (预览) while the cycle is open.
+    /// </summary>
+    public async Task<Outcome<SummaryFile>> ReadAsync(string cycleId, string format, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        string format = request.Query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : "html";
         if (format is not ("html" or "docx" or "json"))
         {
-            return ApiResult.BadRequest($"格式“{format}”无效。", [new Core.Units.FieldError("format", "应为 html、docx 或 json。")]);
+            return Outcome.Refused<SummaryFile>(RuleViolation.Field("format", "应为 html、docx 或 json。", $"格式“{format}”无效。"));
         }
 
-        string fileName = $"{cycleId}-汇总报告.{format}";
+        string? download = format == "docx" ? $"{cycleId}-汇总报告.docx" : null;
         if (await blobs.GetAsync(Container, BlobName(cycleId, format), cancellationToken).ConfigureAwait(false) is { } stored)
         {
-            return ApiResult.File(stored.Content, stored.ContentType, format == "docx" ? fileName : null);
+            return new SummaryFile(stored.Content, stored.ContentType, download);
         }
 
-        CycleContext cycle;
-        try
+        if (await loader.FindAsync(cycleId, cancellationToken).ConfigureAwait(false) is not { } cycle)
         {
-            cycle = await loader.LoadAsync(cycleId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException)
-        {
-            return ApiResult.NotFound($"报送周期“{cycleId}”不存在。");
+            return Outcome.NotFound<SummaryFile>(CycleMessages.NoCycle(cycleId));
         }
 
         (CycleSummary summary, _) = await CompileAsync(cycle, final: false, cancellationToken).ConfigureAwait(false);
         return format switch
         {
-            "json" => ApiResult.Json(StatusCodes.Status200OK, summary),
-            "docx" => ApiResult.File(SummaryDocx.Render(summary), DocxType, fileName),
-            _ => ApiResult.Html(StatusCodes.Status200OK, SummaryHtml.Render(summary)),
+            "json" => new SummaryFile(JsonSerializer.SerializeToUtf8Bytes(summary, Json.Options), "application/json; charset=utf-8", null),
+            "docx" => new SummaryFile(SummaryDocx.Render(summary), DocxType, download),
+            _ => new SummaryFile(Encoding.UTF8.GetBytes(await HtmlAsync(summary).ConfigureAwait(false)), "text/html; charset=utf-8", null),
         };
     }
+
+    /// <summary>The summary as the browser shows it: a whole HTML document.</summary>
+    public Task<string> HtmlAsync(CycleSummary summary) =>
+        html.PageAsync<SummaryDocument>(new Dictionary<string, object?> { ["Summary"] = summary });
 
     private async Task<SummaryInput> InputAsync(CycleContext cycle, bool final, CancellationToken cancellationToken)
     {
@@ -106,8 +106,8 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
         return new SummaryInput(
             record.CycleId,
             record.Frame.Quarter,
-            cycle.Plan,
-            cycle.Directory,
+            cycle.Lookup.Plan,
+            cycle.Lookup.Directory,
             cycle.Calendar,
             asOf,
             final,
@@ -118,6 +118,9 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
 
     private static string BlobName(string cycleId, string format) => $"{Uri.EscapeDataString(cycleId)}/summary.{format}";
 }
+
+/// <param name="DownloadName">The file name offered for a download (the .docx); null to show in the browser.</param>
+public sealed record SummaryFile(ReadOnlyMemory<byte> Content, string ContentType, string? DownloadName);
 
 /// <summary>A compiled summary with its two renderings.</summary>
 public sealed record RenderedSummary(CycleSummary Summary, CycleCounts Counts, string Html, byte[] Docx);

@@ -1,5 +1,6 @@
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
+using SixStability.Core.Rules;
 using SixStability.Core.Units;
 
 namespace SixStability.Core.Tests.Cycles;
@@ -39,11 +40,13 @@ public sealed class ObligationTests
     {
         Obligation submitted = new Obligation("c", "rsj", 1, true, ObligationState.Outstanding, Due).Submit(DateTimeOffset.UtcNow, Due);
 
-        Obligation returned = submitted.Return("请补充新增就业人数");
+        Obligation returned = submitted.Return("请补充新增就业人数").Value!;
+        Outcome<Obligation> again = returned.Return("再退一次");
 
         returned.IsOwed.Should().BeTrue();
         returned.ReturnReason.Should().Be("请补充新增就业人数");
-        FluentActions.Invoking(() => returned.Return("再退一次")).Should().Throw<InvalidOperationException>().WithMessage("只能退回已报送的材料。");
+        again.Kind.Should().Be(OutcomeKind.Conflict);
+        again.Message.Should().Be("该任务尚未报送，无需退回。");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using SixStability.Core.Plans;
+using SixStability.Core.Rules;
 using SixStability.Core.Units;
 
 namespace SixStability.Core.Tests.Units;

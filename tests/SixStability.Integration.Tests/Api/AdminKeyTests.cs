@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text;
 using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Http;
 
 namespace SixStability.Integration.Tests.Api;
 
@@ -24,4 +26,38 @@ public sealed class AdminKeyTests : DevHostApiTest
         using HttpClient admin = Server.AdminClient();
         await (await admin.GetAsync("/api/directory")).ShouldBeProblemAsync(404);
     }
+
+    [Fact]
+    public async Task Every_route_asks_for_the_credential_its_access_names()
+    {
+        using HttpClient client = Server.Client(allowRedirects: false);
+        foreach (ApiRoute route in Routes.All)
+        {
+            string path = "/" + string.Join('/', route.Template.Split('/').Select(s => s.StartsWith('{') ? Value(s) : s));
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
+            if (route.Method is "POST" or "PUT")
+            {
+                request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            }
+
+            using HttpResponseMessage response = await client.SendAsync(request);
+
+            if (route.Access == RouteAccess.Anyone)
+            {
+                response.StatusCode.Should().NotBe(HttpStatusCode.Unauthorized, route.Name);
+            }
+            else
+            {
+                response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, route.Name);
+            }
+        }
+    }
+
+    private static string Value(string parameter) => parameter switch
+    {
+        "{cycleId}" => "jingdezhen-2020Q3",
+        "{task}" => "1",
+        "{name}" => "site.css",
+        _ => "x",
+    };
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SixStability.Core.Calendar;
 using SixStability.Core.Plans;
+using SixStability.Core.Units;
 using SixStability.Integration.Tests.Support;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
@@ -21,9 +22,12 @@ public sealed class CycleAutoStarterTests
     public async Task The_timer_starts_the_quarter_that_just_ended_only_inside_its_window(int y, int m, int d, int h, bool starts)
     {
         await using ServiceProvider services = await MailServices.CreateAsync(new Dictionary<string, string?>());
+        await services.GetRequiredService<IDirectoryStore>().PutAsync(UnitDirectoryReader.Parse(Samples.Read("directory.json")).Directory!, null, CancellationToken.None);
         await services.GetRequiredService<IPlanStore>().PutAsync(PlanImporter.Import("jingdezhen", Samples.Read("jingdezhen.txt")).Catalog, null, CancellationToken.None);
         var engine = new RecordingEngine();
-        var starter = new CycleAutoStarter(services.GetRequiredService<IPlanStore>(), HolidayCn.Calendar(), new FixedClock(Beijing(y, m, d, h)), NullLogger<CycleAutoStarter>.Instance);
+        var clock = new FixedClock(Beijing(y, m, d, h));
+        var start = new StartCycleUseCase(services.GetRequiredService<IPlanStore>(), services.GetRequiredService<IDirectoryStore>(), HolidayCn.Calendar(), clock);
+        var starter = new CycleAutoStarter(services.GetRequiredService<IPlanStore>(), start, HolidayCn.Calendar(), clock, NullLogger<CycleAutoStarter>.Instance);
 
         IReadOnlyList<string> started = await starter.RunAsync(engine, CancellationToken.None);
 
@@ -40,7 +44,7 @@ public sealed class CycleAutoStarterTests
     {
         public List<CycleInput> Started { get; } = [];
 
-        public Task<bool> StartAsync(CycleInput input, CancellationToken cancellationToken)
+        public Task<bool> TryScheduleAsync(CycleInput input, CancellationToken cancellationToken)
         {
             Started.Add(input);
             return Task.FromResult(true);

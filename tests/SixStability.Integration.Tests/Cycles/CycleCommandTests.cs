@@ -15,7 +15,7 @@ public sealed class CycleCommandTests
     {
         await using CycleHost host = await CycleHost.StartAsync();
         CycleInput input = CycleHost.Demo("2021Q1", secondsPerDay: 1.5);
-        await host.Cycles.StartAsync(input, CancellationToken.None);
+        await host.StartAsync(input);
         await host.WaitOpenedAsync(input.CycleId);
         foreach ((string unit, int task) in new[] { ("rsj", 1), ("czj", 1), ("czj", 2) })
         {
@@ -40,7 +40,7 @@ public sealed class CycleCommandTests
     {
         await using CycleHost host = await CycleHost.StartAsync();
         CycleInput input = CycleHost.Demo("2021Q2", secondsPerDay: 3600);
-        await host.Cycles.StartAsync(input, CancellationToken.None);
+        await host.StartAsync(input);
         await host.WaitWaitingAsync(input.CycleId);
 
         await host.Cycles.RaiseAsync(input.CycleId, new CycleCommand(CycleCommandKind.Close), CancellationToken.None);
@@ -56,7 +56,7 @@ public sealed class CycleCommandTests
     {
         await using CycleHost host = await CycleHost.StartAsync();
         CycleInput input = CycleHost.Demo("2021Q3", secondsPerDay: 3600);
-        await host.Cycles.StartAsync(input, CancellationToken.None);
+        await host.StartAsync(input);
         await host.WaitOpenedAsync(input.CycleId);
 
         await host.Cycles.RaiseAsync(input.CycleId, new CycleCommand(CycleCommandKind.Cancel), CancellationToken.None);
@@ -72,8 +72,8 @@ public sealed class CycleCommandTests
         await using CycleHost host = await CycleHost.StartAsync();
         CycleInput input = CycleHost.Demo("2021Q4", secondsPerDay: 3600);
 
-        bool first = await host.Cycles.StartAsync(input, CancellationToken.None);
-        bool second = await host.Cycles.StartAsync(input with { RequestedAt = DateTimeOffset.UtcNow.AddMinutes(1) }, CancellationToken.None);
+        bool first = await host.StartAsync(input);
+        bool second = await host.StartAsync(input with { RequestedAt = DateTimeOffset.UtcNow.AddMinutes(1) });
         await host.WaitOpenedAsync(input.CycleId);
         await Task.Delay(500);
 
@@ -89,16 +89,16 @@ public sealed class CycleCommandTests
     {
         await using CycleHost host = await CycleHost.StartAsync();
         CycleInput input = CycleHost.Demo("2022Q1", secondsPerDay: 3600);
-        await host.Cycles.StartAsync(input, CancellationToken.None);
+        await host.StartAsync(input);
         await host.WaitOpenedAsync(input.CycleId);
         await host.Cycles.RaiseAsync(input.CycleId, new CycleCommand(CycleCommandKind.Cancel), CancellationToken.None);
         await host.WaitCompletedAsync(input.CycleId, seconds: 30);
         await host.Services.GetRequiredService<ICycleStore>().SetStatusAsync(input.CycleId, CycleStatus.Open, DateTimeOffset.UtcNow, CancellationToken.None);
         var tick = new CycleTick(DateTimeOffset.UtcNow, StepKind.Reminder, null, new DateOnly(2022, 4, 5), new DateTimeOffset(2022, 4, 4, 9, 0, 0, TimeSpan.FromHours(8)));
-        RunStepPageActivity activity = host.Services.GetRequiredService<RunStepPageActivity>();
+        RunStepForUnitsActivity activity = host.Services.GetRequiredService<RunStepForUnitsActivity>();
 
-        await activity.RunAsync(null!, new StepPageInput(input.CycleId, tick, 0));
-        await activity.RunAsync(null!, new StepPageInput(input.CycleId, tick, 0));
+        await activity.RunAsync(null!, new StepUnitsInput(input.CycleId, tick, 0));
+        await activity.RunAsync(null!, new StepUnitsInput(input.CycleId, tick, 0));
 
         host.Mailer.For(input.CycleId).Where(m => m.Kind == MailKind.Reminder).Select(m => m.RecipientKey)
             .Should().BeEquivalentTo(["rsj", "czj", "lps", "flx"], "the retry found every reminder marked sent");
@@ -109,14 +109,14 @@ public sealed class CycleCommandTests
     {
         await using CycleHost host = await CycleHost.StartAsync();
         CycleInput input = CycleHost.Demo("2022Q2", secondsPerDay: 3);
-        await host.Cycles.StartAsync(input, CancellationToken.None);
+        await host.StartAsync(input);
         await host.WaitOpenedAsync(input.CycleId);
         foreach ((string unit, int task) in new[] { ("rsj", 1), ("czj", 1), ("czj", 2), ("lps", 2), ("flx", 2) })
         {
             await host.SubmitAsync(input.CycleId, unit, task);
         }
 
-        await host.Obligations.ChangeAsync(input.CycleId, "rsj", 1, o => o.Return("请补充新增就业人数"), new(DateTimeOffset.UtcNow, "coordinator", "returned", "请补充新增就业人数"), CancellationToken.None);
+        await host.Obligations.ChangeAsync(input.CycleId, "rsj", 1, o => o.Return("请补充新增就业人数"), new(DateTimeOffset.UtcNow, "coordinator", "returned", "请补充新增就业人数"), null, CancellationToken.None);
         await host.WaitCompletedAsync(input.CycleId);
 
         // The due day's reminder (the first may race the test's submissions).

@@ -14,7 +14,7 @@ public sealed class CycleEscalationTests
         await using CycleHost host = await CycleHost.StartAsync();
         CycleInput input = CycleHost.Demo("2020Q3", secondsPerDay: 1.5);
 
-        await host.Cycles.StartAsync(input, CancellationToken.None);
+        await host.StartAsync(input);
         await host.WaitWaitingAsync(input.CycleId);
         foreach ((string unit, int task) in new[] { ("rsj", 1), ("czj", 1), ("czj", 2), ("lps", 2) })
         {
@@ -49,7 +49,7 @@ public sealed class CycleEscalationTests
         await using CycleHost host = await CycleHost.StartAsync();
         CycleInput input = CycleHost.Demo("2020Q4", secondsPerDay: 3);
 
-        await host.Cycles.StartAsync(input, CancellationToken.None);
+        await host.StartAsync(input);
         await host.WaitWaitingAsync(input.CycleId);
         foreach ((string unit, int task) in new[] { ("rsj", 1), ("czj", 1), ("czj", 2), ("lps", 2), ("flx", 2) })
         {

@@ -14,37 +14,49 @@ namespace SixStability.Integration.Tests.Hosts;
 public sealed class HostParityTests
 {
     // host.json's routePrefix is empty: API routes carry "api/", pages sit at the root (/u).
-    private static readonly string[] Expected = ApiRoutes.All.Select(r => $"{r.Method} {ApiRoutes.Prefix}{r.Route}")
-        .Concat(PageRoutes.All.Select(r => $"{r.Method} {r.Route}"))
-        .Order(StringComparer.Ordinal)
-        .ToArray();
+    private static readonly string[] Expected = [.. Routes.All.Select(r => $"{r.Name} {r.Method} {r.Template}").Order(StringComparer.Ordinal)];
 
     [Fact]
-    public void Function_app_triggers_cover_exactly_the_api_routes()
+    public void Function_app_triggers_are_exactly_the_route_table_with_its_names_and_keys()
     {
-        string[] routes = typeof(PlanFunctions).Assembly.GetTypes()
+        string[] functions = [.. typeof(PlanFunctions).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods())
-            .SelectMany(m => m.GetParameters())
-            .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
-            .OfType<HttpTriggerAttribute>()
-            .SelectMany(a => a.Methods!.Select(method => $"{method.ToUpperInvariant()} {a.Route}"))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+            .Select(m => (Method: m, Trigger: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>().SingleOrDefault()))
+            .Where(f => f.Trigger is not null)
+            .SelectMany(f => f.Trigger!.Methods!.Select(method => (Name: f.Method.GetCustomAttribute<FunctionAttribute>()!.Name, Line: $"{f.Method.GetCustomAttribute<FunctionAttribute>()!.Name} {method.ToUpperInvariant()} {f.Trigger.Route}", f.Trigger.AuthLevel)))
+            .Where(f => f.AuthLevel == (Routes.Named(f.Name).Access == RouteAccess.Coordinator ? AuthorizationLevel.Function : AuthorizationLevel.Anonymous))
+            .Select(f => f.Line)
+            .Order(StringComparer.Ordinal)];
 
-        routes.Should().Equal(Expected);
+        functions.Should().Equal(Expected, "every route has one trigger, with the function key exactly where the coordinator's key is needed");
     }
 
     [Fact]
-    public async Task DevHost_serves_exactly_the_api_routes()
+    public void Every_Function_app_trigger_binds_exactly_the_values_of_its_route_template()
+    {
+        foreach (MethodInfo method in typeof(PlanFunctions).Assembly.GetTypes().SelectMany(t => t.GetMethods()))
+        {
+            if (method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>().SingleOrDefault() is null)
+            {
+                continue;
+            }
+
+            ApiRoute route = Routes.Named(method.GetCustomAttribute<FunctionAttribute>()!.Name);
+            method.GetParameters().Where(p => p.ParameterType == typeof(string)).Select(p => p.Name).Should().Equal(route.Parameters, route.Name);
+        }
+    }
+
+    [Fact]
+    public async Task DevHost_serves_exactly_the_route_table()
     {
         await using DevHostServer server = await DevHostServer.StartAsync();
 
-        string[] routes = server.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        string[] routes = [.. server.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => !e.RoutePattern.RawText!.StartsWith("/dev/", StringComparison.Ordinal))
-            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/')}"))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m =>
+                $"{e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName} {m} {e.RoutePattern.RawText!.TrimStart('/')}"))
+            .Order(StringComparer.Ordinal)];
 
         routes.Should().Equal(Expected);
     }
@@ -88,9 +100,9 @@ public sealed class HostParityTests
 
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(metadata));
         string[] routes = doc.RootElement.EnumerateArray()
-            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
-            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
-            .SelectMany(b => b.GetProperty("methods").EnumerateArray().Select(m => $"{m.GetString()!.ToUpperInvariant()} {b.GetProperty("route").GetString()}"))
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Select(b => (Name: f.GetProperty("name").GetString(), Binding: b)))
+            .Where(f => f.Binding.GetProperty("type").GetString() == "httpTrigger")
+            .SelectMany(f => f.Binding.GetProperty("methods").EnumerateArray().Select(m => $"{f.Name} {m.GetString()!.ToUpperInvariant()} {f.Binding.GetProperty("route").GetString()}"))
             .Order(StringComparer.Ordinal)
             .ToArray();
 

@@ -37,7 +37,7 @@ public sealed class SendGridMailerTests : IAsyncLifetime
     [Fact]
     public async Task A_step_to_2500_units_goes_out_as_3_requests_of_valid_v3_bodies()
     {
-        MailBatch batch = MailBatches.Reminder(2500);
+        MailBatch batch = await MailBatches.ReminderAsync(2500);
 
         NotifyResult result = await Notifier.SendAsync(batch, CancellationToken.None);
 
@@ -50,16 +50,15 @@ public sealed class SendGridMailerTests : IAsyncLifetime
             body.GetProperty("from").GetProperty("email").GetString().Should().Be("lwlb@example.gov.cn");
             body.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("type").GetString()).Should().Equal("text/plain", "text/html");
             body.GetProperty("categories").EnumerateArray().Select(c => c.GetString()).Should().Equal("reminder");
-            body.GetProperty("subject").GetString().Should().Be("【催报】2020年第三季度“六稳六保”落实情况 — 还差-count.t-项，-due.t-截止");
         }
 
         JsonElement first = requests[0].GetProperty("personalizations")[0];
+        first.GetProperty("subject").GetString().Should().Be("【催报】2020年第三季度“六稳六保”落实情况 — 还差1项，10月14日截止");
+        first.GetProperty("substitutions").EnumerateObject().Select(p => p.Value.GetString()).Should().Contain(v => v!.Contains("u?t=token1", StringComparison.Ordinal) && v.Contains("单位1：", StringComparison.Ordinal));
         first.GetProperty("to")[0].GetProperty("email").GetString().Should().Be("u00001@example.gov.cn");
         first.GetProperty("custom_args").GetProperty("cycle").GetString().Should().Be("jingdezhen-2020Q3");
         first.GetProperty("custom_args").GetProperty("step").GetString().Should().Be("reminder-2020-10-13");
         first.GetProperty("custom_args").GetProperty("unit").GetString().Should().Be("u00001");
-        first.GetProperty("substitutions").GetProperty("-unit.t-").GetString().Should().Be("单位1");
-        first.GetProperty("substitutions").GetProperty("-link.h-").GetString().Should().Be("<a href=\"http://localhost:7071/u?t=token1\">http://localhost:7071/u?t=token1</a>");
         requests.SelectMany(r => r.GetProperty("personalizations").EnumerateArray()).Select(p => p.GetProperty("to")[0].GetProperty("email").GetString())
             .Should().OnlyHaveUniqueItems().And.HaveCount(2500);
     }
@@ -70,7 +69,7 @@ public sealed class SendGridMailerTests : IAsyncLifetime
         recorder.Respond = (n, _) => n == 0 ? (429, 1) : (202, null);
         var started = System.Diagnostics.Stopwatch.StartNew();
 
-        NotifyResult result = await Notifier.SendAsync(MailBatches.Reminder(3), CancellationToken.None);
+        NotifyResult result = await Notifier.SendAsync(await MailBatches.ReminderAsync(3), CancellationToken.None);
 
         result.Sent.Should().Be(3);
         recorder.Requests.Should().HaveCount(2);
@@ -83,7 +82,7 @@ public sealed class SendGridMailerTests : IAsyncLifetime
     public async Task A_500_forever_is_recorded_as_failed_the_other_request_still_goes_out_and_a_rerun_sends_only_the_failed()
     {
         recorder.Respond = (_, body) => body.GetProperty("personalizations").GetArrayLength() == 1000 ? (500, null) : (202, null);
-        MailBatch batch = MailBatches.Reminder(1500);
+        MailBatch batch = await MailBatches.ReminderAsync(1500);
 
         NotifyResult first = await Notifier.SendAsync(batch, CancellationToken.None);
 
@@ -105,7 +104,7 @@ public sealed class SendGridMailerTests : IAsyncLifetime
         recorder.Respond = (_, body) => body.GetProperty("personalizations").EnumerateArray()
             .Any(p => p.GetProperty("to")[0].GetProperty("email").GetString() == "u00002@example.gov.cn") ? (400, null) : (202, null);
 
-        NotifyResult result = await Notifier.SendAsync(MailBatches.Reminder(4), CancellationToken.None);
+        NotifyResult result = await Notifier.SendAsync(await MailBatches.ReminderAsync(4), CancellationToken.None);
 
         result.Should().Be(new NotifyResult(Sent: 3, Skipped: 0, Failed: 0, Rejected: 1));
         OutboxEntry rejected = (await Outbox.ProblemsAsync(MailBatches.Cycle.CycleId, CancellationToken.None)).Single();
@@ -114,7 +113,7 @@ public sealed class SendGridMailerTests : IAsyncLifetime
         rejected.Error.Should().Contain("SendGrid 400");
 
         int before = recorder.Requests.Count;
-        NotifyResult rerun = await Notifier.SendAsync(MailBatches.Reminder(4), CancellationToken.None);
+        NotifyResult rerun = await Notifier.SendAsync(await MailBatches.ReminderAsync(4), CancellationToken.None);
         rerun.Should().Be(new NotifyResult(0, 4, 0, 0));
         recorder.Requests.Should().HaveCount(before, "a rejected address is not retried until someone fixes it");
     }
@@ -122,7 +121,7 @@ public sealed class SendGridMailerTests : IAsyncLifetime
     [Fact]
     public async Task A_repeated_step_sends_nothing_twice()
     {
-        MailBatch batch = MailBatches.Reminder(10);
+        MailBatch batch = await MailBatches.ReminderAsync(10);
 
         await Notifier.SendAsync(batch, CancellationToken.None);
         NotifyResult again = await Notifier.SendAsync(batch, CancellationToken.None);
@@ -132,11 +131,11 @@ public sealed class SendGridMailerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_recipient_whose_values_exceed_the_substitution_limit_gets_a_fully_rendered_message()
+    public async Task A_recipient_whose_mail_exceeds_the_substitution_limit_gets_a_message_of_its_own()
     {
         string longList = string.Concat(Enumerable.Repeat("很长的任务名称", 800));
-        MailBatch batch = MailBatches.Reminder(2);
-        var big = batch.Recipients[1] with { Values = new Dictionary<string, MailValue>(batch.Recipients[1].Values) { ["owed"] = MailValue.Of(longList) } };
+        MailBatch batch = await MailBatches.ReminderAsync(2);
+        var big = batch.Recipients[1] with { Mail = batch.Recipients[1].Mail with { Html = batch.Recipients[1].Mail.Html + longList } };
 
         await Notifier.SendAsync(batch with { Recipients = [batch.Recipients[0], big] }, CancellationToken.None);
 
@@ -144,13 +143,13 @@ public sealed class SendGridMailerTests : IAsyncLifetime
         requests.Should().HaveCount(2);
         JsonElement alone = requests.Single(r => !r.GetProperty("personalizations")[0].TryGetProperty("substitutions", out _));
         alone.GetProperty("subject").GetString().Should().Be("【催报】2020年第三季度“六稳六保”落实情况 — 还差1项，10月14日截止");
-        alone.GetProperty("content")[0].GetProperty("value").GetString().Should().Contain(longList);
+        alone.GetProperty("content")[1].GetProperty("value").GetString().Should().Contain(longList);
     }
 
     [Fact]
     public async Task The_summary_carries_its_attachment_and_category()
     {
-        MailBatch summary = Notices.Summary(MailBatches.Cycle, "summary", [new("市人民政府办公室", "szfb@example.gov.cn")], MailValue.Of("22项任务"), [new MailAttachment("汇总.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [1, 2, 3])]);
+        MailBatch summary = new(MailBatches.Cycle.CycleId, "summary", MailKind.Summary, [new MailRecipient("summary-0", [new("市人民政府办公室", "szfb@example.gov.cn")], new RenderedMail("【季度汇总】", "<p>22项任务</p>", "22项任务"))], [new MailAttachment("汇总.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [1, 2, 3])]);
 
         await Notifier.SendAsync(summary, CancellationToken.None);
 

@@ -19,14 +19,14 @@ public sealed class SmtpAndSinkMailerTests
             ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
-        NotifyResult result = await services.GetRequiredService<Notifier>().SendAsync(MailBatches.Reminder(3), CancellationToken.None);
+        NotifyResult result = await services.GetRequiredService<Notifier>().SendAsync(await MailBatches.ReminderAsync(3), CancellationToken.None);
 
         result.Sent.Should().Be(3);
         sink.Messages.Should().HaveCount(3);
         MimeMessage first = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(sink.Messages.First().Data)));
         first.Subject.Should().Be("【催报】2020年第三季度“六稳六保”落实情况 — 还差1项，10月14日截止");
         first.TextBody.Should().StartWith("单位1：");
-        first.HtmlBody.Should().Contain("<a href=\"http://localhost:7071/u?t=token1\">");
+        first.HtmlBody.Should().Contain("<a href=\"http://localhost:7071/u?t=token1\"");
         first.Headers["X-SixStability-Unit"].Should().Be("u00001");
         sink.Messages.Select(m => m.To.Single()).Should().Equal("u00001@example.gov.cn", "u00002@example.gov.cn", "u00003@example.gov.cn");
     }
@@ -43,7 +43,7 @@ public sealed class SmtpAndSinkMailerTests
             ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
-        NotifyResult result = await services.GetRequiredService<Notifier>().SendAsync(MailBatches.Reminder(3), CancellationToken.None);
+        NotifyResult result = await services.GetRequiredService<Notifier>().SendAsync(await MailBatches.ReminderAsync(3), CancellationToken.None);
 
         result.Should().Be(new NotifyResult(2, 0, 0, 1));
         sink.Messages.Should().HaveCount(2);
@@ -61,7 +61,7 @@ public sealed class SmtpAndSinkMailerTests
             ["Smtp:Port"] = "1",
         });
 
-        NotifyResult result = await services.GetRequiredService<Notifier>().SendAsync(MailBatches.Reminder(2), CancellationToken.None);
+        NotifyResult result = await services.GetRequiredService<Notifier>().SendAsync(await MailBatches.ReminderAsync(2), CancellationToken.None);
 
         result.Should().Be(new NotifyResult(0, 0, 2, 0));
     }
@@ -78,7 +78,7 @@ public sealed class SmtpAndSinkMailerTests
                 ["Mail:SinkPath"] = folder,
             });
 
-            await services.GetRequiredService<Notifier>().SendAsync(MailBatches.Reminder(2), CancellationToken.None);
+            await services.GetRequiredService<Notifier>().SendAsync(await MailBatches.ReminderAsync(2), CancellationToken.None);
 
             string[] files = Directory.GetFiles(folder, "*.eml");
             files.Should().HaveCount(2);

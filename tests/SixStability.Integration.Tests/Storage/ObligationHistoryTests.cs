@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using SixStability.Core.Cycles;
+using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 using SixStability.Infrastructure.Cycles;
 using SixStability.Infrastructure.Storage;
@@ -30,8 +31,8 @@ public sealed class ObligationHistoryTests
         await store.AddMissingAsync([new Obligation("c/1", "rsj#", 3, true, ObligationState.Outstanding, new DateOnly(2020, 10, 14))], CancellationToken.None);
         string longText = "{\"narrative\":\"" + new string('稳', 40_000) + "\"}"; // 80 KB as UTF-16: over the 64 KB property limit
 
-        await store.ChangeAsync("c/1", "rsj#", 3, o => o.Submit(DateTimeOffset.UtcNow, o.Due, new ReportedFigures(ReportedFigures.Done, [new IndicatorReading("户数", 12000m)])), new HistoryEntry(DateTimeOffset.UtcNow, "rsj#", "submitted", longText), CancellationToken.None);
-        await store.ChangeAsync("c/1", "rsj#", 3, o => o.Submit(DateTimeOffset.UtcNow, o.Due), new HistoryEntry(DateTimeOffset.UtcNow, "rsj#", "submitted", "{\"narrative\":\"短\"}"), CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj#", 3, o => o.Submit(DateTimeOffset.UtcNow, o.Due, new ReportedFigures(ReportedFigures.Done, [new IndicatorReading("户数", 12000m)])), new HistoryEntry(DateTimeOffset.UtcNow, "rsj#", "submitted", longText), null, CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj#", 3, o => o.Submit(DateTimeOffset.UtcNow, o.Due), new HistoryEntry(DateTimeOffset.UtcNow, "rsj#", "submitted", "{\"narrative\":\"短\"}"), null, CancellationToken.None);
         IReadOnlyList<HistoryEntry> history = await store.HistoryAsync("c/1", "rsj#", 3, CancellationToken.None);
         Obligation stored = (await store.ListUnitAsync("c/1", "rsj#", CancellationToken.None)).Single();
         TableClient table = await tables.GetAsync("obligations");
@@ -62,10 +63,10 @@ public sealed class ObligationHistoryTests
         DateTimeOffset at = DateTimeOffset.UtcNow;
         string longText = new('保', 40_000);
 
-        await store.ChangeAsync("c/1", "rsj#", 12, o => o, new HistoryEntry(at, "rsj#", "draft", "十二·一"), CancellationToken.None);
-        await store.ChangeAsync("c/1", "rsj#", 1, o => o, new HistoryEntry(at.AddSeconds(1), "rsj#", "draft", "一·一"), CancellationToken.None);
-        await store.ChangeAsync("c/1", "rsj#", 12, o => o, new HistoryEntry(at.AddSeconds(2), "rsj#", "submitted", longText), CancellationToken.None);
-        await store.ChangeAsync("c/1", "rsj", 1, o => o, new HistoryEntry(at, "rsj", "draft", "别的单位"), CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj#", 12, o => o, new HistoryEntry(at, "rsj#", "draft", "十二·一"), null, CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj#", 1, o => o, new HistoryEntry(at.AddSeconds(1), "rsj#", "draft", "一·一"), null, CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj#", 12, o => o, new HistoryEntry(at.AddSeconds(2), "rsj#", "submitted", longText), null, CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj", 1, o => o, new HistoryEntry(at, "rsj", "draft", "别的单位"), null, CancellationToken.None);
         IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>> history = await store.UnitHistoryAsync("c/1", "rsj#", CancellationToken.None);
 
         history.Keys.Should().BeEquivalentTo([1, 12]);
@@ -82,7 +83,7 @@ public sealed class ObligationHistoryTests
 
         // Eight clerks save at once: most of them lose an ETag race and retry.
         await Task.WhenAll(Enumerable.Range(1, 8).Select(i => store.ChangeAsync(
-            "c/1", "rsj", 3, o => o, new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "draft", new string((char)('甲' + i), 40_000)), CancellationToken.None)));
+            "c/1", "rsj", 3, o => o, new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "draft", new string((char)('甲' + i), 40_000)), null, CancellationToken.None)));
         IReadOnlyList<HistoryEntry> history = await store.HistoryAsync("c/1", "rsj", 3, CancellationToken.None);
         var blobs = new List<string>();
         await foreach (Azure.Storage.Blobs.Models.BlobItem blob in new Azure.Storage.Blobs.BlobContainerClient(options.ConnectionString, options.TablePrefix + "history").GetBlobsAsync())
@@ -101,10 +102,10 @@ public sealed class ObligationHistoryTests
     {
         (TableObligationStore store, _, _) = await NewStoreAsync();
         await store.AddMissingAsync([new Obligation("c/1", "rsj", 3, true, ObligationState.Outstanding, new DateOnly(2020, 10, 14))], CancellationToken.None);
-        await store.ChangeAsync("c/1", "rsj", 3, o => o.SaveDraft(), new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "draft", "{}"), CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj", 3, o => o.SaveDraft(), new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "draft", "{}"), null, CancellationToken.None);
 
         // The close seals the cycle after this submission read the obligation and before it commits.
-        Func<Task> submit = () => store.ChangeAsync(
+        Outcome<ChangeResult> submitted = await store.ChangeAsync(
             "c/1",
             "rsj",
             3,
@@ -114,9 +115,11 @@ public sealed class ObligationHistoryTests
                 return o.Submit(DateTimeOffset.UtcNow, o.Due);
             },
             new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "submitted", "{}"),
+            null,
             CancellationToken.None);
 
-        (await submit.Should().ThrowAsync<CycleClosedException>()).Which.Message.Should().Be("本周期已关闭，不能再报送或修改。");
+        submitted.Kind.Should().Be(OutcomeKind.Closed);
+        submitted.Message.Should().Be("本周期已关闭，不能再报送或修改。");
         Obligation stored = (await store.ListUnitAsync("c/1", "rsj", CancellationToken.None)).Single();
         stored.State.Should().Be(ObligationState.Draft);
         stored.Revision.Should().Be(1);
@@ -132,16 +135,16 @@ public sealed class ObligationHistoryTests
             [new Obligation("c/1", "rsj", 3, true, ObligationState.Outstanding, due), new Obligation("c/1", "fgw", 3, false, ObligationState.Outstanding, due), new Obligation("c/2", "rsj", 3, true, ObligationState.Outstanding, due)],
             CancellationToken.None);
         var entry = new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "submitted", "{}");
-        await store.ChangeOnceAsync("c/1", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, "key-1", CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, "key-1", CancellationToken.None);
 
         await store.SealAsync("c/1", CancellationToken.None);
         await store.SealAsync("c/1", CancellationToken.None); // a retried close seals again
-        ChangeResult replay = await store.ChangeOnceAsync("c/1", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, "key-1", CancellationToken.None);
-        Func<Task> other = () => store.ChangeAsync("c/1", "fgw", 3, o => o.Submit(entry.At, o.Due), entry with { Who = "fgw" }, CancellationToken.None);
-        Obligation nextCycle = await store.ChangeAsync("c/2", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, CancellationToken.None);
+        Outcome<ChangeResult> replay = await store.ChangeAsync("c/1", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, "key-1", CancellationToken.None);
+        Outcome<ChangeResult> other = await store.ChangeAsync("c/1", "fgw", 3, o => o.Submit(entry.At, o.Due), entry with { Who = "fgw" }, null, CancellationToken.None);
+        Obligation nextCycle = (await store.ChangeAsync("c/2", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, null, CancellationToken.None)).Value!.Obligation;
 
-        replay.Replayed.Should().BeTrue();
-        await other.Should().ThrowAsync<CycleClosedException>();
+        replay.Value!.Replayed.Should().BeTrue();
+        other.Kind.Should().Be(OutcomeKind.Closed);
         (await store.ListUnitAsync("c/1", "fgw", CancellationToken.None)).Single().State.Should().Be(ObligationState.Outstanding);
         nextCycle.State.Should().Be(ObligationState.Submitted);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SixStability.Core.Plans;
+using SixStability.Core.Rules;
 using SixStability.Infrastructure.Storage;
 using SixStability.Integration.Tests.Support;
 using SixStability.Workflow.Ports;
@@ -49,22 +50,13 @@ public sealed class TableDocumentStoreTests
     public async Task Of_two_concurrent_edits_from_the_same_version_only_one_wins()
     {
         TablePlanStore store = await NewStoreAsync();
-        string etag = await store.PutAsync(PlanOfSize("p", 10), null, CancellationToken.None);
+        string etag = (await store.PutAsync(PlanOfSize("p", 10), null, CancellationToken.None)).Value!;
 
-        Task<string>[] writes = Enumerable.Range(0, 8).Select(i => store.PutAsync(PlanOfSize("p", 20 + i), etag, CancellationToken.None)).ToArray();
-        Task all = Task.WhenAll(writes);
-        try
-        {
-            await all;
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // expected for the losers
-        }
+        Outcome<string>[] writes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.PutAsync(PlanOfSize("p", 20 + i), etag, CancellationToken.None)));
 
-        writes.Count(w => w.IsCompletedSuccessfully).Should().Be(1);
-        writes.Where(w => w.IsFaulted).Should().AllSatisfy(w => w.Exception!.InnerException.Should().BeOfType<ConcurrencyConflictException>());
-        int winner = Array.FindIndex(writes, w => w.IsCompletedSuccessfully);
+        writes.Count(w => w.IsOk).Should().Be(1);
+        writes.Where(w => !w.IsOk).Should().AllSatisfy(w => w.Kind.Should().Be(OutcomeKind.Conflict));
+        int winner = Array.FindIndex(writes, w => w.IsOk);
         (await store.GetAsync("p", CancellationToken.None))!.Value.FindTask(1)!.Text.Should().HaveLength(20 + winner);
     }
 

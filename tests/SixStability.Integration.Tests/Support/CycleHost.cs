@@ -2,7 +2,9 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
+using SixStability.Core.Rules;
 using SixStability.Core.Units;
 using SixStability.DevHost.Azurite;
 using SixStability.Infrastructure;
@@ -89,6 +91,14 @@ internal sealed class CycleHost : IAsyncDisposable
     public static CycleInput Demo(string quarter, double secondsPerDay) =>
         new($"p-{quarter}", "p", quarter, new CyclePolicyChoice(CyclePolicyChoice.Demo, SecondsPerDay: secondsPerDay), DateTimeOffset.UtcNow);
 
+    /// <summary>Starts the cycle as the coordinator's route does (once); true when this start created it.</summary>
+    public async Task<bool> StartAsync(CycleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Outcome<CycleStarted> started = await Services.GetRequiredService<StartCycleUseCase>().RunAsync(new StartCycleCommand(input.PlanId, input.Quarter, input.Policy), Cycles, CancellationToken.None);
+        return started.IsOk ? started.Value!.Created : throw new InvalidOperationException(started.Message);
+    }
+
     /// <summary>Waits until the cycle's obligations exist (the opening activity ran).</summary>
     public async Task WaitOpenedAsync(string cycleId)
     {
@@ -125,7 +135,7 @@ internal sealed class CycleHost : IAsyncDisposable
     {
         CycleRecord record = (await Services.GetRequiredService<ICycleStore>().GetAsync(cycleId, CancellationToken.None))!;
         DateOnly today = record.Frame.Today(DateTimeOffset.UtcNow, record.Policy);
-        await Obligations.ChangeAsync(cycleId, unitId, task, o => o.Submit(DateTimeOffset.UtcNow, today), new HistoryEntry(DateTimeOffset.UtcNow, unitId, "submitted"), CancellationToken.None);
+        await Obligations.ChangeAsync(cycleId, unitId, task, o => o.Submit(DateTimeOffset.UtcNow, today), new HistoryEntry(DateTimeOffset.UtcNow, unitId, "submitted"), null, CancellationToken.None);
     }
 
     public async Task<OrchestrationMetadata> WaitCompletedAsync(string cycleId, int seconds = 60)

@@ -43,7 +43,6 @@ internal sealed partial class DevHostServer : IAsyncDisposable
         return new DevHostServer(app, new Uri(address));
     }
 
-
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>A client with the admin key, as the coordinator's scripts use.</summary>
@@ -54,7 +53,10 @@ internal sealed partial class DevHostServer : IAsyncDisposable
         return client;
     }
 
-    public HttpClient Client() => new() { BaseAddress = BaseAddress };
+#pragma warning disable CA2000 // The client owns its handler.
+    public HttpClient Client(bool allowRedirects = true) =>
+        allowRedirects ? new() { BaseAddress = BaseAddress } : new(new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { BaseAddress = BaseAddress };
+#pragma warning restore CA2000
 
     public async ValueTask DisposeAsync()
     {

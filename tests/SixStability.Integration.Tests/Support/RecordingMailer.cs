@@ -13,7 +13,7 @@ internal sealed class RecordingMailer : IMailer
     {
         foreach (MailRecipient r in recipients)
         {
-            Sent.Enqueue(new SentMail(batch.CycleId, batch.Step, batch.Kind, r.Key, r.To.Select(c => c.Email).ToList(), batch.Template.Render(r.Values)));
+            Sent.Enqueue(new SentMail(batch.CycleId, batch.Step, batch.Kind, r.Key, r.To.Select(c => c.Email).ToList(), r.Mail));
         }
 
         return Task.FromResult<IReadOnlyList<Delivery>>(recipients.Select(r => new Delivery(r.Key, DeliveryStatus.Sent)).ToList());

@@ -1,0 +1,57 @@
+using SixStability.Core.Plans;
+using SixStability.Core.Rules;
+
+namespace SixStability.Core.Submissions;
+
+/// <summary>What a valid report of one task is: the narrative, a self-assessment, the lead unit's indicator values.</summary>
+public static class SubmissionRules
+{
+    public const int MaxNarrative = 5000;
+    public const int MaxText = 2000;
+    public const string Summary = "报送内容有误，请按提示修改。";
+
+    /// <summary>
+    /// Null when <paramref name="form"/> may be stored. A draft needs nothing yet but what it holds must
+    /// still be valid; a submission needs the narrative and the self-assessment. Only the task's own
+    /// indicators (given to the lead unit) may carry values, each once, none negative.
+    /// </summary>
+    public static RuleViolation? Check(SubmissionForm? form, IReadOnlyList<Indicator> indicators, bool draft)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        if (form is null)
+        {
+            return RuleViolation.Field("body", "请求体为空。");
+        }
+
+        bool required = !draft;
+        var errors = new List<FieldError>();
+        TextRules.Check(form.Narrative, "narrative", "工作进展", MaxNarrative, required, errors);
+        TextRules.Check(form.Difficulties, "difficulties", "存在困难", MaxText, required: false, errors);
+        TextRules.Check(form.NextSteps, "nextSteps", "下一步打算", MaxText, required: false, errors);
+        if ((required || form.Status is not null) && (form.Status is null || !ReportedFigures.Statuses.Contains(form.Status)))
+        {
+            errors.Add(new("status", "自评状态应为“按进度推进”“滞后”或“已完成”。"));
+        }
+
+        IReadOnlyList<IndicatorReading> values = form.Indicators ?? [];
+        for (int i = 0; i < values.Count; i++)
+        {
+            IndicatorReading? v = values[i];
+            if (v is null || !indicators.Any(x => x.Name == v.Name))
+            {
+                errors.Add(new($"indicators[{i}].name", "不是本任务的指标（只有牵头单位填报指标）。"));
+            }
+            else if (v.Value is < 0 or > 1e15m)
+            {
+                errors.Add(new($"indicators[{i}].value", "应为不小于 0 的数值。"));
+            }
+        }
+
+        if (values.Where(v => v is not null).GroupBy(v => v.Name, StringComparer.Ordinal).Any(g => g.Count() > 1))
+        {
+            errors.Add(new("indicators", "同一指标只能填一次。"));
+        }
+
+        return errors.Count > 0 ? RuleViolation.Of(Summary, errors) : null;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using SixStability.Workflow.Cycles;
+using SixStability.Workflow.Http;
+
+namespace SixStability.Functions.Http;
+
+/// <summary>
+/// What every HTTP trigger does: find its route in the one route table and call it the way DevHost
+/// does, with the route values the trigger bound and, for cycle commands, the durable client.
+/// </summary>
+public sealed class FunctionRoutes(IServiceProvider services, ILoggerFactory loggers)
+{
+    private readonly ILogger logger = loggers.CreateLogger("SixStability.Routes");
+
+    public async Task<IActionResult> InvokeAsync(string name, HttpRequest request, Dictionary<string, string>? values = null, DurableTaskClient? client = null) =>
+        await RouteInvoker.InvokeAsync(
+            Routes.Named(name),
+            new RouteCall(request, values ?? [], services, client is null ? null : new DurableTaskCycleClient(client)),
+            logger).ConfigureAwait(false);
+}

@@ -1,0 +1,46 @@
+using SixStability.Core.Cycles;
+using SixStability.Core.Rules;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Cycles;
+
+/// <summary>
+/// The coordinator's commands to a running cycle — extend one unit (延期), close now, cancel — sent to
+/// its orchestration as an external event after the rules allow them.
+/// </summary>
+public sealed class CycleCommandUseCase(ICycleStore cycles, IObligationStore obligations, TimeProvider clock)
+{
+    public async Task<Outcome<CycleCommand>> RunAsync(string cycleId, CycleCommand command, ICycleClient engine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(engine);
+        CycleRecord? record = await cycles.GetAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return Outcome.NotFound<CycleCommand>(CycleMessages.NoCycle(cycleId));
+        }
+
+        if (record.Status != CycleStatus.Open)
+        {
+            return Outcome.Closed<CycleCommand>($"报送周期“{cycleId}”已结束，不能再操作。");
+        }
+
+        if (command.Kind == CycleCommandKind.Extend)
+        {
+            IReadOnlyList<Obligation> owned = string.IsNullOrWhiteSpace(command.UnitId) ? [] : await obligations.ListUnitAsync(cycleId, command.UnitId, cancellationToken).ConfigureAwait(false);
+            if (owned.Count == 0)
+            {
+                return Outcome.Refused<CycleCommand>(RuleViolation.Field("unitId", "不在本周期。", $"单位“{command.UnitId}”在本周期没有报送任务。"));
+            }
+
+            DateOnly today = record.Frame.Today(clock.GetUtcNow(), record.Policy);
+            if (ExtensionRules.Check(command.Due, owned.Min(o => o.Due), today, command.Reason, reasonRequired: false) is { } invalid)
+            {
+                return Outcome.Refused<CycleCommand>(invalid);
+            }
+        }
+
+        await engine.RaiseAsync(cycleId, command, cancellationToken).ConfigureAwait(false);
+        return command;
+    }
+}

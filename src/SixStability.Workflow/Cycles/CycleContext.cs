@@ -1,0 +1,30 @@
+using SixStability.Core.Calendar;
+using SixStability.Core.Cycles;
+using SixStability.Core.Notifications;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Cycles;
+
+/// <summary>A cycle with the plan, directory and calendar it runs on.</summary>
+public sealed record CycleContext(CycleRecord Record, CycleLookup Lookup, BusinessCalendar Calendar)
+{
+    public string CycleId => Record.CycleId;
+
+    public bool IsOpen => Record.Status == CycleStatus.Open;
+
+    public CycleFacts Facts => new(Record.CycleId, Lookup.Plan.Title, Record.Frame.Quarter, Lookup.Directory.Coordinator);
+
+    /// <summary>The cycle's own today at a real instant (a virtual day for a demo).</summary>
+    public DateOnly Today(DateTimeOffset now) => Record.Frame.Today(now, Record.Policy);
+
+    /// <summary>Links stay valid a month past the close, so late readers still see a clear page.</summary>
+    public DateTimeOffset LinkExpiry(BusinessCalendar china, IEnumerable<DateOnly> dues) =>
+        CycleTimeline.Build(Record.Frame, Record.Policy, china, dues)[^1].At.AddDays(30);
+
+    /// <summary>What a unit owes on one task, as its mail lists it.</summary>
+    public OwedTask Owed(Obligation obligation, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(obligation);
+        return new OwedTask(obligation.TaskNumber, Lookup.TaskTitle(obligation.TaskNumber), obligation.Due, StepDecisions.WorkingDaysLeft(today, obligation.Due, Calendar));
+    }
+}

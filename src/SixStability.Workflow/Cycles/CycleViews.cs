@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using SixStability.Core.Calendar;
+using SixStability.Core.Cycles;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Cycles;
+
+/// <summary><c>GET /api/cycles/{cycleId}</c>: what the coordinator's board shows (only id, status and runtime while it is still opening).</summary>
+/// <param name="Status">open, closed, cancelled — or opening while the first step has not run yet.</param>
+/// <param name="Runtime">The orchestration's own state (Running, Completed, Failed …).</param>
+public sealed record CycleView(string CycleId, string Status, string? Runtime)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PlanId { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Quarter? Quarter { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CycleMode? Mode { get; init; }
+
+    /// <summary>The last step run (open, reminder-…, escalation…, closed); null until the orchestration reports one.</summary>
+    public string? Step { get; init; }
+
+    public DateTimeOffset? NextAt { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ScheduleStepView>? Schedule { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CycleCounts? Counts { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<UnitProgressView>? Units { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ExtensionRequestView>? ExtensionRequests { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MailProblemView>? MailProblems { get; init; }
+}
+
+public sealed record ScheduleStepView(StepKind Kind, int? Level, DateTimeOffset At, DateOnly Due, string Step);
+
+/// <param name="Owed">Task numbers still to report.</param>
+/// <param name="Level">The highest escalation level any of its tasks reached.</param>
+public sealed record UnitProgressView(string UnitId, string Name, DateOnly Due, IReadOnlyList<int> Owed, IReadOnlyList<int> Submitted, int Late, int Level, IReadOnlyList<TaskProgressView> Tasks)
+{
+    public static UnitProgressView Of(string unitId, string name, IReadOnlyList<Obligation> owned)
+    {
+        ArgumentNullException.ThrowIfNull(owned);
+        return new(
+            unitId,
+            name,
+            owned.Min(o => o.Due),
+            [.. owned.Where(o => o.IsOwed).Select(o => o.TaskNumber).Order()],
+            [.. owned.Where(o => !o.IsOwed).Select(o => o.TaskNumber).Order()],
+            owned.Count(o => o.Late),
+            owned.Max(o => o.EscalationLevel),
+            [.. owned.OrderBy(o => o.TaskNumber).Select(o => new TaskProgressView(o.TaskNumber, o.State, o.Late, o.EscalationLevel, o.Due))]);
+    }
+}
+
+public sealed record TaskProgressView(int Task, ObligationState State, bool Late, int Level, DateOnly Due);
+
+public sealed record ExtensionRequestView(string UnitId, DateOnly Due, string Reason, DateTimeOffset RequestedAt, ExtensionRequestState State, string? Note);
+
+public sealed record MailProblemView(string Step, string RecipientKey, string To, OutboxStatus Status, string? Error);
+
+/// <summary>One line of <c>GET /api/cycles</c>.</summary>
+public sealed record CycleSummaryView(string CycleId, string PlanId, Quarter Quarter, string QuarterName, string Status, CycleMode Mode, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt);

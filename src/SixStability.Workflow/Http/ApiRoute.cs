@@ -1,0 +1,47 @@
+namespace SixStability.Workflow.Http;
+
+/// <summary>Who may call a route.</summary>
+public enum RouteAccess
+{
+    /// <summary>The coordinator: the admin key (a Functions key in Azure, <c>Admin:Key</c> in DevHost).</summary>
+    Coordinator,
+
+    /// <summary>A unit: its signed link, checked by the handler.</summary>
+    Unit,
+
+    /// <summary>Anyone (the API description, static files).</summary>
+    Anyone,
+}
+
+/// <summary>
+/// One route both hosts serve: method and template, who may call it, what it takes and answers (for
+/// the OpenAPI document), and the handler both hosts call. DevHost maps its endpoints from these; the
+/// Function app's triggers are checked against them.
+/// </summary>
+/// <param name="Name">The Function app's function name for this route.</param>
+public sealed record ApiRoute(string Name, string Method, string Template, RouteAccess Access, string Summary, Func<RouteCall, Task<ApiResult>> Handle)
+{
+    /// <summary>The JSON body's type, for the OpenAPI document.</summary>
+    public Type? Body { get; init; }
+
+    /// <summary>A body that is not JSON (plan text, an uploaded file, a form post): its media types.</summary>
+    public IReadOnlyList<string> BodyMediaTypes { get; init; } = [];
+
+    /// <summary>The success answer's JSON type; null for files and pages.</summary>
+    public Type? Response { get; init; }
+
+    public int SuccessStatus { get; init; } = 200;
+
+    /// <summary>What the success answer is when it is not JSON (text/html, a download).</summary>
+    public string? ResponseMediaType { get; init; }
+
+    /// <summary>Query parameters it reads, with what each means.</summary>
+    public IReadOnlyList<(string Name, string Description)> Query { get; init; } = [];
+
+    /// <summary>Request headers it honours (If-Match, Idempotency-Key).</summary>
+    public IReadOnlyList<(string Name, string Description)> Headers { get; init; } = [];
+
+    /// <summary>The {names} in the template, in order.</summary>
+    public IReadOnlyList<string> Parameters =>
+        [.. Template.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')).Select(s => s[1..^1])];
+}

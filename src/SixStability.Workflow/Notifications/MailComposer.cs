@@ -1,0 +1,101 @@
+using SixStability.Core.Notifications;
+using SixStability.Core.Reports;
+using SixStability.Core.Units;
+using SixStability.Workflow.Notifications.Mail;
+using SixStability.Workflow.Rendering;
+
+namespace SixStability.Workflow.Notifications;
+
+/// <summary>
+/// Writes each kind of mail for each of its readers from a Razor component (so every value is
+/// encoded), with the plain-text part read off the same HTML. Values are never parsed as template
+/// syntax: a plan title of <c>{{x}}</c> or <c>&lt;img&gt;</c> is just text.
+/// </summary>
+public sealed class MailComposer(HtmlComposer html)
+{
+    public async Task<MailBatch> OpeningAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var recipients = new List<MailRecipient>();
+        foreach (UnitNotice notice in notices)
+        {
+            RenderedMail mail = await RenderAsync<OpeningMail>(MailSubjects.Opening(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
+            recipients.Add(UnitRecipient(notice.Unit, mail));
+        }
+
+        return new MailBatch(Id(cycle), step, MailKind.Open, recipients);
+    }
+
+    public async Task<MailBatch> ReminderAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var recipients = new List<MailRecipient>();
+        foreach (UnitNotice notice in notices)
+        {
+            RenderedMail mail = await RenderAsync<ReminderMail>(MailSubjects.Reminder(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
+            recipients.Add(UnitRecipient(notice.Unit, mail));
+        }
+
+        return new MailBatch(Id(cycle), step, MailKind.Reminder, recipients);
+    }
+
+    /// <summary>
+    /// One escalation level: each late unit hears about its own tasks; its 分管市领导, the 督查室 and the
+    /// coordinator hear about every unit they must know of. Everyone reads exactly who is late on what.
+    /// </summary>
+    public async Task<MailBatch> EscalationAsync(CycleFacts cycle, string step, int level, IEnumerable<EscalationReader> readers)
+    {
+        ArgumentNullException.ThrowIfNull(readers);
+        var recipients = new List<MailRecipient>();
+        foreach (EscalationReader reader in readers)
+        {
+            RenderedMail mail = await RenderAsync<EscalationMail>(MailSubjects.Escalation(cycle, level, reader), new() { ["Cycle"] = cycle, ["Level"] = level, ["Reader"] = reader }).ConfigureAwait(false);
+            recipients.Add(new MailRecipient(reader.Key, [reader.Contact], mail, reader.Unit));
+        }
+
+        return new MailBatch(Id(cycle), step, MailKind.Escalation, recipients);
+    }
+
+    public async Task<MailBatch> ReturnedAsync(CycleFacts cycle, string step, Unit unit, OwedTask task, string reason, Uri link)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        RenderedMail mail = await RenderAsync<ReturnedMail>(MailSubjects.Returned(cycle, task), new() { ["Cycle"] = cycle, ["UnitName"] = unit.Name, ["Task"] = task, ["Reason"] = reason, ["Link"] = link }).ConfigureAwait(false);
+        return new MailBatch(Id(cycle), step, MailKind.Returned, [UnitRecipient(unit, mail)]);
+    }
+
+    public async Task<MailBatch> ExtensionDecisionAsync(CycleFacts cycle, string step, Unit unit, bool approved, DateOnly due, string? note, Uri link)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        RenderedMail mail = await RenderAsync<ExtensionMail>(MailSubjects.ExtensionDecision(cycle, approved, due), new() { ["Cycle"] = cycle, ["UnitName"] = unit.Name, ["Approved"] = approved, ["Due"] = due, ["Note"] = note, ["Link"] = link }).ConfigureAwait(false);
+        return new MailBatch(Id(cycle), step, MailKind.Extension, [UnitRecipient(unit, mail)]);
+    }
+
+    public async Task<MailBatch> SummaryAsync(CycleFacts cycle, string step, IReadOnlyList<Contact> readers, CycleSummary summary, IReadOnlyList<MailAttachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(readers);
+        ArgumentNullException.ThrowIfNull(attachments);
+        var recipients = new List<MailRecipient>();
+        for (int i = 0; i < readers.Count; i++)
+        {
+            RenderedMail mail = await RenderAsync<SummaryMail>(MailSubjects.Summary(cycle), new() { ["Cycle"] = cycle, ["Reader"] = readers[i].Name, ["Summary"] = summary, ["HasAttachment"] = attachments.Count > 0 }).ConfigureAwait(false);
+            recipients.Add(new MailRecipient($"summary-{i}", [readers[i]], mail));
+        }
+
+        return new MailBatch(Id(cycle), step, MailKind.Summary, recipients, attachments);
+    }
+
+    private async Task<RenderedMail> RenderAsync<TComponent>(string subject, Dictionary<string, object?> parameters)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        string body = await html.RenderAsync<TComponent>(parameters).ConfigureAwait(false);
+        return new RenderedMail(subject, body, PlainText.FromHtml(body));
+    }
+
+    private static MailRecipient UnitRecipient(Unit unit, RenderedMail mail) => new(unit.Id, [new Contact(unit.Name, unit.Email)], mail, unit.Id);
+
+    private static string Id(CycleFacts cycle)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        return cycle.CycleId;
+    }
+}

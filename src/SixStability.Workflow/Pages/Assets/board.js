@@ -1,0 +1,157 @@
+// The coordinator's board (/admin): ES5, no framework, so an old office browser runs it. Served as a file
+// so the page runs under a Content-Security-Policy that forbids inline script.
+(function () {
+  var key = (/[?&]code=([^&]*)/.exec(location.search) || [])[1] || '';
+  key = decodeURIComponent(key);
+  var current = null, data = null;
+  function $(id) { return document.getElementById(id); }
+  function api(method, path, body, done) {
+    var xhr = new XMLHttpRequest();
+    xhr.open(method, path, true);
+    xhr.setRequestHeader('x-functions-key', key);
+    if (body) { xhr.setRequestHeader('Content-Type', 'application/json'); }
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState !== 4) { return; }
+      var json = null;
+      try { json = JSON.parse(xhr.responseText); } catch (e) { json = null; }
+      done(xhr.status, json);
+    };
+    xhr.send(body ? JSON.stringify(body) : null);
+  }
+  function say(text, ok) {
+    var m = $('message');
+    m.className = 'msg ' + (ok ? 'ok' : 'err');
+    m.style.display = 'block';
+    m.innerText = text;
+  }
+  function problem(status, json) { return (json && (json.detail || json.title)) || ('请求失败（' + status + '）'); }
+  function esc(s) { return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'); }
+  function cellClass(t) {
+    if (t.state === 'submitted') { return t.late ? 'late' : 'submitted'; }
+    if (t.level >= 3) { return 'l3'; }
+    if (t.level === 2) { return 'l2'; }
+    if (t.level === 1) { return 'l1'; }
+    return t.state === 'draft' ? 'draft' : 'owed';
+  }
+  function stepName(step) {
+    if (step === 'open') { return '已开启（已发报送通知）'; }
+    if (step === 'closed') { return '已关闭'; }
+    if (step.indexOf('reminder') === 0) { return '催报'; }
+    if (step.indexOf('escalation') === 0) { return '第' + step.charAt(10) + '级督办'; }
+    return step;
+  }
+  var stateNames = { submitted: '已报送', late: '逾期报送', draft: '草稿', owed: '未报送', l1: '一级督办', l2: '二级督办', l3: '三级督办' };
+  function render() {
+    if (!data) { return; }
+    var c = data.counts || {};
+    $('counts').innerHTML = '应报送 <b>' + c.obligations + '</b> 项，已报送 <b id="submitted-total">' + c.submitted + '</b> 项（逾期 ' + c.late + ' 项），未报送 <b>' + c.owed + '</b> 项。';
+    var status = { open: '进行中', closed: '已关闭', cancelled: '已取消' }[data.status] || data.status;
+    $('status').innerText = '状态：' + status + (data.step ? '　当前步骤：' + stepName(data.step) : '') + '　更新于 ' + new Date().toLocaleTimeString();
+    $('close').style.display = data.status === 'open' ? '' : 'none';
+    var tasks = [], seen = {}, i, j, u, t;
+    for (i = 0; i < data.units.length; i++) {
+      for (j = 0; j < data.units[i].tasks.length; j++) {
+        t = data.units[i].tasks[j].task;
+        if (!seen[t]) { seen[t] = true; tasks.push(t); }
+      }
+    }
+    tasks.sort(function (a, b) { return a - b; });
+    var lateOnly = $('late-only').checked, filter = $('name-filter').value;
+    var html = '<tr><th>单位</th>';
+    for (i = 0; i < tasks.length; i++) { html += '<th>' + tasks[i] + '</th>'; }
+    html += '<th>最高级别</th><th></th></tr>';
+    for (i = 0; i < data.units.length; i++) {
+      u = data.units[i];
+      if (lateOnly && u.owed.length === 0 && u.late === 0) { continue; }
+      if (filter && u.name.indexOf(filter) < 0) { continue; }
+      var byTask = {};
+      for (j = 0; j < u.tasks.length; j++) { byTask[u.tasks[j].task] = u.tasks[j]; }
+      html += '<tr data-unit="' + esc(u.unitId) + '"><td>' + esc(u.name) + '</td>';
+      for (j = 0; j < tasks.length; j++) {
+        t = byTask[tasks[j]];
+        if (!t) { html += '<td></td>'; continue; }
+        var cls = cellClass(t);
+        html += '<td class="cell ' + cls + '" data-unit="' + esc(u.unitId) + '" data-task="' + t.task + '" data-state="' + cls + '" title="' + esc(u.name + ' 任务' + t.task + '：' + stateNames[cls] + '，截止 ' + t.due) + '">' + (t.level > 0 && t.state !== 'submitted' ? t.level : '') + '</td>';
+      }
+      html += '<td>' + (u.level > 0 ? u.level + '级' : '—') + '</td><td>' + (data.status === 'open' ? '<button type="button" class="extend" data-unit="' + esc(u.unitId) + '">延期</button>' : '') + '</td></tr>';
+    }
+    $('board').innerHTML = html;
+    var names = {}, pending = '', r;
+    for (i = 0; i < data.units.length; i++) { names[data.units[i].unitId] = data.units[i].name; }
+    for (i = 0; i < (data.extensionRequests || []).length; i++) {
+      r = data.extensionRequests[i];
+      if (r.state !== 'pending') { continue; }
+      pending += '<p data-request="' + esc(r.unitId) + '">' + esc((names[r.unitId] || r.unitId) + ' 申请延期至 ' + r.due + '：' + r.reason) +
+        (data.status === 'open' ? ' <button type="button" class="decide" data-unit="' + esc(r.unitId) + '" data-approve="1">同意</button><button type="button" class="decide" data-unit="' + esc(r.unitId) + '" data-approve="0">不同意</button>' : '') + '</p>';
+    }
+    $('requests').innerHTML = pending;
+    $('requests-card').className = pending ? 'card' : 'card hidden';
+  }
+  var timer = null;
+  // The next poll is set when an answer arrives, so a slow answer (a large cycle) never piles requests up.
+  function load() {
+    if (!current) { return; }
+    if (timer) { clearTimeout(timer); timer = null; }
+    var asked = current;
+    api('GET', '/api/cycles/' + encodeURIComponent(asked), null, function (status, json) {
+      if (asked !== current) { return; }
+      if (status === 200 && json && json.units) { data = json; render(); }
+      else if (status !== 200) { $('status').innerText = problem(status, json); }
+      timer = setTimeout(load, 2000);
+    });
+  }
+  function links() {
+    var base = '/api/cycles/' + encodeURIComponent(current) + '/summary?code=' + encodeURIComponent(key) + '&format=';
+    $('summary-html').href = base + 'html';
+    $('summary-docx').href = base + 'docx';
+    $('summary-json').href = base + 'json';
+  }
+  $('board').onclick = function (e) {
+    var el = e.target || e.srcElement;
+    if (el.className === 'extend') {
+      var due = prompt('新的截止日期（如 2020-10-20）：');
+      if (!due) { return; }
+      var reason = prompt('延期理由（可不填）：') || null;
+      api('POST', '/api/cycles/' + encodeURIComponent(current) + '/extensions', { unitId: el.getAttribute('data-unit'), due: due, reason: reason }, function (status, json) {
+        say(status === 202 ? '已延期至 ' + due + '。' : problem(status, json), status === 202); load();
+      });
+    } else if (el.getAttribute && (el.getAttribute('data-state') === 'submitted' || el.getAttribute('data-state') === 'late')) {
+      var why = prompt('退回理由（将通知该单位）：');
+      if (!why) { return; }
+      api('POST', '/api/cycles/' + encodeURIComponent(current) + '/returns', { unitId: el.getAttribute('data-unit'), task: +el.getAttribute('data-task'), reason: why }, function (status, json) {
+        say(status === 200 ? '已退回。' : problem(status, json), status === 200); load();
+      });
+    }
+  };
+  $('requests').onclick = function (e) {
+    var el = e.target || e.srcElement;
+    if (el.className !== 'decide') { return; }
+    var approve = el.getAttribute('data-approve') === '1';
+    var note = prompt(approve ? '审核意见（可不填）：' : '不同意的理由（将通知该单位）：');
+    if (note === null) { return; }
+    api('POST', '/api/cycles/' + encodeURIComponent(current) + '/extension-requests/' + encodeURIComponent(el.getAttribute('data-unit')), { approve: approve, note: note || null }, function (status, json) {
+      say(status < 300 ? (approve ? '已同意延期。' : '已告知不同意。') : problem(status, json), status < 300); load();
+    });
+  };
+  $('close').onclick = function () {
+    if (!confirm('确定立即关闭本周期？关闭后各单位不能再报送，并将生成汇总报告。')) { return; }
+    api('POST', '/api/cycles/' + encodeURIComponent(current) + '/close', {}, function (status, json) {
+      say(status === 202 ? '正在关闭，汇总报告生成后可在上方查看。' : problem(status, json), status === 202); load();
+    });
+  };
+  $('late-only').onclick = render;
+  $('name-filter').onkeyup = render;
+  $('cycle').onchange = function () { current = this.value; links(); load(); };
+  api('GET', '/api/cycles', null, function (status, json) {
+    if (status !== 200 || !json) { $('status').innerText = problem(status, json); return; }
+    if (json.length === 0) { $('status').innerText = '还没有报送周期。'; return; }
+    var html = '', i, pick = json[0].cycleId;
+    for (i = 0; i < json.length; i++) {
+      html += '<option value="' + esc(json[i].cycleId) + '">' + esc(json[i].quarterName + '（' + json[i].planId + '，' + ({ open: '进行中', closed: '已关闭', cancelled: '已取消' }[json[i].status] || json[i].status) + '）') + '</option>';
+      if (json[i].status === 'open' && json[0].status !== 'open') { pick = json[i].cycleId; }
+    }
+    $('cycle').innerHTML = html;
+    $('cycle').value = pick;
+    current = pick; links(); load();
+  });
+})();

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using SixStability.Core.Plans;
+using SixStability.Core.Rules;
+using SixStability.Core.Text;
+using SixStability.Core.Units;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Plans;
+
+/// <summary>
+/// The coordinator loads a plan as its text (the importer reads it) or as catalog JSON. A plan whose
+/// units the directory does not know is refused, naming them; a stale <c>If-Match</c> is a conflict.
+/// </summary>
+public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore directory, ILogger<ImportPlanUseCase> logger)
+{
+    public async Task<Outcome<PlanStored>> RunAsync(ImportPlanCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!PlanIds.IsValid(command.PlanId))
+        {
+            return Outcome.Refused<PlanStored>(RuleViolation.Field("planId", "格式无效。", $"方案编号“{command.PlanId}”无效：只能使用小写字母、数字和连字符。"));
+        }
+
+        Outcome<PlanImportResult> read = command.IsJson ? ParseCatalog(command.Body, command.PlanId) : Import(command.Body, command.PlanId);
+        if (!read.IsOk)
+        {
+            return read.As<PlanStored>();
+        }
+
+        (PlanCatalog catalog, IReadOnlyList<PlanWarning> warnings) = read.Value!;
+        Versioned<UnitDirectory>? units = await directory.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (units is null)
+        {
+            return Outcome.Conflict<PlanStored>("尚未导入单位名录：请先 PUT /api/directory，再导入方案。");
+        }
+
+        IReadOnlyList<string> unresolved = new UnitResolver(units.Value).Unresolved(catalog);
+        if (unresolved.Count > 0)
+        {
+            string names = string.Join("、", unresolved);
+            return Outcome.Refused<PlanStored>(RuleViolation.Field("units", names, $"以下责任单位在单位名录中找不到：{names}。请在名录中补充这些单位（或别名、单位组）后重新导入。"));
+        }
+
+        bool existed = await plans.GetAsync(command.PlanId, cancellationToken).ConfigureAwait(false) is not null;
+        Outcome<string> etag = await plans.PutAsync(catalog, command.IfMatch, cancellationToken).ConfigureAwait(false);
+        if (!etag.IsOk)
+        {
+            return etag.As<PlanStored>();
+        }
+
+        int tasks = catalog.Tasks.Count();
+        LogPlanStored(logger, command.PlanId, tasks, warnings.Count);
+        return new PlanStored(command.PlanId, catalog.Title, catalog.Sections.Count, tasks, catalog.Tasks.Sum(t => t.Indicators.Count), [.. warnings.Select(w => w.ToString())], !existed, etag.Value!);
+    }
+
+    private static Outcome<PlanImportResult> Import(string body, string planId)
+    {
+        try
+        {
+            return PlanImporter.Import(planId, body);
+        }
+        catch (PlanFormatException ex)
+        {
+            // The importer reports an unreadable document as its own exception; it is the importer's refusal.
+            return Outcome.Refused<PlanImportResult>(RuleViolation.Field("body", ex.Message));
+        }
+    }
+
+    private static Outcome<PlanImportResult> ParseCatalog(string body, string planId)
+    {
+        PlanCatalog? catalog;
+        try
+        {
+            catalog = JsonSerializer.Deserialize<PlanCatalog>(body, Json.Options);
+        }
+        catch (JsonException ex)
+        {
+            string field = string.IsNullOrEmpty(ex.Path) ? "body" : ex.Path;
+            return Outcome.Refused<PlanImportResult>(RuleViolation.Field(field, "格式、类型不对或缺少必填字段。", "方案目录 JSON 无效或缺少必填字段。"));
+        }
+
+        if (catalog is null)
+        {
+            return Outcome.Refused<PlanImportResult>(RuleViolation.Field("body", "为空。", "方案目录为空。"));
+        }
+
+        if (catalog.PlanId != planId)
+        {
+            return Outcome.Refused<PlanImportResult>(RuleViolation.Field("planId", "与地址不一致。", $"请求体中的 planId“{catalog.PlanId}”与地址中的“{planId}”不一致。"));
+        }
+
+        IReadOnlyList<FieldError> errors = PlanCatalogValidator.Validate(catalog);
+        return errors.Count > 0 ? Outcome.Refused<PlanImportResult>(RuleViolation.Of("方案目录有误。", errors)) : new PlanImportResult(catalog, []);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} stored with {Tasks} tasks and {Warnings} import warnings")]
+    private static partial void LogPlanStored(ILogger logger, string planId, int tasks, int warnings);
+}
+
+/// <param name="IsJson">The body is catalog JSON rather than the plan's text.</param>
+/// <param name="IfMatch">The plan's ETag as last read; null replaces whatever is stored.</param>
+public sealed record ImportPlanCommand(string PlanId, string Body, bool IsJson, string? IfMatch);
+
+/// <param name="Created">False when an existing plan was replaced.</param>
+public sealed record PlanStored(string PlanId, string Title, int Sections, int Tasks, int Indicators, IReadOnlyList<string> Warnings, [property: JsonIgnore] bool Created, [property: JsonIgnore] string ETag);

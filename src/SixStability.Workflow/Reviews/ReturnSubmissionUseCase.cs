@@ -1,0 +1,56 @@
+using System.Globalization;
+using SixStability.Core.Calendar;
+using SixStability.Core.Cycles;
+using SixStability.Core.Rules;
+using SixStability.Core.Submissions;
+using SixStability.Workflow.Cycles;
+using SixStability.Workflow.Notifications;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Reviews;
+
+/// <summary>退回: the coordinator returns a submitted report for revision with a reason; it is owed again and the unit is mailed the reason.</summary>
+public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, BusinessCalendar china, TimeProvider clock)
+{
+    public async Task<Outcome<Obligation>> RunAsync(ReturnSubmissionCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (ReviewRules.CheckReturn(command.Reason) is { } invalid)
+        {
+            return Outcome.Refused<Obligation>(invalid);
+        }
+
+        CycleContext? cycle = await loader.FindAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
+        if (cycle is null)
+        {
+            return Outcome.NotFound<Obligation>(CycleMessages.NoCycle(command.CycleId));
+        }
+
+        if (!cycle.IsOpen)
+        {
+            return Outcome.Closed<Obligation>(CycleMessages.Ended);
+        }
+
+        DateTimeOffset now = clock.GetUtcNow();
+        Outcome<ChangeResult> changed = await obligations.ChangeAsync(command.CycleId, command.UnitId, command.Task, o => o.Return(command.Reason!), new HistoryEntry(now, "coordinator", "returned", command.Reason), null, cancellationToken).ConfigureAwait(false);
+        if (!changed.IsOk)
+        {
+            return changed.Kind == OutcomeKind.NotFound
+                ? Outcome.NotFound<Obligation>($"单位“{command.UnitId}”在本周期没有任务（{command.Task}）。")
+                : changed.As<Obligation>();
+        }
+
+        Obligation returned = changed.Value!.Obligation;
+        if (cycle.Lookup.FindUnit(returned.UnitId) is { } unit)
+        {
+            IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
+            Uri link = links.UnitLink(returned.UnitId, command.CycleId, cycle.LinkExpiry(china, dues));
+            string step = $"returned-{returned.UnitId}-{returned.TaskNumber}-r{returned.Revision.ToString(CultureInfo.InvariantCulture)}";
+            await notifier.SendAsync(await mail.ReturnedAsync(cycle.Facts, step, unit, cycle.Owed(returned, cycle.Today(now)), command.Reason!, link).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+
+        return returned;
+    }
+}
+
+public sealed record ReturnSubmissionCommand(string CycleId, string UnitId, int Task, string? Reason);

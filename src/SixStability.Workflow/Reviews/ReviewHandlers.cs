@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http;
+using SixStability.Core.Cycles;
+using SixStability.Workflow.Http;
+using SixStability.Workflow.Ports;
+using SixStability.Workflow.Submissions;
+
+namespace SixStability.Workflow.Reviews;
+
+/// <summary>
+/// The coordinator's review routes (the admin key is checked by the host): read any unit's report with
+/// its history, download its files, return it (退回), decide a unit's 延期申请.
+/// </summary>
+public sealed class ReviewHandlers(IObligationStore obligations, UnitReportQuery reports, ReturnSubmissionUseCase returns, DecideExtensionUseCase decisions)
+{
+    private const int MaxBodyBytes = 16 * 1024;
+
+    public async Task<ApiResult> ReadAsync(RouteCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        (int task, ApiResult? bad) = call.TaskNumber();
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        string cycleId = call.Value("cycleId"), unitId = call.Value("unitId");
+        Obligation? obligation = (await obligations.ListUnitAsync(cycleId, unitId, call.Aborted).ConfigureAwait(false)).FirstOrDefault(o => o.TaskNumber == task);
+        if (obligation is null)
+        {
+            return ApiResult.NotFound($"单位“{unitId}”在周期“{cycleId}”中没有任务（{task}）。");
+        }
+
+        IReadOnlyList<HistoryEntry> history = await obligations.HistoryAsync(cycleId, unitId, task, call.Aborted).ConfigureAwait(false);
+        return ApiResult.Json(StatusCodes.Status200OK, new ObligationReview(obligation, HistoryItem.Of(history)));
+    }
+
+    public async Task<ApiResult> DownloadAsync(RouteCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        (int task, ApiResult? bad) = call.TaskNumber();
+        return bad ?? (await reports.AttachmentAsync(call.Value("cycleId"), call.Value("unitId"), task, call.Value("id"), call.Aborted).ConfigureAwait(false))
+            .ToResult(f => ApiResult.File(f.Content, f.File.ContentType, f.File.Name));
+    }
+
+    public async Task<ApiResult> ReturnAsync(RouteCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        (ReturnAsk? body, ApiResult? error) = await RequestBody.ReadJsonAsync<ReturnAsk>(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
+        return error ?? (await returns.RunAsync(new ReturnSubmissionCommand(call.Value("cycleId"), body!.UnitId ?? string.Empty, body.Task, body.Reason), call.Aborted).ConfigureAwait(false))
+            .ToResult(o => ApiResult.Json(StatusCodes.Status200OK, new ReturnDone(o.UnitId, o.TaskNumber, o.State)));
+    }
+
+    public async Task<ApiResult> DecideExtensionAsync(RouteCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        (DecisionAsk? body, ApiResult? error) = await RequestBody.ReadJsonAsync<DecisionAsk>(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
+        string unitId = call.Value("unitId");
+        return error ?? (await decisions.RunAsync(new DecideExtensionCommand(call.Value("cycleId"), unitId, body!.Approve, body.Note), call.Engine, call.Aborted).ConfigureAwait(false))
+            .ToResult(decided => ApiResult.Json(StatusCodes.Status202Accepted, new ExtensionDecided(unitId, decided.State, decided.Due)));
+    }
+}
+
+public sealed record ObligationReview(Obligation Obligation, IReadOnlyList<HistoryItem> History);
+
+public sealed record ReturnAsk(string? UnitId = null, int Task = 0, string? Reason = null);
+
+public sealed record ReturnDone(string UnitId, int Task, ObligationState State);
+
+public sealed record DecisionAsk(bool? Approve = null, string? Note = null);
+
+public sealed record ExtensionDecided(string UnitId, ExtensionRequestState State, DateOnly Due);

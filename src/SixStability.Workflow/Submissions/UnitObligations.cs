@@ -1,0 +1,35 @@
+using SixStability.Core.Cycles;
+using SixStability.Core.Rules;
+using SixStability.Core.Units;
+using SixStability.Workflow.Cycles;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Submissions;
+
+/// <summary>A unit's part of a cycle: the cycle, the unit, what it owes. Every unit use case starts here.</summary>
+public sealed class UnitObligations(CycleContextLoader loader, IObligationStore obligations)
+{
+    /// <summary>The unit's view, or not found when the cycle or the unit no longer exists (a genuine old link gets a clear answer).</summary>
+    public async Task<Outcome<UnitView>> FindAsync(string cycleId, string unitId, CancellationToken cancellationToken)
+    {
+        CycleContext? cycle = await loader.FindAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        if (cycle?.Lookup.FindUnit(unitId) is not { } unit)
+        {
+            return Outcome.NotFound<UnitView>(CycleMessages.Gone);
+        }
+
+        IReadOnlyList<Obligation> owed = await obligations.ListUnitAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false);
+        return new UnitView(cycle, unit, [.. owed.OrderBy(o => o.TaskNumber)]);
+    }
+
+    /// <summary>As <see cref="FindAsync(string, string, CancellationToken)"/>, narrowed to one task the unit owes.</summary>
+    public async Task<Outcome<UnitTask>> FindAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken) =>
+        (await FindAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false)).Then(view =>
+            view.Obligations.FirstOrDefault(o => o.TaskNumber == task) is { } obligation
+                ? Outcome.Ok(new UnitTask(view.Cycle, view.Unit, obligation))
+                : Outcome.NotFound<UnitTask>(CycleMessages.NoTask(task)));
+}
+
+public sealed record UnitView(CycleContext Cycle, Unit Unit, IReadOnlyList<Obligation> Obligations);
+
+public sealed record UnitTask(CycleContext Cycle, Unit Unit, Obligation Obligation);

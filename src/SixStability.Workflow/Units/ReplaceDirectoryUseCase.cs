@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using SixStability.Core.Plans;
+using SixStability.Core.Rules;
+using SixStability.Core.Units;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Units;
+
+/// <summary>
+/// Replaces the unit directory. A new directory must still name every unit of every stored plan, so
+/// a plan never points at a unit that no longer exists.
+/// </summary>
+public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, IPlanStore plans, ILogger<ReplaceDirectoryUseCase> logger)
+{
+    public async Task<Outcome<DirectoryStored>> RunAsync(ReplaceDirectoryCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        (UnitDirectory? parsed, IReadOnlyList<FieldError> errors) = UnitDirectoryReader.Parse(command.Json);
+        if (parsed is null)
+        {
+            return Outcome.Refused<DirectoryStored>(RuleViolation.Of("单位名录有误。", errors));
+        }
+
+        var resolver = new UnitResolver(parsed);
+        var orphaned = new List<FieldError>();
+        foreach (PlanCatalog plan in await plans.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            IReadOnlyList<string> unresolved = resolver.Unresolved(plan);
+            if (unresolved.Count > 0)
+            {
+                orphaned.Add(new FieldError("units", $"方案“{plan.PlanId}”的责任单位在新名录中找不到：{string.Join("、", unresolved)}。"));
+            }
+        }
+
+        if (orphaned.Count > 0)
+        {
+            return Outcome.Refused<DirectoryStored>(RuleViolation.Of("新名录缺少已导入方案中的责任单位。", orphaned));
+        }
+
+        Outcome<string> etag = await directory.PutAsync(parsed, command.IfMatch, cancellationToken).ConfigureAwait(false);
+        if (etag.IsOk)
+        {
+            LogDirectoryStored(logger, parsed.Units.Count, parsed.Groups.Count);
+        }
+
+        return etag.Map(tag => new DirectoryStored(parsed.Units.Count, parsed.Leaders.Count, parsed.Groups.Count, tag));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Directory stored with {Units} units and {Groups} groups")]
+    private static partial void LogDirectoryStored(ILogger logger, int units, int groups);
+}
+
+public sealed record ReplaceDirectoryCommand(string Json, string? IfMatch);
+
+public sealed record DirectoryStored(int Units, int Leaders, int Groups, [property: JsonIgnore] string ETag);
