@@ -12,6 +12,8 @@ namespace SixStability.DevHost.Hosting;
 /// <summary>The same /api routes as the Function app, delegating to the same handlers.</summary>
 internal static class ApiEndpoints
 {
+    private const string LegacyCoordinatorPage = "/admin";
+
     public static IEndpointRouteBuilder MapSixStabilityApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder admin = app.MapGroup("/api").AddEndpointFilter<AdminKeyFilter>();
@@ -46,7 +48,12 @@ internal static class ApiEndpoints
         // Pages for people, outside /api.
         app.MapGet("/" + PageRoutes.Unit, (HttpRequest request, UnitFormPage page, CancellationToken ct) => page.GetAsync(request, ct));
         app.MapPost("/" + PageRoutes.Unit, (HttpRequest request, UnitFormPage page, CancellationToken ct) => page.PostAsync(request, ct)).DisableAntiforgery();
-        app.MapGet("/" + PageRoutes.Admin, () => AdminPage.Get()).AddEndpointFilter<AdminKeyFilter>();
+        app.MapGet("/" + PageRoutes.Coordinator, () => AdminPage.Get()).AddEndpointFilter<AdminKeyFilter>();
+
+        // DevHost only: the coordinator's page used to be /admin, which the Functions host reserves;
+        // old bookmarks land on /coord with their query (?code=…). Not part of the shared route table.
+        app.MapGet(LegacyCoordinatorPage, (HttpRequest request) => Results.Redirect("/" + PageRoutes.Coordinator + request.QueryString, permanent: true, preserveMethod: true))
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -6,7 +6,7 @@ using SixStability.Workflow.Pages;
 
 namespace SixStability.Functions.Http;
 
-/// <summary>The pages people open: a unit's form at /u (its signed link is the credential), the coordinator's view at /admin (the function key).</summary>
+/// <summary>The pages people open: a unit's form at /u (its signed link is the credential), the coordinator's view at /coord (the function key).</summary>
 public sealed class PageFunctions(UnitFormPage unitPage)
 {
     [Function("UnitPage")]
@@ -17,7 +17,7 @@ public sealed class PageFunctions(UnitFormPage unitPage)
             ? await unitPage.PostAsync(request, cancellationToken).ConfigureAwait(false)
             : await unitPage.GetAsync(request, cancellationToken).ConfigureAwait(false);
 
-    [Function("AdminPage")]
-    public static IActionResult Admin(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = PageRoutes.Admin)] HttpRequest request) => AdminPage.Get();
+    [Function("CoordinatorPage")]
+    public static IActionResult Coordinator(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = PageRoutes.Coordinator)] HttpRequest request) => AdminPage.Get();
 }

@@ -4,12 +4,17 @@ namespace SixStability.Workflow.Http;
 public static class PageRoutes
 {
     public const string Unit = "u";
-    public const string Admin = "admin";
+
+    /// <summary>
+    /// The coordinator's page (市发改委). Not "admin": the Functions host refuses every route that
+    /// starts with "admin" or "runtime" (its built-in routes), so such a page would exist only on DevHost.
+    /// </summary>
+    public const string Coordinator = "coord";
 
     public static readonly IReadOnlyList<(string Method, string Route)> All =
     [
         ("GET", Unit),
         ("POST", Unit),
-        ("GET", Admin),
+        ("GET", Coordinator),
     ];
 }
