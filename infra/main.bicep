@@ -1,6 +1,7 @@
 // SixStability on Azure: a Flex Consumption Function app (dotnet-isolated, .NET 10) with Durable
-// Functions, its storage, monitoring and a Key Vault, reached through one user-assigned identity
-// that holds only the data-plane roles it needs. No keys in app settings.
+// Functions on Azure Storage (the supported Durable backend), its storage, monitoring and a Key Vault,
+// reached through one user-assigned identity that holds only the data-plane roles it needs. No keys in
+// app settings, and telemetry by identity too.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -8,16 +9,52 @@ targetScope = 'subscription'
 @description('Name of the azd environment; every resource name derives from it.')
 param environmentName string
 
+// Regions where the Flex Consumption plan runs. Not every region offers it:
+// https://learn.microsoft.com/azure/azure-functions/flex-consumption-how-to#view-currently-supported-regions
+// (`az functionapp list-flexconsumption-locations` prints today's list). This list is the one in the
+// official Durable Functions azd sample (Azure-Samples/durable-functions-quickstart-dotnet-azd, infra/main.bicep)
+// without its canary region (eastus2euap). Azure China: README, Deploy.
 @minLength(1)
-@description('Azure region for all resources, e.g. eastasia or chinanorth3 (Azure China).')
-param location string
-
-@description('Durable Functions backend: Azure Storage (default, uses the app\'s own storage account) or the managed Durable Task Scheduler.')
+@description('Azure region for all resources; one where Flex Consumption runs.')
 @allowed([
-  'AzureStorage'
-  'DurableTaskScheduler'
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
 ])
-param durableBackend string = 'AzureStorage'
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
 
 @description('How mail leaves: SendGrid, or SMTP where SendGrid is not reachable (Azure China, a government relay).')
 @allowed([
@@ -32,8 +69,18 @@ param mailFrom string = 'lwlb-noreply@example.gov.cn'
 @description('SMTP relay host (Mail:Provider = Smtp).')
 param smtpHost string = ''
 
-@description('SMTP relay port.')
-param smtpPort int = 25
+@description('SMTP relay port: 587 (submission with STARTTLS) by default. Azure allows outbound 25 from Functions only with VNet integration or an ASE.')
+@minValue(1)
+@maxValue(65535)
+param smtpPort int = 587
+
+@description('How the SMTP connection is protected: StartTls (587), SslOnConnect (465) or None (a relay on a trusted network only).')
+@allowed([
+  'StartTls'
+  'SslOnConnect'
+  'None'
+])
+param smtpTls string = 'StartTls'
 
 @description('SMTP user name, if the relay needs one.')
 param smtpUser string = ''
@@ -53,8 +100,16 @@ param linksSigningKey string
 @description('When the cycle timer fires (NCRONTAB, UTC): daily 01:00 UTC is 09:00 Asia/Shanghai; the code decides whether a cycle opens that day.')
 param cycleSchedule string = '0 0 1 * * *'
 
-@description('Object id of the person running azd, to let them set secrets in Key Vault. Empty to skip.')
+@description('Object id of the person or pipeline running azd, to let them set secrets in Key Vault. Empty to skip.')
 param principalId string = ''
+
+@description('What principalId is: User (a person running azd) or ServicePrincipal (a CI pipeline); a mismatch makes ARM refuse the role assignment.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -112,25 +167,16 @@ module vault 'app/keyvault.bicep' = {
   }
 }
 
-module scheduler 'app/durable-task-scheduler.bicep' = if (durableBackend == 'DurableTaskScheduler') {
-  name: 'durable-task-scheduler'
-  scope: rg
-  params: {
-    name: 'dts-${resourceToken}'
-    location: location
-    tags: tags
-  }
-}
-
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: rg
   params: {
     storageAccountName: storage.outputs.name
     keyVaultName: vault.outputs.name
+    appInsightsName: monitoring.outputs.appInsightsName
     identityPrincipalId: identity.outputs.principalId
-    schedulerName: durableBackend == 'DurableTaskScheduler' ? scheduler!.outputs.name : ''
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
 }
 
@@ -154,12 +200,11 @@ module api 'app/function.bicep' = {
     keyVaultUri: vault.outputs.uri
     hasSendGridKey: !empty(sendGridApiKey)
     hasSmtpPassword: !empty(smtpPassword)
-    durableBackend: durableBackend
-    schedulerEndpoint: durableBackend == 'DurableTaskScheduler' ? scheduler!.outputs.endpoint : ''
     mailProvider: mailProvider
     mailFrom: mailFrom
     smtpHost: smtpHost
     smtpPort: smtpPort
+    smtpTls: smtpTls
     smtpUser: smtpUser
     cycleSchedule: cycleSchedule
   }

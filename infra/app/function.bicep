@@ -12,12 +12,11 @@ param appInsightsConnectionString string
 param keyVaultUri string
 param hasSendGridKey bool
 param hasSmtpPassword bool
-param durableBackend string
-param schedulerEndpoint string
 param mailProvider string
 param mailFrom string
 param smtpHost string
 param smtpPort int
+param smtpTls string
 param smtpUser string
 param cycleSchedule string
 
@@ -87,7 +86,10 @@ var baseSettings = {
   AzureWebJobsStorage__tableServiceUri: 'https://${storageAccountName}.table.${environment().suffixes.storage}'
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identityClientId
+  // Telemetry by identity: Application Insights has local (key) auth off. The Functions host reads this
+  // setting; the worker's exporter gets the same identity in Program.cs.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
   Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/links-signing-key/)'
   Links__BaseUrl: 'https://${app.properties.defaultHostName}'
   Mail__Provider: mailProvider
@@ -95,24 +97,18 @@ var baseSettings = {
   SendGrid__ApiKey: hasSendGridKey || mailProvider == 'SendGrid' ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/sendgrid-api-key/)' : ''
   Smtp__Host: smtpHost
   Smtp__Port: string(smtpPort)
+  Smtp__Tls: smtpTls
   Smtp__User: smtpUser
   Smtp__Password: hasSmtpPassword || mailProvider == 'Smtp' ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/smtp-password/)' : ''
   Cycle__Schedule: cycleSchedule
 }
 
-var schedulerSettings = durableBackend == 'DurableTaskScheduler'
-  ? {
-      DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${schedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}'
-      AzureFunctionsJobHost__extensions__durableTask__storageProvider__type: 'azureManaged'
-      AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING'
-      AzureFunctionsJobHost__extensions__durableTask__hubName: 'sixstability'
-    }
-  : {}
-
+// Durable Functions runs on Azure Storage (the app's own account, by identity): the only backend whose
+// extension this app references (README, Deploy).
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(baseSettings, schedulerSettings)
+  properties: baseSettings
 }
 
 output name string = app.name

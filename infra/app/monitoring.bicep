@@ -23,8 +23,12 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logs.id
+    // Telemetry only with an Entra token (the app's identity holds Monitoring Metrics Publisher): the
+    // connection string's instrumentation key alone can no longer write here.
+    DisableLocalAuth: true
   }
 }
 
-// The connection string identifies the component; it is not an access key.
+// The connection string identifies the component; with local auth off it is not a credential either.
 output connectionString string = appInsights.properties.ConnectionString
+output appInsightsName string = appInsights.name

@@ -1,6 +1,7 @@
 using System.Text;
 using SixStability.DevHost.Cli;
 using SixStability.DevHost.Hosting;
+using SixStability.Infrastructure.Configuration;
 
 // One executable, four jobs (README, CONTRACT.md): serve, demo, plan import, schedule.
 Console.OutputEncoding = Encoding.UTF8;
@@ -26,12 +27,17 @@ switch (args)
 
     case []:
     case [['-', '-', ..], ..]:
-        await using (WebApplication app = DevHostApp.Build(args))
+        try
         {
+            await using WebApplication app = DevHostApp.Build(args);
             await app.RunAsync();
+            return 0;
         }
-
-        return 0;
+        catch (StartupConfigurationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
 
     default:
         Console.Error.WriteLine("""

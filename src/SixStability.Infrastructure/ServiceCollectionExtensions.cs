@@ -121,6 +121,9 @@ public static class ServiceCollectionExtensions
             o.FirstBackoff = configuration.GetValue("Mail:FirstBackoff", o.FirstBackoff);
             o.SmtpHost = configuration["Smtp:Host"];
             o.SmtpPort = configuration.GetValue("Smtp:Port", o.SmtpPort);
+            o.SmtpTls = SmtpTlsSetting.TryParse(configuration["Smtp:Tls"], out SmtpTls tls)
+                ? tls
+                : throw new InvalidOperationException($"Smtp:Tls“{configuration["Smtp:Tls"]}”无效：应为 StartTls、SslOnConnect 或 None。");
             o.SmtpUser = configuration["Smtp:User"];
             o.SmtpPassword = configuration["Smtp:Password"];
         });

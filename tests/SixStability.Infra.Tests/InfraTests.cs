@@ -51,8 +51,103 @@ public sealed partial class InfraTests
             "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
             "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
             "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
-            "4633458b-17de-408a-b874-0445c86b69e6"); // Key Vault Secrets User
-        conditional.Should().BeEquivalentTo(["0ad04412-c4d5-4796-b79c-f76d14c8d402"], "Durable Task Data Contributor only with the Durable Task Scheduler backend");
+            "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User
+            MonitoringMetricsPublisher);
+        conditional.Should().BeEmpty("no backend switch adds roles any more");
+    }
+
+    private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+
+    [Fact]
+    public void Telemetry_goes_by_identity_with_local_auth_off_on_Application_Insights()
+    {
+        JsonElement insights = Single("Microsoft.Insights/components").GetProperty("properties");
+        JsonElement settings = Single("Microsoft.Web/sites/config").GetProperty("properties");
+        JsonElement rbac = NestedTemplate("rbac");
+        JsonElement publisher = Arm.OfType(rbac, "Microsoft.Authorization/roleAssignments")
+            .Single(a => a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.Contains("variables('monitoringMetricsPublisher')", StringComparison.Ordinal));
+
+        insights.GetProperty("DisableLocalAuth").GetBoolean().Should().BeTrue();
+        settings.GetProperty("APPLICATIONINSIGHTS_AUTHENTICATION_STRING").GetString().Should().Be("[format('Authorization=AAD;ClientId={0}', parameters('identityClientId'))]");
+        settings.GetProperty("AzureWebJobsStorage__clientId").GetString().Should().Be("[parameters('identityClientId')]", "the same identity as storage");
+        rbac.GetProperty("variables").GetProperty("monitoringMetricsPublisher").GetString().Should().Be(MonitoringMetricsPublisher);
+        publisher.GetProperty("scope").GetString().Should().Be("[resourceId('Microsoft.Insights/components', parameters('appInsightsName'))]");
+        publisher.GetProperty("properties").GetProperty("principalId").GetString().Should().Be("[parameters('identityPrincipalId')]");
+        publisher.TryGetProperty("condition", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void SMTP_port_and_TLS_mode_are_azd_parameters_that_reach_the_app_settings()
+    {
+        JsonElement parameters = Template.GetProperty("parameters");
+        JsonElement settings = Single("Microsoft.Web/sites/config").GetProperty("properties");
+        JsonElement api = Module("api").GetProperty("properties").GetProperty("parameters");
+        JsonElement azd = AzdParameters();
+
+        parameters.GetProperty("smtpPort").GetProperty("defaultValue").GetInt32().Should().Be(587);
+        parameters.GetProperty("smtpTls").GetProperty("defaultValue").GetString().Should().Be("StartTls");
+        parameters.GetProperty("smtpTls").GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()).Should().Equal("StartTls", "SslOnConnect", "None");
+        azd.GetProperty("smtpPort").GetProperty("value").GetString().Should().Be("${SMTP_PORT=587}");
+        azd.GetProperty("smtpTls").GetProperty("value").GetString().Should().Be("${SMTP_TLS=StartTls}");
+        api.GetProperty("smtpPort").GetProperty("value").GetString().Should().Be("[parameters('smtpPort')]");
+        api.GetProperty("smtpTls").GetProperty("value").GetString().Should().Be("[parameters('smtpTls')]");
+        settings.GetProperty("Smtp__Port").GetString().Should().Be("[string(parameters('smtpPort'))]");
+        settings.GetProperty("Smtp__Tls").GetString().Should().Be("[parameters('smtpTls')]");
+    }
+
+    [Fact]
+    public void The_region_is_one_where_Flex_Consumption_runs_and_README_lists_the_same()
+    {
+        JsonElement location = Template.GetProperty("parameters").GetProperty("location");
+        string[] allowed = location.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()!).ToArray();
+        string readme = File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, "README.md"));
+
+        allowed.Should().Contain(["eastasia", "southeastasia", "japaneast", "koreacentral"]).And.OnlyHaveUniqueItems();
+        allowed.Should().NotContain(r => r.StartsWith("china", StringComparison.Ordinal) || r.EndsWith("euap", StringComparison.Ordinal));
+        location.GetProperty("metadata").GetProperty("azd").GetProperty("type").GetString().Should().Be("location", "azd offers only these regions");
+        foreach (string region in allowed)
+        {
+            readme.Should().Contain($"`{region}`");
+        }
+    }
+
+    [Fact]
+    public void The_operators_role_assignment_takes_its_principal_type_from_azd()
+    {
+        JsonElement principalType = Template.GetProperty("parameters").GetProperty("principalType");
+        JsonElement operatorRole = Arm.OfType(NestedTemplate("rbac"), "Microsoft.Authorization/roleAssignments")
+            .Single(a => a.GetProperty("properties").GetProperty("principalId").GetString() == "[parameters('userPrincipalId')]");
+
+        principalType.GetProperty("defaultValue").GetString().Should().Be("User");
+        principalType.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()).Should().Contain(["User", "ServicePrincipal"]);
+        AzdParameters().GetProperty("principalType").GetProperty("value").GetString().Should().Be("${AZURE_PRINCIPAL_TYPE=User}");
+        Module("rbac").GetProperty("properties").GetProperty("parameters").GetProperty("userPrincipalType").GetProperty("value").GetString().Should().Be("[parameters('principalType')]");
+        operatorRole.GetProperty("properties").GetProperty("principalType").GetString().Should().Be("[parameters('userPrincipalType')]");
+    }
+
+    [Fact]
+    public void Durable_Functions_runs_on_Azure_Storage_with_no_Durable_Task_Scheduler_anywhere()
+    {
+        string all = Template.GetRawText();
+        string azd = File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, "infra", "main.parameters.json"));
+
+        Arm.Resources(Template).Select(r => r.Resource.GetProperty("type").GetString()).Should().NotContain(t => t!.StartsWith("Microsoft.DurableTask/", StringComparison.OrdinalIgnoreCase));
+        Template.GetProperty("parameters").TryGetProperty("durableBackend", out _).Should().BeFalse();
+        all.Should().NotContain("azureManaged").And.NotContain("DURABLE_TASK_SCHEDULER").And.NotContain("storageProvider");
+        azd.Should().NotContain("DURABLE_BACKEND");
+        Directory.GetFiles(Path.Combine(Bicep.RepositoryRoot, "infra"), "*.bicep", SearchOption.AllDirectories)
+            .Select(File.ReadAllText).Should().NotContain(text => text.Contains("Microsoft.DurableTask", StringComparison.Ordinal));
+    }
+
+    private static JsonElement Module(string name) =>
+        Arm.Resources(Template).Single(r => r.Resource.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.Resource.GetProperty("name").GetString() == name).Resource;
+
+    private static JsonElement NestedTemplate(string module) => Module(module).GetProperty("properties").GetProperty("template");
+
+    private static JsonElement AzdParameters()
+    {
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, "infra", "main.parameters.json")));
+        return doc.RootElement.GetProperty("parameters").Clone();
     }
 
     [Fact]
@@ -69,6 +164,16 @@ public sealed partial class InfraTests
         {
             raw.Should().Contain($"'@Microsoft.KeyVault(SecretUri={{0}}secrets/{secret}/)', parameters('keyVaultUri')");
         }
+
+        // Telemetry: the connection string only identifies the component (local auth is off) and no key setting exists.
+        raw.Should().NotContain("InstrumentationKey").And.NotContain("APPINSIGHTS_INSTRUMENTATIONKEY").And.NotContain("ApiKey=").And.NotContain("Password=");
+        foreach (JsonProperty setting in settings.EnumerateObject())
+        {
+            string value = setting.Value.GetString()!;
+            bool reference = value.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal);
+            bool secretish = setting.Name.Contains("Key", StringComparison.OrdinalIgnoreCase) || setting.Name.Contains("Password", StringComparison.OrdinalIgnoreCase);
+            (!secretish || reference).Should().BeTrue($"{setting.Name} holds a secret and must be a Key Vault reference, not a value");
+        }
     }
 
     [Fact]
@@ -76,7 +181,7 @@ public sealed partial class InfraTests
     {
         string raw = Single("Microsoft.Web/sites/config").GetProperty("properties").GetRawText();
 
-        foreach (string key in new[] { "AzureWebJobsStorage__", "Links__SigningKey", "Links__BaseUrl", "Mail__Provider", "Mail__From", "SendGrid__ApiKey", "Smtp__Host", "Smtp__Port", "Smtp__User", "Smtp__Password", "Cycle__Schedule" })
+        foreach (string key in new[] { "AzureWebJobsStorage__", "Links__SigningKey", "Links__BaseUrl", "Mail__Provider", "Mail__From", "SendGrid__ApiKey", "Smtp__Host", "Smtp__Port", "Smtp__Tls", "Smtp__User", "Smtp__Password", "Cycle__Schedule" })
         {
             raw.Should().Contain(key);
         }
@@ -112,13 +217,9 @@ public sealed partial class InfraTests
     }
 
     [Fact]
-    public void Key_Vault_uses_RBAC_and_the_Durable_backend_is_a_choice()
+    public void Key_Vault_uses_RBAC()
     {
         Single("Microsoft.KeyVault/vaults").GetProperty("properties").GetProperty("enableRbacAuthorization").GetBoolean().Should().BeTrue();
-
-        JsonElement backend = Template.GetProperty("parameters").GetProperty("durableBackend");
-        backend.GetProperty("defaultValue").GetString().Should().Be("AzureStorage");
-        backend.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()).Should().Equal("AzureStorage", "DurableTaskScheduler");
     }
 
     [Fact]

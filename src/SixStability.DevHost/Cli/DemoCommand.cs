@@ -101,7 +101,7 @@ internal static partial class DemoCommand
             return 1;
         }
 
-        // The stored summary, as the coordinator downloads it from /admin.
+        // The stored summary, as the coordinator downloads it from /coord.
         var files = new List<string>();
         foreach (string format in new[] { "html", "docx" })
         {

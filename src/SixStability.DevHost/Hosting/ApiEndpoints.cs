@@ -6,6 +6,8 @@ namespace SixStability.DevHost.Hosting;
 /// <summary>Every route of the one route table (<see cref="Routes"/>), served as the Function app serves it.</summary>
 internal static class ApiEndpoints
 {
+    private const string LegacyCoordinatorPage = "/admin";
+
     public static IEndpointRouteBuilder MapSixStabilityApi(this IEndpointRouteBuilder app)
     {
         ILogger logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SixStability.Routes");
@@ -27,6 +29,10 @@ internal static class ApiEndpoints
             }
         }
 
+        // DevHost only: the coordinator's page used to be /admin, which the Functions host reserves;
+        // old bookmarks land on /coord with their query (?code=…). Not part of the shared route table.
+        app.MapGet(LegacyCoordinatorPage, (HttpRequest request) => Results.Redirect("/" + RouteTemplates.CoordinatorPage + request.QueryString, permanent: true, preserveMethod: true))
+            .ExcludeFromDescription();
         return app;
     }
 }

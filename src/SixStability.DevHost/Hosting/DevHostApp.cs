@@ -1,6 +1,7 @@
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Durable;
 using SixStability.Infrastructure;
+using SixStability.Infrastructure.Configuration;
 using SixStability.Workflow.Http;
 using SixStability.Workflow.Ports;
 
@@ -33,6 +34,10 @@ internal static class DevHostApp
         {
             builder.WebHost.UseUrls("http://localhost:7071");
         }
+
+        // Before anything serves: unresolved Key Vault references, missing keys, or the published
+        // development keys on an address others can reach (README, Configuration).
+        StartupChecks.ThrowIfInvalid(builder.Configuration, StartupHost.DevHost(builder.Configuration));
 
         builder.Services.AddSixStability(builder.Configuration);
         builder.Services.AddSingleton<AzuriteHostedService>();

@@ -14,7 +14,9 @@ internal static class MailSinkPages
 {
     public static IEndpointRouteBuilder MapMailSink(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dev/mail", (IOptions<MailOptions> options) => Results.Content(Index(Folder(options)), "text/html; charset=utf-8"));
+        // Mail holds every unit's signed link: only someone at this machine may read it.
+        app.MapGet("/dev/mail", (IOptions<MailOptions> options) => Results.Content(Index(Folder(options)), "text/html; charset=utf-8"))
+            .AddEndpointFilter(LoopbackOnly);
         app.MapGet("/dev/mail/{name}", (string name, IOptions<MailOptions> options) =>
         {
             string folder = Folder(options);
@@ -27,9 +29,15 @@ internal static class MailSinkPages
             using MimeMessage mail = MimeMessage.Load(path);
             string head = $"<p><a href=\"/dev/mail\">← 返回列表</a></p><table><tr><th>主题</th><td>{E(mail.Subject)}</td></tr><tr><th>收件人</th><td>{E(mail.To.ToString())}</td></tr><tr><th>时间</th><td>{mail.Date.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss}</td></tr><tr><th>类别</th><td>{E(mail.Headers["X-SixStability-Category"] ?? string.Empty)}</td></tr></table><hr>";
             return Results.Content(Page(mail.Subject ?? "（无主题）", head + (mail.HtmlBody ?? $"<pre>{E(mail.TextBody ?? string.Empty)}</pre>")), "text/html; charset=utf-8");
-        });
+        }).AddEndpointFilter(LoopbackOnly);
         return app;
     }
+
+    /// <summary>404 unless the request comes from this machine (no forwarded headers are honoured, so this is the real peer).</summary>
+    private static async ValueTask<object?> LoopbackOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
+            ? await next(context).ConfigureAwait(false)
+            : Results.NotFound();
 
     private static string Folder(IOptions<MailOptions> options) => Path.GetFullPath(options.Value.SinkPath);
 

@@ -5,7 +5,7 @@ using SixStability.Workflow.Http;
 
 namespace SixStability.Functions.Http;
 
-/// <summary>The pages people open (a unit's form: its signed link; the coordinator's board: the function key), their files, and the API's description.</summary>
+/// <summary>The pages people open (a unit's form at /u: its signed link; the coordinator's board at /coord: the function key), their files, and the API's description.</summary>
 public sealed class PageFunctions(FunctionRoutes routes)
 {
     [Function("GetUnitPage")]

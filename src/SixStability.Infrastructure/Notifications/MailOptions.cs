@@ -34,7 +34,11 @@ public sealed class MailOptions
 
     public string? SmtpHost { get; set; }
 
-    public int SmtpPort { get; set; } = 25;
+    /// <summary><c>Smtp:Port</c>: 587 (submission with STARTTLS). Azure blocks outbound 25 from Functions without a VNet.</summary>
+    public int SmtpPort { get; set; } = 587;
+
+    /// <summary><c>Smtp:Tls</c>: StartTls (default), SslOnConnect (465) or None (a trusted relay only).</summary>
+    public SmtpTls SmtpTls { get; set; } = SmtpTls.StartTls;
 
     public string? SmtpUser { get; set; }
 

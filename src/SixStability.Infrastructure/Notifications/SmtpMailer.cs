@@ -23,7 +23,8 @@ public sealed partial class SmtpMailer(IOptions<MailOptions> options, TimeProvid
         using var client = new SmtpClient();
         try
         {
-            await client.ConnectAsync(settings.SmtpHost ?? throw new InvalidOperationException("Smtp:Host 未配置。"), settings.SmtpPort, SecureSocketOptions.Auto, cancellationToken).ConfigureAwait(false);
+            // The TLS mode is explicit (Smtp:Tls): Auto would send the password in clear to a relay that offers no STARTTLS.
+            await client.ConnectAsync(settings.SmtpHost ?? throw new InvalidOperationException("Smtp:Host 未配置。"), settings.SmtpPort, settings.SmtpTls.ToMailKit(), cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(settings.SmtpUser))
             {
                 await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? string.Empty, cancellationToken).ConfigureAwait(false);
@@ -33,6 +34,12 @@ public sealed partial class SmtpMailer(IOptions<MailOptions> options, TimeProvid
         {
             LogUnreachable(logger, settings.SmtpHost, ex.Message);
             return recipients.Select(r => new Delivery(r.Key, DeliveryStatus.Failed, $"无法连接 SMTP 服务器：{ex.Message}")).ToList();
+        }
+        catch (NotSupportedException ex)
+        {
+            // MailKit: StartTls asked for, and the server offers no STARTTLS. Nothing was sent in clear.
+            LogUnreachable(logger, settings.SmtpHost, ex.Message);
+            return recipients.Select(r => new Delivery(r.Key, DeliveryStatus.Failed, $"SMTP 服务器不支持 STARTTLS（Smtp:Tls=StartTls），未发送：{ex.Message}")).ToList();
         }
         catch (AuthenticationException ex)
         {

@@ -30,8 +30,11 @@ public static class RouteTemplates
     /// <summary>The unit's form, reached from the signed link in its mail.</summary>
     public const string UnitPage = "u";
 
-    /// <summary>The coordinator's board.</summary>
-    public const string CoordinatorPage = "admin";
+    /// <summary>
+    /// The coordinator's board (市发改委). Not "admin": the Functions host refuses every route that
+    /// starts with "admin" or "runtime" (its built-in routes), so such a page would exist only on DevHost.
+    /// </summary>
+    public const string CoordinatorPage = "coord";
 
     /// <summary>Static files the pages load (the board's script), so pages need no inline script.</summary>
     public const string Asset = "assets/{name}";

@@ -15,7 +15,7 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
         try
         {
             IPage page = await browser.OpenPageAsync(new() { Locale = "zh-CN" });
-            await page.GotoAsync(new Uri(Server.BaseAddress, $"/admin?code={DevHostServer.AdminKey}").ToString());
+            await page.GotoAsync(new Uri(Server.BaseAddress, $"/coord?code={DevHostServer.AdminKey}").ToString());
             ILocator cell = page.Locator("td.cell[data-unit='rsj'][data-task='3']");
             await cell.WaitForAsync();
             string before = (await cell.GetAttributeAsync("data-state"))!;
@@ -58,7 +58,7 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             IPage page = await browser.OpenPageAsync(new() { Locale = "zh-CN" });
             var answers = new Queue<string>(["同意，请按期报送", "2020-10-25", "防汛", "请补充培训人数的分县数据"]);
             page.Dialog += async (_, dialog) => await dialog.AcceptAsync(dialog.Type == "prompt" ? answers.Dequeue() : null);
-            await page.GotoAsync(new Uri(Server.BaseAddress, $"/admin?code={DevHostServer.AdminKey}").ToString());
+            await page.GotoAsync(new Uri(Server.BaseAddress, $"/coord?code={DevHostServer.AdminKey}").ToString());
 
             // Act: 同意 the pending 延期申请, 退回 by clicking the green cell, then 立即关闭周期.
             await page.Locator("#requests button.decide[data-unit='flx'][data-approve='1']").ClickAsync();
@@ -106,10 +106,22 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
     {
         using HttpClient anonymous = Server.Client();
 
-        using HttpResponseMessage page = await anonymous.GetAsync("/admin");
-        using HttpResponseMessage wrong = await anonymous.GetAsync("/admin?code=wrong");
+        using HttpResponseMessage page = await anonymous.GetAsync("/coord");
+        using HttpResponseMessage wrong = await anonymous.GetAsync("/coord?code=wrong");
 
         page.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         wrong.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_old_admin_address_redirects_to_coord_with_its_query_on_DevHost()
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = Server.BaseAddress };
+
+        using HttpResponseMessage old = await client.GetAsync($"/admin?code={DevHostServer.AdminKey}");
+
+        old.StatusCode.Should().Be(HttpStatusCode.PermanentRedirect);
+        old.Headers.Location!.OriginalString.Should().Be($"/coord?code={DevHostServer.AdminKey}");
     }
 }

@@ -54,6 +54,7 @@ public sealed class HostParityTests
         string[] routes = [.. server.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => !e.RoutePattern.RawText!.StartsWith("/dev/", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true }) // DevHost-only redirects (/admin → /coord)
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m =>
                 $"{e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName} {m} {e.RoutePattern.RawText!.TrimStart('/')}"))
             .Order(StringComparer.Ordinal)];

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
+using SixStability.Infrastructure.Notifications;
 using SixStability.Integration.Tests.Support;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Ports;
@@ -17,6 +19,7 @@ public sealed class SmtpAndSinkMailerTests
             ["Mail:Provider"] = "Smtp",
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Tls"] = "None", // the in-test relay offers no STARTTLS
         });
 
         NotifyResult result = await services.GetRequiredService<Notifier>().SendAsync(await MailBatches.ReminderAsync(3), CancellationToken.None);
@@ -41,6 +44,7 @@ public sealed class SmtpAndSinkMailerTests
             ["Mail:Provider"] = "Smtp",
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Tls"] = "None", // the in-test relay offers no STARTTLS
         });
 
         NotifyResult result = await services.GetRequiredService<Notifier>().SendAsync(await MailBatches.ReminderAsync(3), CancellationToken.None);
@@ -49,6 +53,40 @@ public sealed class SmtpAndSinkMailerTests
         sink.Messages.Should().HaveCount(2);
         (await services.GetRequiredService<IMailOutbox>().ProblemsAsync(MailBatches.Cycle.CycleId, CancellationToken.None))
             .Single().Error.Should().Contain("550");
+    }
+
+    [Fact]
+    public async Task SMTP_defaults_to_port_587_with_STARTTLS()
+    {
+        await using ServiceProvider services = await MailServices.CreateAsync(new Dictionary<string, string?> { ["Mail:Provider"] = "Smtp", ["Smtp:Host"] = "relay.example.gov.cn" });
+
+        MailOptions options = services.GetRequiredService<IOptions<MailOptions>>().Value;
+
+        options.SmtpPort.Should().Be(587);
+        options.SmtpTls.Should().Be(SmtpTls.StartTls);
+    }
+
+    [Theory]
+    [InlineData("StartTls")]
+    [InlineData("SslOnConnect")]
+    public async Task A_relay_without_TLS_gets_nothing_in_clear_when_TLS_is_required(string tls)
+    {
+        await using var sink = new SmtpSink { OfferAuth = true };
+        await using ServiceProvider services = await MailServices.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Mail:Provider"] = "Smtp",
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Tls"] = tls,
+            ["Smtp:User"] = "lwlb",
+            ["Smtp:Password"] = "not-to-be-sent-in-clear",
+        });
+
+        NotifyResult result = await services.GetRequiredService<Notifier>().SendAsync(await MailBatches.ReminderAsync(2), CancellationToken.None);
+
+        result.Should().Be(new NotifyResult(0, 0, 2, 0), "the step fails and is retried later; nothing was sent");
+        sink.Messages.Should().BeEmpty();
+        sink.Commands.Should().NotContain(c => c.StartsWith("AUTH", StringComparison.OrdinalIgnoreCase), "the password never crosses an unencrypted connection");
     }
 
     [Fact]

@@ -23,13 +23,14 @@ internal sealed partial class DevHostServer : IAsyncDisposable
 
     /// <param name="tablePrefix">Reuse one to restart a DevHost on the same data (and task hub).</param>
     /// <param name="mailFolder">Where the mail sink writes; a fresh temp folder by default.</param>
-    public static async Task<DevHostServer> StartAsync(string? tablePrefix = null, string? mailFolder = null)
+    /// <param name="settings">More configuration, over the test defaults (e.g. <c>Urls</c>, <c>Mail:Provider</c>).</param>
+    public static async Task<DevHostServer> StartAsync(string? tablePrefix = null, string? mailFolder = null, IDictionary<string, string?>? settings = null)
     {
         string storage = await SharedAzurite.ConnectionStringAsync();
 
         // The port is chosen first so the links in mails point at this server, as Links:BaseUrl does in production.
         string address = $"http://127.0.0.1:{LoopbackPorts.Free()}";
-        WebApplication app = DevHostApp.Build([], new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storage,
             ["Storage:TablePrefix"] = tablePrefix ?? NewPrefix(),
@@ -38,9 +39,15 @@ internal sealed partial class DevHostServer : IAsyncDisposable
             ["Urls"] = address,
             ["Links:BaseUrl"] = address,
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        };
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        WebApplication app = DevHostApp.Build([], configuration);
         await app.StartAsync();
-        return new DevHostServer(app, new Uri(address));
+        return new DevHostServer(app, new Uri(configuration["Urls"]!.Split(';')[0].Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
     }
 
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];

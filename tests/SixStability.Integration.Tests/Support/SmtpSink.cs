@@ -28,6 +28,12 @@ internal sealed class SmtpSink : IAsyncDisposable
 
     public ConcurrentBag<string> Refuse { get; } = [];
 
+    /// <summary>Every command line the client sent (not message data), to see what crossed the wire.</summary>
+    public ConcurrentQueue<string> Commands { get; } = new();
+
+    /// <summary>Advertise AUTH PLAIN/LOGIN and accept any credentials, as a relay that would take a password in clear.</summary>
+    public bool OfferAuth { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
@@ -73,13 +79,22 @@ internal sealed class SmtpSink : IAsyncDisposable
             var to = new List<string>();
             while (await reader.ReadLineAsync() is { } line)
             {
+                Commands.Enqueue(line);
                 string verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 switch (verb)
                 {
                     case "EHLO":
                         await writer.WriteLineAsync("250-sink.example.gov.cn");
                         await writer.WriteLineAsync("250-8BITMIME");
+                        if (OfferAuth)
+                        {
+                            await writer.WriteLineAsync("250-AUTH PLAIN LOGIN");
+                        }
+
                         await writer.WriteLineAsync("250 SMTPUTF8");
+                        break;
+                    case "AUTH" when OfferAuth:
+                        await writer.WriteLineAsync("235 2.7.0 Authentication successful");
                         break;
                     case "HELO" or "NOOP" or "RSET":
                         if (verb == "RSET")

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using SixStability.Infrastructure.Notifications;
+using SixStability.Infrastructure.Telemetry;
+
+namespace SixStability.Infrastructure.Configuration;
+
+/// <summary>
+/// What both hosts check before they serve. A configuration that would fail later, silently (a secret
+/// that is still a Key Vault reference, so every mail fails with the reference text as its key), or that
+/// would serve with the keys published in this repository, stops the host with a message that names the
+/// setting and says what to do. Pure: configuration in, problems out.
+/// </summary>
+public static class StartupChecks
+{
+    /// <summary>The admin key in src/SixStability.DevHost/appsettings.json: public, for the demo and a newcomer's machine only.</summary>
+    public const string DevelopmentAdminKey = "dev-admin-key";
+
+    /// <summary>The link-signing key in src/SixStability.DevHost/appsettings.json: public, anyone could forge a unit's link with it.</summary>
+    public const string DevelopmentSigningKey = "dev-signing-key-not-a-secret";
+
+    /// <summary>The problems, one sentence each (Simplified Chinese); none means the host may start.</summary>
+    public static IReadOnlyList<string> Problems(IConfiguration configuration, StartupHost host)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(host);
+        var problems = new List<string>();
+        Keys(configuration, host, problems);
+        Mail(configuration, problems);
+        if (!AppInsightsAuthentication.TryParse(configuration[AppInsightsAuthentication.Setting], out _))
+        {
+            problems.Add($"{AppInsightsAuthentication.Setting} 无效：应为 Authorization=AAD;ClientId=<托管标识的客户端 ID>（或只写 Authorization=AAD 使用系统分配的标识）。");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws <see cref="StartupConfigurationException"/> listing every problem.</summary>
+    public static void ThrowIfInvalid(IConfiguration configuration, StartupHost host)
+    {
+        IReadOnlyList<string> problems = Problems(configuration, host);
+        if (problems.Count > 0)
+        {
+            throw new StartupConfigurationException(host.Name, problems);
+        }
+    }
+
+    private static void Keys(IConfiguration configuration, StartupHost host, List<string> problems)
+    {
+        string? signing = configuration["Links:SigningKey"];
+        if (KeyVaultReference.IsUnresolved(signing))
+        {
+            problems.Add(Unresolved("Links:SigningKey", signing!, "它是各单位报送链接的签名密钥，azd 首次部署时生成；部署后几分钟内引用可能尚未生效"));
+        }
+        else if (string.IsNullOrWhiteSpace(signing))
+        {
+            problems.Add("Links:SigningKey（环境变量 Links__SigningKey）未设置：没有它无法签发或验证各单位的报送链接。请设置为自己的随机值（例如 openssl rand -base64 32 的输出）。");
+        }
+        else if (signing == DevelopmentSigningKey && !host.LoopbackOnly)
+        {
+            problems.Add(Published("Links:SigningKey", "任何人都能用它伪造单位的报送链接", host));
+        }
+
+        string? previous = configuration["Links:PreviousSigningKey"];
+        if (KeyVaultReference.IsUnresolved(previous))
+        {
+            problems.Add(Unresolved("Links:PreviousSigningKey", previous!, "轮换后仍被接受的旧签名密钥：未解析时引用文本本身会被当作密钥"));
+        }
+        else if (previous == DevelopmentSigningKey && !host.LoopbackOnly)
+        {
+            problems.Add(Published("Links:PreviousSigningKey", "用它签名的链接仍会被接受", host));
+        }
+
+        if (!host.ChecksAdminKey)
+        {
+            return;
+        }
+
+        string? admin = configuration["Admin:Key"];
+        if (KeyVaultReference.IsUnresolved(admin))
+        {
+            problems.Add(Unresolved("Admin:Key", admin!, "协调人（市发改委）接口和 /coord 页面的密钥"));
+        }
+        else if (string.IsNullOrWhiteSpace(admin))
+        {
+            problems.Add("Admin:Key（环境变量 Admin__Key）未设置：协调人接口和 /coord 页面将无人可用。请设置为自己的随机值。");
+        }
+        else if (admin == DevelopmentAdminKey && !host.LoopbackOnly)
+        {
+            problems.Add(Published("Admin:Key", "任何人都能用它调用协调人接口、查看所有单位的报送", host));
+        }
+    }
+
+    private static void Mail(IConfiguration configuration, List<string> problems)
+    {
+        string provider = configuration["Mail:Provider"] is { Length: > 0 } p ? p.Trim() : "Sink";
+        if (provider.Equals("SendGrid", StringComparison.OrdinalIgnoreCase))
+        {
+            string? key = configuration["SendGrid:ApiKey"];
+            if (KeyVaultReference.IsUnresolved(key))
+            {
+                problems.Add(Unresolved("SendGrid:ApiKey", key!, "Mail:Provider 为 SendGrid 时每封邮件都要用它；未解析时每次发送都会失败"));
+            }
+            else if (string.IsNullOrWhiteSpace(key))
+            {
+                problems.Add("Mail:Provider 为 SendGrid，但 SendGrid:ApiKey（环境变量 SendGrid__ApiKey）未设置：每次发送都会失败。请设置 SendGrid 的 API 密钥，或改用 Mail:Provider=Smtp。");
+            }
+        }
+        else if (provider.Equals("Smtp", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"]))
+            {
+                problems.Add("Mail:Provider 为 Smtp，但 Smtp:Host（环境变量 Smtp__Host）未设置。请填写邮件中继服务器的主机名。");
+            }
+
+            string? password = configuration["Smtp:Password"];
+            if (!string.IsNullOrWhiteSpace(configuration["Smtp:User"]) && KeyVaultReference.IsUnresolved(password))
+            {
+                problems.Add(Unresolved("Smtp:Password", password!, "设置了 Smtp:User 时用它登录邮件中继；未解析时每次登录都会失败"));
+            }
+
+            string? port = configuration["Smtp:Port"];
+            if (!string.IsNullOrWhiteSpace(port) && !(int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is > 0 and <= 65535))
+            {
+                problems.Add($"Smtp:Port“{port}”无效：应为 1–65535 的整数（默认 587）。");
+            }
+
+            if (!SmtpTlsSetting.TryParse(configuration["Smtp:Tls"], out _))
+            {
+                problems.Add($"Smtp:Tls“{configuration["Smtp:Tls"]}”无效：应为 StartTls（默认，587 端口）、SslOnConnect（465 端口）或 None（仅限可信内网中继）。");
+            }
+        }
+        else if (!provider.Equals("Sink", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"Mail:Provider“{provider}”无效：应为 SendGrid、Smtp 或 Sink。");
+        }
+    }
+
+    /// <summary>The setting, the secret, and the three steps: set it, make the app re-read references, check they resolved.</summary>
+    private static string Unresolved(string setting, string reference, string why)
+    {
+        string secret = KeyVaultReference.SecretName(reference) ?? "<引用中的机密名>";
+        string appSetting = setting.Replace(":", "__", StringComparison.Ordinal);
+        return $"{setting}（应用设置 {appSetting}）仍是未解析的 Key Vault 引用，应用读到的是引用文本而不是机密（{why}）。"
+            + $"处理办法：① 在 Key Vault 中设置机密 {secret}：az keyvault secret set --vault-name \"$(azd env get-value AZURE_KEY_VAULT_NAME)\" --name {secret} --value <值>；"
+            + "② 让应用重新读取引用（平台只在配置变更时立即重读，否则约每 24 小时一次）：运行 azd provision，或修改任意一项应用设置；"
+            + $"③ 确认已解析：门户中打开函数应用 → 设置 → 环境变量，{appSetting} 显示为带绿色对勾的 Key Vault 引用；或 az rest --method get --url \"$(az functionapp show -g <资源组> -n <应用名> --query id -o tsv)/config/configreferences/appsettings?api-version=2022-03-01\"，其 status 为 Resolved。"
+            + "机密已存在仍未解析时，检查应用的托管标识是否有该 Key Vault 的 Key Vault Secrets User 角色。";
+    }
+
+    private static string Published(string setting, string risk, StartupHost host)
+    {
+        string env = setting.Replace(":", "__", StringComparison.Ordinal);
+        string where = host.ListenUrls.Count == 0
+            ? "函数应用从不接受开发密钥。"
+            : $"开发密钥只允许在 DevHost 只监听本机回环地址（localhost、127.0.0.1、[::1]）时使用，当前监听 {string.Join("、", host.ListenUrls)}。";
+        return $"{setting} 仍是仓库里公开的开发值（src/SixStability.DevHost/appsettings.json），{risk}。{where}请设置自己的随机值（例如 openssl rand -base64 32 的输出），通过环境变量 {env} 提供。";
+    }
+}
