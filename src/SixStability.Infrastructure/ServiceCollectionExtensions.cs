@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendGrid;
 using SixStability.Core.Calendar;
@@ -9,17 +8,8 @@ using SixStability.Infrastructure.Cycles;
 using SixStability.Infrastructure.Links;
 using SixStability.Infrastructure.Notifications;
 using SixStability.Infrastructure.Storage;
-using SixStability.Workflow.Cycles;
-using SixStability.Workflow.Notifications;
-using SixStability.Workflow.Pages.Coordinator;
-using SixStability.Workflow.Pages.Unit;
-using SixStability.Workflow.Plans;
+using SixStability.Workflow;
 using SixStability.Workflow.Ports;
-using SixStability.Workflow.Rendering;
-using SixStability.Workflow.Reports;
-using SixStability.Workflow.Reviews;
-using SixStability.Workflow.Submissions;
-using SixStability.Workflow.Units;
 
 namespace SixStability.Infrastructure;
 
@@ -45,11 +35,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDirectoryStore, TableDirectoryStore>();
         services.AddMail(configuration);
         services.AddCycles(configuration);
-        services.AddWeb();
+        services.AddWorkflow();
         return services;
     }
 
-    /// <summary>The cycle's stores, signed links, and the orchestration's activities (resolved per call).</summary>
+    /// <summary>The cycle's stores and signed links.</summary>
     private static void AddCycles(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LinkOptions>().Configure(o =>
@@ -61,48 +51,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HmacLinkSigner>();
         services.AddSingleton<ILinkSigner>(sp => sp.GetRequiredService<HmacLinkSigner>());
         services.AddSingleton<ILinkVerifier>(sp => sp.GetRequiredService<HmacLinkSigner>());
-        services.AddSingleton<SummaryReports>();
         services.AddSingleton<ICycleStore, TableCycleStore>();
         services.AddSingleton<IObligationStore, TableObligationStore>();
-        services.AddSingleton<CycleContextLoader>();
-        services.AddSingleton<CycleAutoStarter>();
-        services.AddTransient<OpenCycleActivity>();
-        services.AddTransient<RunStepForUnitsActivity>();
-        services.AddTransient<EscalationDigestActivity>();
-        services.AddTransient<ExtendDeadlineActivity>();
-        services.AddTransient<CancelCycleActivity>();
-        services.AddTransient<CloseCycleActivity>();
-    }
-
-    /// <summary>The use cases, the handlers that call them, and the pages' renderer: the same in both hosts.</summary>
-    private static void AddWeb(this IServiceCollection services)
-    {
-        services.AddSingleton<HtmlComposer>(sp => new HtmlComposer(sp.GetService<ILoggerFactory>()));
-        services.AddSingleton<MailComposer>();
-        services.AddSingleton<UnitObligations>();
-        services.AddSingleton<UnitLinkAccess>();
-        services.AddSingleton<UnitReportQuery>();
-        services.AddSingleton<SaveReportUseCase>();
-        services.AddSingleton<AttachFileUseCase>();
-        services.AddSingleton<DetachFileUseCase>();
-        services.AddSingleton<RequestExtensionUseCase>();
-        services.AddSingleton<ReturnSubmissionUseCase>();
-        services.AddSingleton<DecideExtensionUseCase>();
-        services.AddSingleton<StartCycleUseCase>();
-        services.AddSingleton<CycleCommandUseCase>();
-        services.AddSingleton<CycleProgressQuery>();
-        services.AddSingleton<ImportPlanUseCase>();
-        services.AddSingleton<ReplaceDirectoryUseCase>();
-        services.AddSingleton<UnitPageQuery>();
-
-        services.AddSingleton<PlanHandlers>();
-        services.AddSingleton<DirectoryHandlers>();
-        services.AddSingleton<CycleHandlers>();
-        services.AddSingleton<SummaryHandlers>();
-        services.AddSingleton<ReviewHandlers>();
-        services.AddSingleton<UnitHandlers>();
-        services.AddSingleton<UnitPageHandlers>();
-        services.AddSingleton<CoordinatorPageHandlers>();
     }
 
     /// <summary><c>Mail:Provider</c> picks SendGrid, Smtp or the development file Sink.</summary>
@@ -149,6 +99,5 @@ public static class ServiceCollectionExtensions
             var other => throw new InvalidOperationException($"Mail:Provider“{other}”无效：应为 SendGrid、Smtp 或 Sink。"),
         });
         services.AddSingleton<IMailOutbox, TableMailOutbox>();
-        services.AddSingleton<Notifier>();
     }
 }

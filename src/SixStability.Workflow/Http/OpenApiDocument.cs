@@ -162,6 +162,7 @@ public static class OpenApiDocument
             TransformSchemaNode = (context, schema) =>
                 context.TypeInfo.Type == typeof(Quarter) || Nullable.GetUnderlyingType(context.TypeInfo.Type) == typeof(Quarter)
                     ? new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{4}Q[1-4]$", ["examples"] = new JsonArray("2020Q3") }
+                    : schema is JsonValue ? new JsonObject() // "true" (any JSON): written as {} for readers that expect an object
                     : schema,
         });
 }

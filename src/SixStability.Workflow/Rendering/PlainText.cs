@@ -17,7 +17,9 @@ public static partial class PlainText
     public static string FromHtml(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        string text = Tag().Replace(html, m => m.Groups["name"].Value.ToUpperInvariant() switch
+
+        // Line breaks in the markup are only whitespace (as a browser reads them); tags make the lines.
+        string text = Tag().Replace(SourceBreak().Replace(html, " "), m => m.Groups["name"].Value.ToUpperInvariant() switch
         {
             "BR" => "\n",
             "P" or "DIV" or "TABLE" or "UL" or "H1" or "H2" or "H3" when m.Value.StartsWith("</", StringComparison.Ordinal) => "\n\n",
@@ -52,6 +54,9 @@ public static partial class PlainText
 
         return lines.ToString();
     }
+
+    [GeneratedRegex(@"[ \t]*\r?\n\s*")]
+    private static partial Regex SourceBreak();
 
     [GeneratedRegex(@"</?(?<name>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")]
     private static partial Regex Tag();

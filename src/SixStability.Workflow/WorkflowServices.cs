@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SixStability.Workflow.Cycles;
+using SixStability.Workflow.Notifications;
+using SixStability.Workflow.Pages.Coordinator;
+using SixStability.Workflow.Pages.Unit;
+using SixStability.Workflow.Plans;
+using SixStability.Workflow.Rendering;
+using SixStability.Workflow.Reports;
+using SixStability.Workflow.Reviews;
+using SixStability.Workflow.Submissions;
+using SixStability.Workflow.Units;
+
+namespace SixStability.Workflow;
+
+/// <summary>
+/// Everything Workflow itself provides — activities, use cases, the handlers that call them, the
+/// renderer — registered once for both hosts and for tests. The ports it needs are the caller's.
+/// </summary>
+public static class WorkflowServices
+{
+    public static IServiceCollection AddWorkflow(this IServiceCollection services)
+    {
+        services.AddSingleton<HtmlComposer>(sp => new HtmlComposer(sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<MailComposer>();
+        services.AddSingleton<Notifier>();
+        services.AddSingleton<CycleContextLoader>();
+        services.AddSingleton<SummaryReports>();
+        services.AddSingleton<CycleAutoStarter>();
+
+        // The cycle's activities, resolved per call by the durable engine.
+        services.AddTransient<OpenCycleActivity>();
+        services.AddTransient<RunStepForUnitsActivity>();
+        services.AddTransient<EscalationDigestActivity>();
+        services.AddTransient<ExtendDeadlineActivity>();
+        services.AddTransient<CancelCycleActivity>();
+        services.AddTransient<CloseCycleActivity>();
+
+        // Use cases and queries.
+        services.AddSingleton<UnitObligations>();
+        services.AddSingleton<UnitLinkAccess>();
+        services.AddSingleton<UnitReportQuery>();
+        services.AddSingleton<SaveReportUseCase>();
+        services.AddSingleton<AttachFileUseCase>();
+        services.AddSingleton<DetachFileUseCase>();
+        services.AddSingleton<RequestExtensionUseCase>();
+        services.AddSingleton<ReturnSubmissionUseCase>();
+        services.AddSingleton<DecideExtensionUseCase>();
+        services.AddSingleton<StartCycleUseCase>();
+        services.AddSingleton<CycleCommandUseCase>();
+        services.AddSingleton<CycleProgressQuery>();
+        services.AddSingleton<ImportPlanUseCase>();
+        services.AddSingleton<ReplaceDirectoryUseCase>();
+        services.AddSingleton<UnitPageQuery>();
+
+        // The web adapter: one handler class per feature, mapped from Routes.All by both hosts.
+        services.AddSingleton<PlanHandlers>();
+        services.AddSingleton<DirectoryHandlers>();
+        services.AddSingleton<CycleHandlers>();
+        services.AddSingleton<SummaryHandlers>();
+        services.AddSingleton<ReviewHandlers>();
+        services.AddSingleton<UnitHandlers>();
+        services.AddSingleton<UnitPageHandlers>();
+        services.AddSingleton<CoordinatorPageHandlers>();
+        return services;
+    }
+}

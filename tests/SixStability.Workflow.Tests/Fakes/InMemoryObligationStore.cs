@@ -1,0 +1,151 @@
+using System.Runtime.CompilerServices;
+using SixStability.Core.Cycles;
+using SixStability.Core.Rules;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Tests.Fakes;
+
+/// <summary>The obligation store's contract in memory: revisions, history, idempotency keys, the close's seal.</summary>
+internal sealed class InMemoryObligationStore : IObligationStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string Cycle, string Unit, int Task), Obligation> rows = [];
+    private readonly Dictionary<(string Cycle, string Unit, int Task), List<HistoryEntry>> history = [];
+    private readonly HashSet<(string Cycle, string Unit, int Task, string Key)> keys = [];
+    private readonly HashSet<string> sealedCycles = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Cycle, string Unit), ExtensionRequest> requests = [];
+
+    public Task AddMissingAsync(IReadOnlyList<Obligation> obligations, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            foreach (Obligation o in obligations)
+            {
+                rows.TryAdd((o.CycleId, o.UnitId, o.TaskNumber), o);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Obligation>> ListUnitAsync(string cycleId, string unitId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<Obligation>>([.. rows.Values.Where(o => o.CycleId == cycleId && o.UnitId == unitId).OrderBy(o => o.TaskNumber)]);
+        }
+    }
+
+    public async IAsyncEnumerable<Obligation> ListAsync(string cycleId, UnitRange? range, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<Obligation> list;
+        lock (gate)
+        {
+            list = [.. rows.Values
+                .Where(o => o.CycleId == cycleId && (range is null || (string.CompareOrdinal(o.UnitId, range.FirstUnit) >= 0 && string.CompareOrdinal(o.UnitId, range.LastUnit) <= 0)))
+                .OrderBy(o => o.UnitId, StringComparer.Ordinal).ThenBy(o => o.TaskNumber)];
+        }
+
+        foreach (Obligation o in list)
+        {
+            await Task.Yield();
+            yield return o;
+        }
+    }
+
+    public Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (!rows.TryGetValue((cycleId, unitId, task), out Obligation? before))
+            {
+                return Task.FromResult(Outcome.NotFound<ChangeResult>("no such obligation"));
+            }
+
+            if (idempotencyKey is not null && keys.Contains((cycleId, unitId, task, idempotencyKey)))
+            {
+                return Task.FromResult(Outcome.Ok(new ChangeResult(before, Replayed: true)));
+            }
+
+            if (sealedCycles.Contains(cycleId))
+            {
+                return Task.FromResult(Outcome.Closed<ChangeResult>(CycleMessages.Closed));
+            }
+
+            Outcome<Obligation> decided = change(before);
+            if (!decided.IsOk)
+            {
+                return Task.FromResult(decided.As<ChangeResult>());
+            }
+
+            Obligation changed = decided.Value! with { Revision = before.Revision + 1 };
+            rows[(cycleId, unitId, task)] = changed;
+            if (!history.TryGetValue((cycleId, unitId, task), out List<HistoryEntry>? entries))
+            {
+                history[(cycleId, unitId, task)] = entries = [];
+            }
+
+            entries.Add(entry);
+            if (idempotencyKey is not null)
+            {
+                keys.Add((cycleId, unitId, task, idempotencyKey));
+            }
+
+            return Task.FromResult(Outcome.Ok(new ChangeResult(changed, Replayed: false)));
+        }
+    }
+
+    public Task SealAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            sealedCycles.Add(cycleId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SaveExtensionRequestAsync(ExtensionRequest request, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            requests[(request.CycleId, request.UnitId)] = request;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ExtensionRequest?> GetExtensionRequestAsync(string cycleId, string unitId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(requests.GetValueOrDefault((cycleId, unitId)));
+        }
+    }
+
+    public Task<IReadOnlyList<ExtensionRequest>> ListExtensionRequestsAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<ExtensionRequest>>([.. requests.Values.Where(r => r.CycleId == cycleId)]);
+        }
+    }
+
+    public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<HistoryEntry>>([.. history.GetValueOrDefault((cycleId, unitId, task), [])]);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>>> UnitHistoryAsync(string cycleId, string unitId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>>>(history
+                .Where(h => h.Key.Cycle == cycleId && h.Key.Unit == unitId)
+                .ToDictionary(h => h.Key.Task, h => (IReadOnlyList<HistoryEntry>)[.. h.Value]));
+        }
+    }
+}
