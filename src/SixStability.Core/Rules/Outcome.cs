@@ -19,6 +19,9 @@ public enum OutcomeKind
 
     /// <summary>Too many people changed the same thing at once; trying again shortly will work.</summary>
     Busy,
+
+    /// <summary>Understood but not acceptable as sent (a request key reused for other content).</summary>
+    Unprocessable,
 }
 
 /// <summary>
@@ -88,4 +91,6 @@ public static class Outcome
     public static Outcome<T> Closed<T>(string message) => new(OutcomeKind.Closed, default, message, []);
 
     public static Outcome<T> Busy<T>(string message) => new(OutcomeKind.Busy, default, message, []);
+
+    public static Outcome<T> Unprocessable<T>(string message) => new(OutcomeKind.Unprocessable, default, message, []);
 }

@@ -16,6 +16,7 @@ public static class OutcomeResults
             OutcomeKind.NotFound => ApiResult.NotFound(outcome.Message),
             OutcomeKind.Refused => ApiResult.BadRequest(outcome.Message, outcome.Errors),
             OutcomeKind.Busy => ApiResult.Busy(outcome.Message),
+            OutcomeKind.Unprocessable => ApiResult.Problem(StatusCodes.Status422UnprocessableEntity, "无法处理", outcome.Message),
             _ => ApiResult.Conflict(outcome.Message),
         };
     }
@@ -27,6 +28,7 @@ public static class OutcomeResults
         OutcomeKind.NotFound => StatusCodes.Status404NotFound,
         OutcomeKind.Refused => StatusCodes.Status400BadRequest,
         OutcomeKind.Busy => StatusCodes.Status503ServiceUnavailable,
+        OutcomeKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status409Conflict,
     };
 }
