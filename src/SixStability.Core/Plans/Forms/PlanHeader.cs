@@ -7,13 +7,33 @@ namespace SixStability.Core.Plans.Forms;
 /// <summary>The plan's title line and its date of issue (印发日期), as a 公文 writes them.</summary>
 internal static partial class PlanHeader
 {
-    /// <summary>A title stands alone, is short, has no sentence in it and ends like one (…实施方案, …责任分工).</summary>
-    public static bool LooksLikeTitle(string line) =>
-        line.Length is >= 4 and <= 60
-        && !line.Contains('。', StringComparison.Ordinal)
-        && !line.Contains('《', StringComparison.Ordinal)
-        && !line.EndsWith('：') && !line.EndsWith(':')
-        && TitleEnding().IsMatch(line);
+    /// <summary>
+    /// A title stands alone, is short, has no sentence or list in it and ends like one (…实施方案, …责任分工);
+    /// a web copy may wrap it in 《》.
+    /// </summary>
+    public static bool LooksLikeTitle(string line)
+    {
+        string title = Unwrap(line);
+        return title.Length is >= 4 and <= 60
+            && title.IndexOfAny(['。', '，', ',', '；', ';']) < 0
+            && !title.EndsWith('：') && !title.EndsWith(':')
+            && TitleEnding().IsMatch(title);
+    }
+
+    /// <summary>《X》 → X, for a title line a web page put in book-title marks.</summary>
+    public static string Unwrap(string line) =>
+        line.Length > 2 && line[0] == '《' && line[^1] == '》' && line.IndexOf('《', 1) < 0 ? line[1..^1] : line;
+
+    /// <summary>
+    /// A title wrapped over two lines (立山区政府2023年重点工作 / 任务分解和责任分工方案): the line before joins it
+    /// when it is short, bare text and not the issuer's name that signs the notice.
+    /// </summary>
+    public static bool ContinuesInto(string previous) =>
+        previous.Length is >= 4 and <= 30
+        && previous.IndexOfAny(['。', '，', ',', '、', '：', ':', '；', ';', '(', ')', '（', '）', '《', '》', '“', '”', '〔', '〕']) < 0
+        && !Signature().IsMatch(previous)
+        && !ArabicDate().IsMatch(previous)
+        && !TitleEnding().IsMatch(previous);
 
     /// <summary>关于印发《X》的通知 → X, when the plan's own title line is missing.</summary>
     public static string FromNoticeTitle(string title)
@@ -90,6 +110,9 @@ internal static partial class PlanHeader
 
     [GeneratedRegex(@"(方案|意见|措施|办法|计划|通知|细则|分工|要点|清单|事项|纲要|规划|决定|分解|分解表|分工表)$")]
     private static partial Regex TitleEnding();
+
+    [GeneratedRegex(@"(?:政府|办公室|办公厅|委员会|局|厅|委|文件)$")]
+    private static partial Regex Signature();
 
     [GeneratedRegex(@"关于印发(?<t>.+?)的通知$")]
     private static partial Regex NoticeTitle();

@@ -26,6 +26,7 @@ internal sealed partial class PlanParser : ITableSink
     private OutlineNode? number;
     private int position;
     private string title = string.Empty;
+    private string? previousText;
     private bool seenUnits;
 
     private PlanParser(int? planYear) => this.planYear = planYear;
@@ -93,12 +94,14 @@ internal sealed partial class PlanParser : ITableSink
             {
                 // What came before the plan's own title is the notice that issues it (印发通知): its points
                 // (一、高度重视… / 1.明确任务…) are not the plan's.
-                title = line.Raw;
+                title = previousText is string wrapped && PlanHeader.ContinuesInto(wrapped) ? wrapped + PlanHeader.Unwrap(line.Raw) : PlanHeader.Unwrap(line.Raw);
                 ResetOutline();
+                previousText = null;
                 return;
             }
         }
 
+        previousText = line.Kind == LineKind.Text ? line.Raw : null;
         switch (line.Kind)
         {
             case LineKind.Section:

@@ -70,13 +70,17 @@ internal static partial class TaskTable
                 continue;
             }
 
-            string number = PlanLine.Clean(Text(Column.Number));
+            // The 序号 cell counts only when it is its own column (a section title may span 序号 and 重点工作).
+            int numberColumn = Array.IndexOf(map, Column.Number);
+            PlanTableCell? numberCell = numberColumn >= 0 && row.At(numberColumn) is { } nc && Enumerable.Range(nc.Column, nc.Span).All(i => i >= columns || map[i] is Column.Number or Column.None) ? nc : null;
+            string number = PlanLine.Clean(numberCell?.Text ?? string.Empty);
             string lead = Text(Column.Lead);
             string partner = Text(Column.Partner);
             string units = Text(Column.Units);
+            var texts = row.Cells.Where(c => c != numberCell && c.Text.Trim().Length > 0).ToList();
+            string firstText = texts.Select(c => c.Text.Trim()).FirstOrDefault() ?? string.Empty;
             bool spansUnits = row.Cells.Any(c => c.Span > 1 && Enumerable.Range(c.Column, c.Span).Any(i => i < columns && map[i] is Column.Lead or Column.Units)
-                && Enumerable.Range(c.Column, c.Span).Any(i => i < columns && map[i] is Column.Task or Column.Measures));
-            string firstText = row.Cells.Where(c => map.ElementAtOrDefault(c.Column) != Column.Number && c.Text.Trim().Length > 0).Select(c => c.Text.Trim()).FirstOrDefault() ?? string.Empty;
+                && Enumerable.Range(c.Column, c.Span).Any(i => i < columns && map[i] is Column.Task or Column.Measures or Column.Number));
             var location = new PlanLocation(0, table.Number, row.Number);
 
             if (!spansUnits && (lead.Length > 0 || partner.Length > 0 || units.Length > 0))
@@ -88,8 +92,8 @@ internal static partial class TaskTable
             Match heading = SectionPrefix().Match(number.Length > 0 ? number : firstText);
             if (heading.Success && ChineseNumerals.TryParse(heading.Groups["n"].Value, out int sectionNumber))
             {
-                string title = number.Length > 0 && firstText.Length > 0 ? firstText : SectionPrefix().Replace(firstText, string.Empty);
-                tableSections++;
+                string title = number.Length > 0 ? firstText : SectionPrefix().Replace(firstText, string.Empty);
+                tableSections = sectionNumber;
                 sink.AddSection(sectionNumber, Title(title), sink.NextPosition());
                 continue;
             }
@@ -99,8 +103,9 @@ internal static partial class TaskTable
                 continue; // （一）加强战略科技力量建设。— a heading over the rows that follow.
             }
 
-            if (spansUnits || (number.Length == 0 && row.Cells.Count(c => c.Text.Trim().Length > 0) == 1))
+            if (number.Length == 0 && (texts.Count == 1 || spansUnits || (texts.Count > 0 && texts[0].Span > 1)))
             {
+                // A title alone on its row, or across the table: a section (numbered by its place when it has no 一、).
                 tableSections++;
                 sink.AddSection(tableSections, Title(firstText), sink.NextPosition());
                 continue;

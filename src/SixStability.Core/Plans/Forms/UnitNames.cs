@@ -25,12 +25,35 @@ internal static partial class UnitNames
             }
         }
 
-        return names;
+        return SharedSuffix(names);
     }
 
     /// <summary>Whether a name reads like a unit (ends like 局, 委, 办, 政府, 管委会 …), for lists with no label.</summary>
     public static bool LooksLikeUnit(string name) =>
         name.Length is >= 2 and <= 40 && (UnitEnding().IsMatch(name) || name.StartsWith('各'));
+
+    /// <summary>
+    /// 荔湾区、黄埔区政府 names two governments: a bare place name (区, 县, 市 in at most four characters)
+    /// takes the 政府 / 人民政府 of the government named right after it.
+    /// </summary>
+    private static List<string> SharedSuffix(List<string> names)
+    {
+        for (int i = names.Count - 1; i > 0; i--)
+        {
+            Match government = Government().Match(names[i]);
+            if (!government.Success)
+            {
+                continue;
+            }
+
+            for (int j = i - 1; j >= 0 && Place().IsMatch(names[j]); j--)
+            {
+                names[j] += government.Groups["suffix"].Value;
+            }
+        }
+
+        return names.Distinct(StringComparer.Ordinal).ToList();
+    }
 
     private static IEnumerable<string> SplitOutsideBrackets(string list)
     {
@@ -93,6 +116,12 @@ internal static partial class UnitNames
     // …等有关部门 / 等部门 / 等单位 / 等省有关部门: the named units and others not named.
     [GeneratedRegex("等(?:[省市区县]?(?:有关|相关|其他|各)?(?:部门|单位|机构)(?:和单位)?)?$")]
     private static partial Regex Others();
+
+    [GeneratedRegex("^[^各市省]{1,3}[区县市]$")]
+    private static partial Regex Place();
+
+    [GeneratedRegex("^[^各]{1,3}[区县市](?<suffix>(?:人民)?政府)$")]
+    private static partial Regex Government();
 
     [GeneratedRegex("^(?<a>.+?)(?:及|和|以及)(?<b>.+)$")]
     private static partial Regex Conjunction();
