@@ -17,7 +17,11 @@ internal static class DocxFiles
     });
 
     /// <summary>Paragraphs, some numbered by Word (numId, level) instead of by their text.</summary>
-    public static byte[] Numbered(IEnumerable<(string Text, int NumId, int Level)> paragraphs, params (int NumId, string Format, string LevelText)[] lists) => Build(
+    public static byte[] Numbered(IEnumerable<(string Text, int NumId, int Level)> paragraphs, params (int NumId, string Format, string LevelText)[] lists) =>
+        Numbered(paragraphs, lists.Select(l => (l.NumId, new[] { (l.Format, l.LevelText) })).ToArray());
+
+    /// <summary>Paragraphs numbered by multi-level lists: each list's levels as (number format, level text).</summary>
+    public static byte[] Numbered(IEnumerable<(string Text, int NumId, int Level)> paragraphs, (int NumId, (string Format, string LevelText)[] Levels)[] lists) => Build(
         body =>
         {
             foreach ((string text, int numId, int level) in paragraphs)
@@ -34,18 +38,17 @@ internal static class DocxFiles
         main =>
         {
             var numbering = new Numbering();
-            foreach ((int numId, string format, string levelText) in lists)
+            foreach ((int numId, (string Format, string LevelText)[] levels) in lists)
             {
-                numbering.Append(new AbstractNum(
-                    new Level(
+                numbering.Append(new AbstractNum(levels.Select((l, i) => new Level(
                         new StartNumberingValue { Val = 1 },
-                        new NumberingFormat { Val = new EnumValue<NumberFormatValues>(new NumberFormatValues(format)) },
-                        new LevelText { Val = levelText })
-                    { LevelIndex = 0 })
+                        new NumberingFormat { Val = new EnumValue<NumberFormatValues>(new NumberFormatValues(l.Format)) },
+                        new LevelText { Val = l.LevelText })
+                    { LevelIndex = i }))
                 { AbstractNumberId = numId });
             }
 
-            foreach ((int numId, _, _) in lists)
+            foreach ((int numId, _) in lists)
             {
                 numbering.Append(new NumberingInstance(new AbstractNumId { Val = numId }) { NumberID = numId });
             }
