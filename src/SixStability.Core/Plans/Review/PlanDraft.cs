@@ -53,10 +53,10 @@ public sealed record PlanDraft(
         }
 
         DirectoryIndex? index = directory is null ? null : new DirectoryIndex(directory);
-        var draft = new PlanDraft(planId, parsed.Title, parsed.Issued, parsed.Sections, parsed.Items, [], parsed.Warnings, [], []).Resolve(index);
+        var draft = new PlanDraft(planId, parsed.Title, parsed.Issued, parsed.Sections, parsed.Items, [], parsed.Warnings, [], []).ResolveWith(index);
         foreach (PlanCorrection correction in corrections ?? [])
         {
-            PlanResult<PlanDraft> applied = draft.Apply(correction, index);
+            PlanResult<PlanDraft> applied = draft.ApplyWith(correction, index);
             draft = applied.IsRefused
                 ? draft with { Warnings = [.. draft.Warnings, new PlanWarning(0, $"上次审核的修改未能重新应用（{applied.Refusal.Message}）。")] }
                 : applied.Value;
@@ -81,10 +81,10 @@ public sealed record PlanDraft(
 
     /// <summary>Applies one correction; a correction that does not fit (no such item, no such unit) is refused and changes nothing.</summary>
     public PlanResult<PlanDraft> Apply(PlanCorrection correction, UnitDirectory? directory) =>
-        Apply(correction, directory is null ? null : new DirectoryIndex(directory));
+        ApplyWith(correction, directory is null ? null : new DirectoryIndex(directory));
 
     /// <summary>Resolves the unit names again, against a directory that may have changed since the draft was made.</summary>
-    public PlanDraft Resolve(UnitDirectory? directory) => Resolve(directory is null ? null : new DirectoryIndex(directory));
+    public PlanDraft Resolve(UnitDirectory? directory) => ResolveWith(directory is null ? null : new DirectoryIndex(directory));
 
     /// <summary>
     /// Makes the plan: refused (with every problem named) while the title is missing, no item is a task, a
@@ -133,15 +133,15 @@ public sealed record PlanDraft(
         return PlanResult.Ok(new PlanConfirmation(catalog, [.. current.Aliases.Where(a => used.Contains(NameNormalizer.Normalize(a.Alias)))], current.Corrections));
     }
 
-    internal PlanResult<PlanDraft> Apply(PlanCorrection correction, DirectoryIndex? directory)
+    internal PlanResult<PlanDraft> ApplyWith(PlanCorrection correction, DirectoryIndex? directory)
     {
         PlanResult<PlanDraft> applied = DraftEditor.Apply(this, correction, directory);
         return applied.IsRefused
             ? applied
-            : PlanResult.Ok(applied.Value.Resolve(directory) with { Corrections = [.. Corrections, correction] });
+            : PlanResult.Ok(applied.Value.ResolveWith(directory) with { Corrections = [.. Corrections, correction] });
     }
 
-    internal PlanDraft Resolve(DirectoryIndex? directory)
+    internal PlanDraft ResolveWith(DirectoryIndex? directory)
     {
         var names = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -51,7 +51,7 @@ internal sealed class UnitSuggester
             (double score, string reason) = Best(c, normalized, canonical, core);
             if (score > 0)
             {
-                scored.Add((score, i, new UnitSuggestion(c.Name, c.UnitId, c.Group, reason)));
+                scored.Add((score, i, new UnitSuggestion(c.Name, reason, c.UnitId, c.Group)));
             }
         }
 
