@@ -50,6 +50,27 @@ public sealed class PlanDraftTests
         draft.Units.Single().Should().Match<UnitResolution>(u => u.Match == UnitMatch.Unknown && u.Suggestions!.Count == 0);
     }
 
+    [Theory]
+    [InlineData("各县级人民政府", "各县（市、区）政府", "名称相近")]
+    [InlineData("市卫生健康委员会", "市卫健委", "简称相同（市卫健委）")]
+    [InlineData("市文化广电旅游局", "市文旅局", "简称相同（市文旅局）")]
+    [InlineData("市市场监督管理局", "市市场监管局", "简称相同（市市场监管局）")]
+    [InlineData("市场监管局", "市市场监管局", "少写了“市”字")]
+    public void Abbreviations_and_likenesses_are_suggested(string written, string suggested, string reason)
+    {
+        PlanDraft draft = PlanDraft.Create("p", PlanDocument.FromText($"某方案\n一、任务\n（一）建设。内容。（责任单位：{written}）"), Directory).Value!;
+
+        draft.Units.Single().Suggestions![0].Should().Match<UnitSuggestion>(s => s.Name == suggested && s.Reason == reason);
+    }
+
+    [Fact]
+    public void Another_district_is_not_suggested_for_a_district_government_of_the_same_shape()
+    {
+        PlanDraft draft = PlanDraft.Create("p", PlanDocument.FromText("某方案\n一、任务\n（一）建设。内容。（责任单位：黄埔区政府）"), Directory).Value!;
+
+        draft.Units.Single().Suggestions.Should().BeEmpty();
+    }
+
     [Fact]
     public void Accepting_a_suggestion_resolves_the_name_and_confirming_gives_the_alias_to_add_to_the_directory()
     {

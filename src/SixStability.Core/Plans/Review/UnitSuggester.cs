@@ -11,7 +11,7 @@ namespace SixStability.Core.Plans.Review;
 internal sealed class UnitSuggester
 {
     private const int MaxSuggestions = 3;
-    private const double MinLikeness = 0.5;
+    private const double MinLikeness = 0.55;
     private readonly List<Candidate> candidates = [];
 
     public UnitSuggester(UnitDirectory directory)
