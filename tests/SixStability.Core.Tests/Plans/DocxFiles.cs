@@ -44,7 +44,7 @@ internal static class DocxFiles
                         new StartNumberingValue { Val = 1 },
                         new NumberingFormat { Val = new EnumValue<NumberFormatValues>(new NumberFormatValues(l.Format)) },
                         new LevelText { Val = l.LevelText })
-                    { LevelIndex = i }))
+                { LevelIndex = i }))
                 { AbstractNumberId = numId });
             }
 

@@ -148,6 +148,23 @@ public sealed class PlanFormTests
     }
 
     [Fact]
+    public void A_first_row_whose_task_reads_like_a_header_word_is_a_task_and_a_two_row_header_is_one_header()
+    {
+        byte[] docx = DocxFiles.WithTable(["某市工作方案", "2021年3月2日"],
+        [
+            [new Cell("序号"), new Cell("工作任务"), new Cell("责任单位", Span: 2)],
+            [new Cell(string.Empty), new Cell(string.Empty), new Cell("牵头单位"), new Cell("配合单位")],
+            [new Cell("1"), new Cell("推进重点工作"), new Cell("市发改委"), new Cell("市财政局")],
+            [new Cell("2"), new Cell("落实工作任务"), new Cell("市人社局"), new Cell(string.Empty)],
+        ]);
+
+        PlanDraft draft = PlanProbe.Draft(PlanDocument.Read(docx, "分工.docx", null).Value!);
+
+        draft.Tasks.Select(t => t.Title).Should().Equal("推进重点工作", "落实工作任务");
+        PlanProbe.Units(draft).Should().Equal(("市发改委", "市财政局"), ("市人社局", ""));
+    }
+
+    [Fact]
     public void A_plan_without_section_headings_puts_its_tasks_in_one_section()
     {
         PlanDraft draft = Draft("""

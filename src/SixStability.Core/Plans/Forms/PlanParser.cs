@@ -117,21 +117,21 @@ internal sealed partial class PlanParser : ITableSink
 
                 break;
             case LineKind.ParenItem:
-            {
-                OutlineNode parent = section ?? root;
-                paren = new OutlineNode(line, NextPosition(), parent.SectionIndex, parent);
-                parent.Children.Add(paren);
-                number = null;
-                break;
-            }
+                {
+                    OutlineNode parent = section ?? root;
+                    paren = new OutlineNode(line, NextPosition(), parent.SectionIndex, parent);
+                    parent.Children.Add(paren);
+                    number = null;
+                    break;
+                }
 
             case LineKind.NumberItem:
-            {
-                OutlineNode parent = paren ?? section ?? root;
-                number = new OutlineNode(line, NextPosition(), parent.SectionIndex, parent);
-                parent.Children.Add(number);
-                break;
-            }
+                {
+                    OutlineNode parent = paren ?? section ?? root;
+                    number = new OutlineNode(line, NextPosition(), parent.SectionIndex, parent);
+                    parent.Children.Add(number);
+                    break;
+                }
 
             default:
                 (number ?? paren ?? section ?? root).Lines.Add(line);

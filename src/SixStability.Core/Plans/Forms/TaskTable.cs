@@ -24,9 +24,11 @@ internal static partial class TaskTable
         for (int r = 0; r < Math.Min(HeaderRowsToScan, table.Rows.Count); r++)
         {
             var kinds = table.Rows[r].Cells.Select(c => (Cell: c, Kind: Classify(c.Text))).ToList();
+            // A header names at least two columns, one of them for units; a second header row (牵头单位 |
+            // 配合单位 under 责任单位) names unit columns too, and neither holds a row number or a sentence.
             bool header = kinds.Count(k => k.Kind != Column.None) >= (headerRows == 0 ? 2 : 1)
-                && (headerRows > 0 || kinds.Any(k => k.Kind is Column.Lead or Column.Partner or Column.Units))
-                && !kinds.Any(k => k.Cell.Text.Length > 20);
+                && kinds.Any(k => k.Kind is Column.Lead or Column.Partner or Column.Units)
+                && !kinds.Any(k => k.Cell.Text.Length > 20 || k.Cell.Text.Trim().All(char.IsAsciiDigit) && k.Cell.Text.Trim().Length > 0);
             if (!header)
             {
                 if (headerRows > 0)

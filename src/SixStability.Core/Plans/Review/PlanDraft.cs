@@ -25,6 +25,8 @@ public sealed record PlanDraft(
     IReadOnlyList<PlanCorrection> Corrections,
     IReadOnlyList<DirectoryAlias> Aliases)
 {
+    private const int MaxErrorsInMessage = 10;
+
     /// <summary>Reads a plan file and drafts it: <see cref="PlanDocument.Read"/> then <see cref="Create"/>.</summary>
     public static PlanResult<PlanDraft> Import(
         string planId, ReadOnlySpan<byte> file, string? fileName, string? contentType, UnitDirectory? directory, IReadOnlyList<PlanCorrection>? corrections = null)
@@ -126,7 +128,9 @@ public sealed record PlanDraft(
 
         if (errors.Count > 0)
         {
-            return PlanResult.Refuse<PlanConfirmation>(new PlanRefusal(PlanRefusalReason.NotReady, "方案草稿还不能确认：" + string.Join(" ", errors.Select(e => e.Message)), errors));
+            string shown = string.Join(" ", errors.Take(MaxErrorsInMessage).Select(e => e.Message));
+            string more = errors.Count > MaxErrorsInMessage ? $" 等共 {errors.Count} 个问题。" : string.Empty;
+            return PlanResult.Refuse<PlanConfirmation>(new PlanRefusal(PlanRefusalReason.NotReady, $"方案草稿还不能确认：{shown}{more}", errors));
         }
 
         var used = current.Tasks.SelectMany(t => t.Units).Select(NameNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
