@@ -21,7 +21,7 @@ public sealed class SummaryCompilerTests
     [
         new PlanSection(1, "稳就业", [new PlanTask(1, "稳岗", "…", ["甲局", "乙局"], [new Indicator(Households, 20000m, "户")], [new TaskDeadline(new DateOnly(2020, 6, 30), "6月底前完成"), new TaskDeadline(new DateOnly(2020, 12, 31), "年底前完成")])]),
         new PlanSection(2, "保主体", [
-            new PlanTask(2, "减负", "…", ["乙局", "丙县"], [new Indicator(Days, 60m, "个工作日", IndicatorKind.AtMost)], [new TaskDeadline(new DateOnly(2020, 9, 30), "9月底前出台")]),
+            new PlanTask(2, "减负", "…", ["乙局", "丙县"], [new Indicator(Days, 60m, "个工作日", IndicatorDirection.AtMost)], [new TaskDeadline(new DateOnly(2020, 9, 30), "9月底前出台")]),
             new PlanTask(3, "纾困", "…", ["丙县"], [], [])]),
     ]);
 

@@ -41,9 +41,3 @@ public sealed record PlanDocument(PlanFileKind Kind, IReadOnlyList<PlanBlock> Bl
 
     public IEnumerable<PlanTable> Tables => Blocks.OfType<PlanTable>();
 }
-
-public enum PlanFileKind
-{
-    Text,
-    Docx,
-}

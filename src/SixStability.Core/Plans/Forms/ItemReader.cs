@@ -275,6 +275,3 @@ internal static partial class ItemReader
     [GeneratedRegex(@"\n\s*\n")]
     private static partial Regex BlankLines();
 }
-
-/// <summary>An item with its place in the document, before items are numbered.</summary>
-internal sealed record ReadItem(int Position, PlanItem Item);

@@ -21,28 +21,3 @@ public sealed record UnitResolution(
     [JsonIgnore]
     public bool IsResolved => Match != UnitMatch.Unknown;
 }
-
-public enum UnitMatch
-{
-    /// <summary>Not in the directory: see the suggestions, or add it.</summary>
-    Unknown,
-
-    /// <summary>A unit's name.</summary>
-    Unit,
-
-    /// <summary>One of a unit's aliases.</summary>
-    Alias,
-
-    /// <summary>A group's name or alias (各县〔市、区〕政府): all its members are responsible.</summary>
-    Group,
-
-    /// <summary>The coordinator accepted a suggestion; it becomes an alias in the directory on confirmation.</summary>
-    Accepted,
-}
-
-/// <summary>A unit or group an unknown name may mean, and why it is suggested (zh-CN).</summary>
-public sealed record UnitSuggestion(
-    string Name,
-    string Reason,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UnitId = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Group = null);
