@@ -41,7 +41,7 @@ public static class PlanImporter
 
         var warnings = parsed.Warnings.ToList();
         warnings.AddRange(parsed.Items.Where(i => !i.IsTask).Select(i =>
-            new PlanWarning(i.Location.Line, $"{i.Label}{Excerpt(i.Title)}：未写责任单位，未列为任务。", i.Location.Table, i.Location.Row)));
+            new PlanWarning(i.Location.Line, $"{(i.Location.Table is null ? i.Label : string.Empty)}{Excerpt(i.Title)}：未写责任单位，未列为任务。", i.Location.Table, i.Location.Row)));
         PlanCatalog catalog = DraftCatalog.Build(planId, parsed.Title, parsed.Issued, parsed.Sections, parsed.Items);
         return new PlanImportResult(catalog, [.. warnings.OrderBy(w => w.Table ?? 0).ThenBy(w => w.Line).ThenBy(w => w.Row ?? 0)]);
     }

@@ -165,6 +165,37 @@ public sealed class PlanFormTests
     }
 
     [Fact]
+    public void Items_numbered_1_with_a_comma_a_full_width_dot_or_full_width_digits_read_alike()
+    {
+        PlanDraft draft = Draft("""
+            某市工作要点
+            2022年1月4日
+            一、重点工作
+            1、抓好春耕。内容。（责任单位：市农业农村局）
+            2．做好防汛。内容。（责任单位：市水利局）
+            ３．保障供电。内容。（责任单位：市发改委）
+            """);
+
+        draft.Tasks.Select(t => (t.Label, t.Title)).Should().Equal(("1、", "抓好春耕"), ("2．", "做好防汛"), ("3．", "保障供电"));
+        draft.Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_warning_about_a_table_row_says_which_table_and_row()
+    {
+        byte[] docx = DocxFiles.WithTable(["某市分工方案", "2021年3月2日"],
+        [
+            [new Cell("序号"), new Cell("工作任务"), new Cell("责任单位")],
+            [new Cell("1"), new Cell("推进改革。"), new Cell("市发改委等有关部门。以下各项均需各县区落实")],
+        ]);
+
+        PlanDraft draft = PlanProbe.Draft(PlanDocument.Read(docx, "分工.docx", null).Value!);
+
+        draft.Warnings.Select(w => w.ToString()).Should().ContainSingle().Which.Should().StartWith("表1第2行：推进改革：责任单位后附有说明“以下各项均需各县区落实”");
+        draft.Tasks.Single().Should().Match<PlanItem>(t => t.OtherUnits && t.Units.Count == 1 && t.Units[0] == "市发改委");
+    }
+
+    [Fact]
     public void A_plan_without_section_headings_puts_its_tasks_in_one_section()
     {
         PlanDraft draft = Draft("""

@@ -94,7 +94,9 @@ internal static partial class ItemReader
 
         if (units.Note is string note)
         {
-            warnings.Add(Warning(location, $"{label}{PlanImporter.Excerpt(title)}：责任单位后附有说明“{note}”，如后续任务也涉及这些单位，请在审核中补充。"));
+            // A table row is named by its place (表1第2行), a paragraph item by its numbering too (（一）稳岗).
+            string name = location.Table is null ? label + PlanImporter.Excerpt(title) : PlanImporter.Excerpt(title);
+            warnings.Add(Warning(location, $"{name}：责任单位后附有说明“{note}”，如后续任务也涉及这些单位，请在审核中补充。"));
         }
 
         var item = new PlanItem(0, sectionIndex, label, title, text, units.Units, units.LeadCount, indicators, deadlines, units.Units.Count > 0, location, null, units.Others, units.Note);
