@@ -35,6 +35,7 @@ public static class WorkflowServices
         services.AddTransient<ExtendDeadlineActivity>();
         services.AddTransient<CancelCycleActivity>();
         services.AddTransient<CloseCycleActivity>();
+        services.AddTransient<RecordProblemActivity>();
 
         // Use cases and queries.
         services.AddSingleton<UnitObligations>();
@@ -48,6 +49,7 @@ public static class WorkflowServices
         services.AddSingleton<DecideExtensionUseCase>();
         services.AddSingleton<StartCycleUseCase>();
         services.AddSingleton<CycleCommandUseCase>();
+        services.AddSingleton<ResumeCycleUseCase>();
         services.AddSingleton<CycleProgressQuery>();
         services.AddSingleton<ImportPlanUseCase>();
         services.AddSingleton<ReplaceDirectoryUseCase>();

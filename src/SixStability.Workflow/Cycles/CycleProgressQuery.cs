@@ -18,7 +18,7 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
             // Started, not opened yet: the orchestration exists, its first activity has not written the record.
             return instance is null
                 ? Outcome.NotFound<CycleView>(CycleMessages.NoCycle(cycleId))
-                : new CycleView(cycleId, "opening", instance.RuntimeStatus);
+                : new CycleView(cycleId, "opening", instance.RuntimeStatus) { Failure = instance.Failure };
         }
 
         var lookup = (await directory.GetAsync(cancellationToken).ConfigureAwait(false))?.Value is { } units ? new Core.Units.UnitResolver(units) : null;
@@ -36,6 +36,9 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
             Units = [.. all.GroupBy(o => o.UnitId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => UnitProgressView.Of(g.Key, lookup?.FindUnit(g.Key)?.Name ?? g.Key, [.. g]))],
             ExtensionRequests = [.. (await obligations.ListExtensionRequestsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Select(r => new ExtensionRequestView(r.UnitId, r.Due, r.Reason, r.RequestedAt, r.State, r.Note))],
             MailProblems = [.. (await outbox.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Select(p => new MailProblemView(p.Step, p.RecipientKey, p.To, p.Status, p.Error))],
+            Problems = await cycles.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false),
+            Failure = instance?.Failure,
+            CanResume = ResumeCycleUseCase.CanResume(record, instance),
         };
     }
 

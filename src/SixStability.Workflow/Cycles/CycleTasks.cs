@@ -13,6 +13,7 @@ public static class CycleTasks
         typeof(ExtendDeadlineActivity),
         typeof(CancelCycleActivity),
         typeof(CloseCycleActivity),
+        typeof(RecordProblemActivity),
     ];
 
     public static DurableTaskRegistry AddCycleTasks(this DurableTaskRegistry registry)
@@ -25,6 +26,7 @@ public static class CycleTasks
         registry.AddActivity<ExtendDeadlineActivity>();
         registry.AddActivity<CancelCycleActivity>();
         registry.AddActivity<CloseCycleActivity>();
+        registry.AddActivity<RecordProblemActivity>();
         return registry;
     }
 }

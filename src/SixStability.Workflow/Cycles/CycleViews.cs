@@ -38,6 +38,16 @@ public sealed record CycleView(string CycleId, string Status, string? Runtime)
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<MailProblemView>? MailProblems { get; init; }
+
+    /// <summary>Steps that failed after their retries, kept on the cycle (the cycle went on past them).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CycleProblem>? Problems { get; init; }
+
+    /// <summary>Why the orchestration failed, when <see cref="Runtime"/> says Failed.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>True when <c>POST /api/cycles/{cycleId}/resume</c> would start it again.</summary>
+    public bool CanResume { get; init; }
 }
 
 public sealed record ScheduleStepView(StepKind Kind, int? Level, DateTimeOffset At, DateOnly Due, string Step);

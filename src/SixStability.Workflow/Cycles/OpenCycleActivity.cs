@@ -31,9 +31,9 @@ public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore oblig
     private async Task<CycleRecord> CreateAsync(CycleInput input)
     {
         PlanCatalog plan = (await plans.GetAsync(input.PlanId, CancellationToken.None).ConfigureAwait(false))?.Value
-            ?? throw new InvalidOperationException($"方案“{input.PlanId}”不存在。");
+            ?? throw new PermanentStepException($"方案“{input.PlanId}”不存在。");
         UnitDirectory units = (await directory.GetAsync(CancellationToken.None).ConfigureAwait(false))?.Value
-            ?? throw new InvalidOperationException("尚未导入单位名录。");
+            ?? throw new PermanentStepException("尚未导入单位名录。");
         Quarter quarter = Quarter.Parse(input.Quarter);
         CyclePolicy policy = CyclePolicy.Default;
         CycleFrame frame = CycleFrames.For(input.CycleId, input.PlanId, quarter, input.Policy, input.RequestedAt, policy, china);
@@ -46,6 +46,6 @@ public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore oblig
     }
 }
 
-/// <param name="Pages">How many unit pages a step fans out over.</param>
+/// <param name="Ranges">How many unit ranges a step fans out over.</param>
 /// <param name="OpenTick">The opening step (opening notices to every unit).</param>
-public sealed record OpenCycleResult(int Pages, CycleTick OpenTick, IReadOnlyList<CycleTick> Ticks);
+public sealed record OpenCycleResult(int Ranges, CycleTick OpenTick, IReadOnlyList<CycleTick> Ticks);

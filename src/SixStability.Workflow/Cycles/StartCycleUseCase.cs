@@ -17,7 +17,7 @@ public sealed class StartCycleUseCase(IPlanStore plans, IDirectoryStore director
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(engine);
         CyclePolicyChoice policy = command.Policy ?? new CyclePolicyChoice();
-        Outcome<Quarter> quarter = StartCycleRules.Check(command.PlanId, command.Quarter, policy, china);
+        Outcome<Quarter> quarter = StartCycleRules.Check(command.PlanId, command.Quarter, policy, china, ChinaTime.Today(clock));
         if (!quarter.IsOk)
         {
             return quarter.As<CycleStarted>();

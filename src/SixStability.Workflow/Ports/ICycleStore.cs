@@ -13,6 +13,12 @@ public interface ICycleStore
     Task SetStatusAsync(string cycleId, CycleStatus status, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CycleRecord>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Keeps a step's failure on the cycle (appended, never overwritten).</summary>
+    Task AddProblemAsync(string cycleId, CycleProblem problem, CancellationToken cancellationToken);
+
+    /// <summary>The cycle's recorded problems, oldest first.</summary>
+    Task<IReadOnlyList<CycleProblem>> ProblemsAsync(string cycleId, CancellationToken cancellationToken);
 }
 
 /// <param name="UnitRanges">Units in id order, cut into ranges; a step fans out one activity per range.</param>

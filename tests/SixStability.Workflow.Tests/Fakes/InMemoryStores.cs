@@ -1,3 +1,4 @@
+using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
 using SixStability.Core.Rules;
 using SixStability.Core.Units;
@@ -85,6 +86,17 @@ internal sealed class InMemoryCycleStore : ICycleStore
     }
 
     public Task<IReadOnlyList<CycleRecord>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CycleRecord>>([.. records.Values]);
+
+    public List<(string CycleId, CycleProblem Problem)> Problems { get; } = [];
+
+    public Task AddProblemAsync(string cycleId, CycleProblem problem, CancellationToken cancellationToken)
+    {
+        Problems.Add((cycleId, problem));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<CycleProblem>> ProblemsAsync(string cycleId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CycleProblem>>([.. Problems.Where(p => p.CycleId == cycleId).Select(p => p.Problem)]);
 }
 
 internal sealed class InMemoryBlobStore : IBlobStore
