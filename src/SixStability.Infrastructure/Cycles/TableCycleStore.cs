@@ -97,6 +97,7 @@ public sealed class TableCycleStore(TableClients tables) : ICycleStore
         ["UnitRanges"] = JsonSerializer.Serialize(r.UnitRanges, Json.Options),
         ["CreatedAt"] = r.CreatedAt,
         ["ClosedAt"] = r.ClosedAt,
+        ["Versions"] = r.Versions is null ? null : JsonSerializer.Serialize(r.Versions, Json.Options),
     };
 
     private static CycleRecord ToRecord(TableEntity e) => new(
@@ -105,5 +106,6 @@ public sealed class TableCycleStore(TableClients tables) : ICycleStore
         Enum.Parse<CycleStatus>(e.GetString("Status")),
         JsonSerializer.Deserialize<List<UnitRange>>(e.GetString("UnitRanges"), Json.Options)!,
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-        e.GetDateTimeOffset("ClosedAt"));
+        e.GetDateTimeOffset("ClosedAt"),
+        e.GetString("Versions") is { } versions ? JsonSerializer.Deserialize<CycleVersions>(versions, Json.Options) : null);
 }

@@ -18,8 +18,9 @@ public sealed class CycleContextLoader(ICycleStore cycles, IPlanStore plans, IDi
             return null;
         }
 
-        PlanCatalog? plan = (await plans.GetAsync(record.Frame.PlanId, cancellationToken).ConfigureAwait(false))?.Value;
-        UnitDirectory? units = (await directory.GetAsync(cancellationToken).ConfigureAwait(false))?.Value;
+        // The versions the cycle opened with, so a re-imported plan or a new directory never changes a running cycle.
+        PlanCatalog? plan = (await plans.GetAsync(record.Frame.PlanId, record.Versions?.Plan, cancellationToken).ConfigureAwait(false))?.Value;
+        UnitDirectory? units = (await directory.GetAsync(record.Versions?.Directory, cancellationToken).ConfigureAwait(false))?.Value;
         return plan is null || units is null ? null : new CycleContext(record, new CycleLookup(plan, units), china);
     }
 

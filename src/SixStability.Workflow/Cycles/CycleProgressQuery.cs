@@ -21,7 +21,7 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
                 : new CycleView(cycleId, "opening", instance.RuntimeStatus) { Failure = instance.Failure };
         }
 
-        var lookup = (await directory.GetAsync(cancellationToken).ConfigureAwait(false))?.Value is { } units ? new Core.Units.UnitResolver(units) : null;
+        var lookup = (await directory.GetAsync(record.Versions?.Directory, cancellationToken).ConfigureAwait(false))?.Value is { } units ? new Core.Units.UnitResolver(units) : null;
         List<Obligation> all = await obligations.ListAllAsync(cycleId, null, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<CycleTick> timeline = CycleTimeline.Build(record.Frame, record.Policy, china, all.Select(o => o.Due).Distinct());
         return new CycleView(cycleId, StatusName(record.Status), instance?.RuntimeStatus)
@@ -29,6 +29,7 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
             PlanId = record.Frame.PlanId,
             Quarter = record.Frame.Quarter,
             Mode = record.Frame.Mode,
+            Versions = record.Versions,
             Step = instance?.Progress?.Step,
             NextAt = instance?.Progress?.NextAt,
             Schedule = [.. timeline.Select(t => new ScheduleStepView(t.Kind, t.Level, t.At, t.Due, t.StepId))],

@@ -19,6 +19,10 @@ public sealed record CycleView(string CycleId, string Status, string? Runtime)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CycleMode? Mode { get; init; }
 
+    /// <summary>Which plan and directory versions the cycle runs on (re-imports make new versions for later cycles).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CycleVersions? Versions { get; init; }
+
     /// <summary>The last step run (open, reminder-…, escalation…, closed); null until the orchestration reports one.</summary>
     public string? Step { get; init; }
 

@@ -23,12 +23,12 @@ public sealed class StartCycleUseCase(IPlanStore plans, IDirectoryStore director
             return quarter.As<CycleStarted>();
         }
 
-        if (await plans.GetAsync(command.PlanId!, cancellationToken).ConfigureAwait(false) is null)
+        if (await plans.GetAsync(command.PlanId!, null, cancellationToken).ConfigureAwait(false) is null)
         {
             return Outcome.Refused<CycleStarted>(RuleViolation.Field("planId", "不存在。", $"方案“{command.PlanId}”不存在，请先导入。"));
         }
 
-        if (await directory.GetAsync(cancellationToken).ConfigureAwait(false) is null)
+        if (await directory.GetAsync(null, cancellationToken).ConfigureAwait(false) is null)
         {
             return Outcome.Conflict<CycleStarted>("尚未导入单位名录。");
         }

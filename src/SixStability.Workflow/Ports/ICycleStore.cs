@@ -22,16 +22,21 @@ public interface ICycleStore
 }
 
 /// <param name="UnitRanges">Units in id order, cut into ranges; a step fans out one activity per range.</param>
+/// <param name="Versions">The plan and directory versions the cycle opened with and keeps; null for cycles opened before versions were kept (they read the current ones).</param>
 public sealed record CycleRecord(
     CycleFrame Frame,
     CyclePolicy Policy,
     CycleStatus Status,
     IReadOnlyList<UnitRange> UnitRanges,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ClosedAt = null)
+    DateTimeOffset? ClosedAt = null,
+    CycleVersions? Versions = null)
 {
     public string CycleId => Frame.CycleId;
 }
+
+/// <summary>Which plan and directory a cycle runs on: re-importing either never changes a running cycle.</summary>
+public sealed record CycleVersions(string Plan, int PlanNumber, string Directory, int DirectoryNumber);
 
 /// <summary>A contiguous range of unit ids (inclusive).</summary>
 public sealed record UnitRange(string FirstUnit, string LastUnit);
