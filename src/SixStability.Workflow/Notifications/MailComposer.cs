@@ -13,31 +13,11 @@ namespace SixStability.Workflow.Notifications;
 /// </summary>
 public sealed class MailComposer(HtmlComposer html)
 {
-    public async Task<MailBatch> OpeningAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices)
-    {
-        ArgumentNullException.ThrowIfNull(notices);
-        var recipients = new List<MailRecipient>();
-        foreach (UnitNotice notice in notices)
-        {
-            RenderedMail mail = await RenderAsync<OpeningMail>(MailSubjects.Opening(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
-            recipients.Add(UnitRecipient(notice.Unit, mail));
-        }
+    public Task<MailBatch> OpeningAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices) =>
+        ToUnitsAsync<OpeningMail>(cycle, step, MailKind.Open, notices, MailSubjects.Opening);
 
-        return new MailBatch(Id(cycle), step, MailKind.Open, recipients);
-    }
-
-    public async Task<MailBatch> ReminderAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices)
-    {
-        ArgumentNullException.ThrowIfNull(notices);
-        var recipients = new List<MailRecipient>();
-        foreach (UnitNotice notice in notices)
-        {
-            RenderedMail mail = await RenderAsync<ReminderMail>(MailSubjects.Reminder(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
-            recipients.Add(UnitRecipient(notice.Unit, mail));
-        }
-
-        return new MailBatch(Id(cycle), step, MailKind.Reminder, recipients);
-    }
+    public Task<MailBatch> ReminderAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices) =>
+        ToUnitsAsync<ReminderMail>(cycle, step, MailKind.Reminder, notices, MailSubjects.Reminder);
 
     /// <summary>
     /// One escalation level: each late unit hears about its own tasks; its 分管市领导, the 督查室 and the
@@ -82,6 +62,21 @@ public sealed class MailComposer(HtmlComposer html)
         }
 
         return new MailBatch(Id(cycle), step, MailKind.Summary, recipients, attachments);
+    }
+
+    /// <summary>One mail per unit told at a step, each listing what that unit owes.</summary>
+    private async Task<MailBatch> ToUnitsAsync<TComponent>(CycleFacts cycle, string step, MailKind kind, IEnumerable<UnitNotice> notices, Func<CycleFacts, UnitNotice, string> subject)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var recipients = new List<MailRecipient>();
+        foreach (UnitNotice notice in notices)
+        {
+            RenderedMail mail = await RenderAsync<TComponent>(subject(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
+            recipients.Add(UnitRecipient(notice.Unit, mail));
+        }
+
+        return new MailBatch(Id(cycle), step, kind, recipients);
     }
 
     private async Task<RenderedMail> RenderAsync<TComponent>(string subject, Dictionary<string, object?> parameters)

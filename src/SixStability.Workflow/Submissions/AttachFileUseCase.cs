@@ -1,7 +1,6 @@
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
-using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Submissions;
@@ -17,17 +16,13 @@ public sealed class AttachFileUseCase(UnitObligations units, IObligationStore ob
     public async Task<Outcome<AttachedFile>> RunAsync(AttachFileCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        Outcome<UnitTask> found = await units.FindAsync(command.CycleId, command.UnitId, command.Task, cancellationToken).ConfigureAwait(false);
+        Outcome<UnitTask> found = await units.FindOpenAsync(command.CycleId, command.UnitId, command.Task, cancellationToken).ConfigureAwait(false);
         if (!found.IsOk)
         {
             return found.As<AttachedFile>();
         }
 
-        (CycleContext cycle, _, Obligation obligation) = found.Value!;
-        if (!cycle.IsOpen)
-        {
-            return Outcome.Closed<AttachedFile>(CycleMessages.Closed);
-        }
+        Obligation obligation = found.Value!.Obligation;
 
         (string? error, string contentType, string name) = AttachmentRules.Check(command.FileName, command.Content.Length, obligation.Files.Count);
         if (error is not null)
