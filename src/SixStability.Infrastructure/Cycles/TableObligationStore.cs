@@ -197,6 +197,28 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
             async (partition, ct) => await table.UpsertEntityAsync(new TableEntity(partition, GateRow) { ["Sealed"] = true }, TableUpdateMode.Replace, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
+    public async Task<int> RemoveOrphanDetailsAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        TableClient table = await Table().ConfigureAwait(false);
+        int removed = 0;
+        await foreach (string name in blobs.ListAsync(HistoryContainer, Uri.EscapeDataString(TableKeys.Encode(cycleId) + "|"), cancellationToken).ConfigureAwait(false))
+        {
+            if (DetailBlobRow(name) is not var (partition, row))
+            {
+                continue;
+            }
+
+            NullableResponse<TableEntity> named = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, select: ["DetailBlob"], cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!named.HasValue || named.Value!.GetBoolean("DetailBlob") != true)
+            {
+                await blobs.DeleteAsync(HistoryContainer, name, cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
     {
         var list = new List<HistoryEntry>();
@@ -302,6 +324,15 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
     }
 
     private static string DetailBlob(string partition, string row) => $"{Uri.EscapeDataString(partition)}/{Uri.EscapeDataString(row)}.json";
+
+    /// <summary>The row a detail blob belongs to (<see cref="DetailBlob"/> read backwards); null for a name it never writes.</summary>
+    private static (string Partition, string Row)? DetailBlobRow(string name)
+    {
+        int slash = name.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && name.EndsWith(".json", StringComparison.Ordinal) && name.IndexOf('/', slash + 1) < 0
+            ? (Uri.UnescapeDataString(name[..slash]), Uri.UnescapeDataString(name[(slash + 1)..^5]))
+            : null;
+    }
 
     private static TableEntity ToEntity(Obligation o) => new(Partition(o.CycleId, o.UnitId), Row(o.TaskNumber))
     {
