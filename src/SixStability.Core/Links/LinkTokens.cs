@@ -51,10 +51,9 @@ public static class LinkTokens
             return null;
         }
 
-        // An HMAC-SHA256 is 32 bytes: 43 base64url characters, no more, no less (any other length could not decode cleanly).
+        // An HMAC-SHA256 is 32 bytes: 43 base64url characters, no more, no less.
         string payload = token[..dot];
-        byte[] signature = new byte[MacBytes];
-        if (token.Length - dot - 1 != MacChars || !Base64Url.TryDecodeFromChars(token.AsSpan(dot + 1), signature, out int length) || length != MacBytes)
+        if (token.Length - dot - 1 != MacChars || MacOf(token.AsSpan(dot + 1)) is not { } signature)
         {
             return null;
         }
@@ -93,6 +92,20 @@ public static class LinkTokens
         wanted - now <= MaxLifetime ? wanted
         : DateTimeOffset.MaxValue - now > MaxLifetime ? now + MaxLifetime
         : DateTimeOffset.MaxValue;
+
+    /// <summary>The 32 bytes 43 characters encode; null when they do not (Base64Url throws, rather than answers false, on stray trailing bits).</summary>
+    private static byte[]? MacOf(ReadOnlySpan<char> text)
+    {
+        byte[] mac = new byte[MacBytes];
+        try
+        {
+            return Base64Url.TryDecodeFromChars(text, mac, out int length) && length == MacBytes ? mac : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     private static bool IsBase64Url(ReadOnlySpan<char> text)
     {

@@ -84,6 +84,8 @@ public sealed class LinkTokensTests
         LinkTokens.Verify(token + "AA", Now, Key).Should().BeNull();
         LinkTokens.Verify(token[..dot] + ".", Now, Key).Should().BeNull();
         LinkTokens.Verify(token[..dot] + "é" + token[dot..], Now, Key).Should().BeNull();
+        LinkTokens.Verify(token[..^2] + "xx", Now, Key).Should().BeNull("stray bits in the last character");
+        LinkTokens.Verify(token[..^1] + "_", Now, Key).Should().BeNull();
     }
 
     [Fact]
