@@ -51,6 +51,14 @@ internal static class DevHostApp
         configureServices?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
+
+        // Every answer, including what no route of the table answers (404s, the /admin redirect, the
+        // mail sink's refusals): the same headers ApiResult writes (Workflow/Http/SecurityHeaders).
+        app.Use((context, next) =>
+        {
+            SecurityHeaders.Apply(context.Response);
+            return next(context);
+        });
         app.UseExceptionHandler(errors => errors.Run(context =>
             ApiResult.Problem(StatusCodes.Status500InternalServerError, "服务器内部错误", "处理请求时出错，请稍后重试或联系管理员。").ExecuteAsync(context)));
         app.MapSixStabilityApi();

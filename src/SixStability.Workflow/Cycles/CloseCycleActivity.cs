@@ -11,9 +11,10 @@ namespace SixStability.Workflow.Cycles;
 
 /// <summary>
 /// Closes the cycle (no submission is accepted after), compiles the quarterly summary, keeps it as
-/// blobs (HTML, .docx, JSON) and mails it to the municipal government with the .docx attached.
+/// blobs (HTML, .docx, JSON), mails it to the municipal government with the .docx attached, and sweeps
+/// the cycle's orphan blobs (<see cref="OrphanBlobSweep"/>).
 /// </summary>
-public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cycles, IObligationStore obligations, SummaryReports reports, MailComposer mail, Notifier notifier, TimeProvider clock)
+public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cycles, IObligationStore obligations, SummaryReports reports, MailComposer mail, Notifier notifier, OrphanBlobSweep sweep, TimeProvider clock)
     : TaskActivity<string, CycleResult>
 {
     public override async Task<CycleResult> RunAsync(TaskActivityContext context, string input)
@@ -39,6 +40,9 @@ public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cy
         List<Contact> readers = [.. cycle.Lookup.Directory.SummaryRecipients, cycle.Lookup.Directory.Coordinator];
         var docx = new MailAttachment($"{SummaryText.Title(report.Summary)}.docx", SummaryReports.DocxType, report.Docx);
         await notifier.SendAsync(await mail.SummaryAsync(cycle.Facts, "summary", readers, report.Summary, [docx]).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+
+        // Last, after the seal: blobs nothing names any more (a removed file, a write a crash left unnamed).
+        await sweep.RunAsync(input, CancellationToken.None).ConfigureAwait(false);
         return new CycleResult("closed", report.Counts);
     }
 }

@@ -24,9 +24,14 @@ public sealed record CycleContext(CycleRecord Record, CycleLookup Lookup, Busine
     /// <summary>The cycle's own today at a real instant (a virtual day for a demo).</summary>
     public DateOnly Today(DateTimeOffset now) => Record.Frame.Today(now, Record.Policy);
 
-    /// <summary>Links stay valid a month past the close, so late readers still see a clear page.</summary>
-    public DateTimeOffset LinkExpiry(IEnumerable<DateOnly> dues) =>
-        CycleTimeline.Build(Record.Frame, Record.Policy, China, dues)[^1].At.AddDays(30);
+    private static readonly TimeSpan LinkGrace = TimeSpan.FromDays(30);
+
+    /// <summary>Links stay valid a month past the close, so late readers still see a clear page (the signer holds it to the links' lifetime).</summary>
+    public DateTimeOffset LinkExpiry(IEnumerable<DateOnly> dues)
+    {
+        DateTimeOffset close = CycleTimeline.Build(Record.Frame, Record.Policy, China, dues)[^1].At;
+        return DateTimeOffset.MaxValue - close > LinkGrace ? close + LinkGrace : DateTimeOffset.MaxValue;
+    }
 
     /// <summary>What a unit owes on one task, as its mail lists it.</summary>
     public OwedTask Owed(Obligation obligation, DateOnly today)

@@ -56,7 +56,7 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
             command.CycleId,
             command.UnitId,
             command.Task,
-            o => o.CheckRevision(command.IfMatch).Then(x => command.Draft ? x.SaveDraft(figures) : x.Submit(now, today, figures)),
+            o => o.CheckRevision(command.IfMatch).Then(x => StillAttached(saved, x) ? (command.Draft ? x.SaveDraft(figures) : x.Submit(now, today, figures)) : Outcome.Conflict<Obligation>(CycleMessages.Stale)),
             entry,
             once,
             cancellationToken).ConfigureAwait(false);
@@ -65,6 +65,10 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
 
     private static string Fingerprint(string what, string form) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(what + "\n" + form)))[..32];
+
+    /// <summary>Every file the saved form names is still attached: a file removed meanwhile may already have lost its bytes (<see cref="DetachFileUseCase"/>).</summary>
+    private static bool StillAttached(SavedForm saved, Obligation current) =>
+        (saved.Attachments ?? []).All(f => current.Files.Any(c => c.Id == f.Id));
 }
 
 /// <param name="IfMatch">The revision tag the form showed (<see cref="Obligation.RevisionTag"/>).</param>

@@ -119,4 +119,7 @@ internal sealed class InMemoryBlobStore : IBlobStore
         blobs.Remove((container, name));
         return Task.CompletedTask;
     }
+
+    public IAsyncEnumerable<string> ListAsync(string container, string prefix, CancellationToken cancellationToken) =>
+        blobs.Keys.Where(k => k.Item1 == container && k.Item2.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k.Item2).ToList().ToAsyncEnumerable();
 }
