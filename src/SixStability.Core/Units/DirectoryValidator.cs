@@ -48,6 +48,7 @@ public static partial class DirectoryValidator
             CheckText(l.Name, at + ".name", "姓名", errors);
             CheckText(l.Title, at + ".title", "职务", errors);
             CheckEmail(l.Email, at + ".email", errors);
+            ChannelRules.Check(l.Channels, at, errors);
         }
 
         var unitIds = new HashSet<string>(StringComparer.Ordinal);
@@ -81,6 +82,7 @@ public static partial class DirectoryValidator
             }
 
             CheckEmail(u.Email, at + ".email", errors);
+            ChannelRules.Check(u.Channels, at, errors);
             if (string.IsNullOrWhiteSpace(u.Leader) || !leaderIds.Contains(u.Leader))
             {
                 errors.Add(new(at + ".leader", $"分管市领导“{u.Leader}”不在 leaders 中。"));
@@ -143,6 +145,7 @@ public static partial class DirectoryValidator
 
         CheckText(contact.Name, at + ".name", "名称", errors);
         CheckEmail(contact.Email, at + ".email", errors);
+        ChannelRules.Check(contact.Channels, at, errors);
     }
 
     private static void CheckId(string? id, string at, List<FieldError> errors)
