@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SixStability.Core.Cycles;
+using SixStability.Workflow.Notifications;
 
 namespace SixStability.Workflow.Cycles;
 
@@ -13,6 +14,9 @@ namespace SixStability.Workflow.Cycles;
 public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, CycleResult>
 {
     public const string CommandEvent = "command";
+
+    /// <summary>Passes over the robot queue after a step (20 messages a robot each): enough for 600 readers on one robot.</summary>
+    private const int MaxRobotPasses = 30;
 
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(10)));
@@ -80,7 +84,12 @@ public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, Cyc
         return result;
     }
 
-    /// <summary>A step fans out one activity per page of units; an escalation then tells the people above them.</summary>
+    /// <summary>
+    /// A step fans out one activity per page of units; an escalation then tells the people above them. Group-robot
+    /// messages beyond a robot's allowance wait in the outbox: the orchestration comes back for them on durable
+    /// timers (never an activity sleeping for minutes), until none waits or the passes run out (the next step's
+    /// passes take the rest).
+    /// </summary>
     private static async Task<CycleCounts> RunStepAsync(TaskOrchestrationContext context, string cycleId, CycleTick tick, int pages)
     {
         CycleCounts[] perPage = await Task.WhenAll(Enumerable.Range(0, pages)
@@ -88,6 +97,17 @@ public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, Cyc
         if (tick.Kind == StepKind.Escalation)
         {
             await context.CallActivityAsync<int>(nameof(EscalationDigestActivity), new StepInput(cycleId, tick), Retry);
+        }
+
+        for (int pass = 0; pass < MaxRobotPasses; pass++)
+        {
+            RobotBacklog backlog = await context.CallActivityAsync<RobotBacklog>(nameof(DeliverQueuedActivity), cycleId, Retry);
+            if (backlog.NextAt is not DateTimeOffset next)
+            {
+                break;
+            }
+
+            await context.CreateTimer(next.UtcDateTime, CancellationToken.None);
         }
 
         return perPage.Aggregate(CycleCounts.Zero, (sum, page) => sum.Plus(page));

@@ -9,7 +9,8 @@ namespace SixStability.Workflow.Notifications;
 /// <summary>
 /// Writes each kind of mail for each of its readers from a Razor component (so every value is
 /// encoded), with the plain-text part read off the same HTML. Values are never parsed as template
-/// syntax: a plan title of <c>{{x}}</c> or <c>&lt;img&gt;</c> is just text.
+/// syntax: a plan title of <c>{{x}}</c> or <c>&lt;img&gt;</c> is just text. Reminders and escalations
+/// also go to every group robot the reader named, written from the same facts (<see cref="RobotMessages"/>).
 /// </summary>
 public sealed class MailComposer(HtmlComposer html)
 {
@@ -33,7 +34,7 @@ public sealed class MailComposer(HtmlComposer html)
         foreach (UnitNotice notice in notices)
         {
             RenderedMail mail = await RenderAsync<ReminderMail>(MailSubjects.Reminder(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
-            recipients.Add(UnitRecipient(notice.Unit, mail));
+            recipients.Add(UnitRecipient(notice.Unit, mail) with { Robots = Robots(notice.Unit.Channels, c => RobotMessages.Reminder(cycle, notice, c)) });
         }
 
         return new MailBatch(Id(cycle), step, MailKind.Reminder, recipients);
@@ -50,7 +51,7 @@ public sealed class MailComposer(HtmlComposer html)
         foreach (EscalationReader reader in readers)
         {
             RenderedMail mail = await RenderAsync<EscalationMail>(MailSubjects.Escalation(cycle, level, reader), new() { ["Cycle"] = cycle, ["Level"] = level, ["Reader"] = reader }).ConfigureAwait(false);
-            recipients.Add(new MailRecipient(reader.Key, [reader.Contact], mail, reader.Unit));
+            recipients.Add(new MailRecipient(reader.Key, [reader.Contact], mail, reader.Unit, Robots: Robots(reader.Contact.Channels, c => RobotMessages.Escalation(cycle, level, reader, c))));
         }
 
         return new MailBatch(Id(cycle), step, MailKind.Escalation, recipients);
@@ -90,6 +91,9 @@ public sealed class MailComposer(HtmlComposer html)
         string body = await html.RenderAsync<TComponent>(parameters).ConfigureAwait(false);
         return new RenderedMail(subject, body, PlainText.FromHtml(body));
     }
+
+    private static IReadOnlyList<RobotNote>? Robots(IReadOnlyList<ChannelAddress>? channels, Func<ChannelAddress, RobotMessage> write) =>
+        channels is { Count: > 0 } ? [.. channels.Select(c => new RobotNote(c, write(c)))] : null;
 
     private static MailRecipient UnitRecipient(Unit unit, RenderedMail mail) => new(unit.Id, [new Contact(unit.Name, unit.Email)], mail, unit.Id);
 
