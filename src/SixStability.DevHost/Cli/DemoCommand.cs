@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MimeKit;
 using SixStability.DevHost.Azurite;
@@ -14,10 +15,16 @@ namespace SixStability.DevHost.Cli;
 /// loads the sample directory and plan through the coordinator's API, starts a demo cycle, and plays
 /// the units: some submit on time and some late, each with the link from its own opening mail, the
 /// rest never, so every escalation level fires. Prints progress and, at the end, where the mail is.
+/// The county governments also read a WeCom group robot and the coordinator (and the mayor's office) a
+/// DingTalk one: both post to the DevHost's own robot sink, so their messages sit beside the mail in /dev/mail.
 /// </summary>
 internal static partial class DemoCommand
 {
     private const double SecondsPerDay = 6; // the 11-day timeline in about 70 seconds
+
+    /// <summary>The demo's robots: names the directory uses, keys only the DevHost's stand-in robots check (not secrets).</summary>
+    private const string CountyRobot = "demo_counties";
+    private const string OfficeRobot = "demo_fgw";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -37,6 +44,11 @@ internal static partial class DemoCommand
             ["Storage:TablePrefix"] = "demo" + run,
             ["Mail:SinkPath"] = mail,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Channels:WeCom:Host"] = "devhost",
+            [$"Channels:WeCom:Robots:{CountyRobot}"] = "demo-wecom-key",
+            ["Channels:DingTalk:Host"] = "devhost",
+            [$"Channels:DingTalk:Robots:{OfficeRobot}:AccessToken"] = "demo-dingtalk-token",
+            [$"Channels:DingTalk:Robots:{OfficeRobot}:Secret"] = "SECdemo-signing-secret-not-a-secret",
         });
         await app.StartAsync().ConfigureAwait(false);
         string baseUrl = app.Urls.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
@@ -44,7 +56,8 @@ internal static partial class DemoCommand
         http.DefaultRequestHeaders.Add(AdminKeyFilter.Header, app.Configuration["Admin:Key"]);
         await stdout.WriteLineAsync($"DevHost 已启动：{baseUrl}；邮件写入 {mail}（也可在 {baseUrl}/dev/mail 查看）").ConfigureAwait(false);
 
-        await PutAsync(http, "/api/directory", File.ReadAllText(Path.Combine(samples, "directory.json")), "application/json").ConfigureAwait(false);
+        await PutAsync(http, "/api/directory", WithRobots(File.ReadAllText(Path.Combine(samples, "directory.json"))), "application/json").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"群机器人：各县（市、区）政府的企业微信群（{CountyRobot}），市发改委和市长办公室的钉钉群（{OfficeRobot}），消息与邮件一同在 {baseUrl}/dev/mail 查看。").ConfigureAwait(false);
         JsonElement plan = await PutAsync(http, "/api/plans/jingdezhen", File.ReadAllText(Path.Combine(samples, "jingdezhen.txt")), "text/plain").ConfigureAwait(false);
         await stdout.WriteLineAsync($"已导入方案《{plan.GetProperty("title").GetString()}》：{plan.GetProperty("tasks").GetInt32()} 项任务，{plan.GetProperty("indicators").GetInt32()} 项量化指标。").ConfigureAwait(false);
 
@@ -112,7 +125,8 @@ internal static partial class DemoCommand
 
         await app.StopAsync().ConfigureAwait(false);
 
-        await stdout.WriteLineAsync($"周期已关闭。共发出 {Directory.GetFiles(mail, "*.eml").Length} 封邮件。").ConfigureAwait(false);
+        string[] robotMessages = Directory.GetFiles(mail, "*" + RobotSink.FileSuffix);
+        await stdout.WriteLineAsync($"周期已关闭。共发出 {Directory.GetFiles(mail, "*.eml").Length} 封邮件、{robotMessages.Length} 条群机器人消息（企业微信 {robotMessages.Count(f => f.Contains("-wecom-", StringComparison.Ordinal))}，钉钉 {robotMessages.Count(f => f.Contains("-dingtalk-", StringComparison.Ordinal))}）。").ConfigureAwait(false);
         await stdout.WriteLineAsync("季度汇总（邮件，.eml）：").ConfigureAwait(false);
         foreach (string summary in summaries)
         {
@@ -126,6 +140,34 @@ internal static partial class DemoCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The sample directory with the demo's robots: the county governments on one WeCom group (浮梁县's 联络员 @'d
+    /// by mobile: it never reports in the demo, so every reminder and escalation reaches them), the coordinator and the mayor on one DingTalk group. The sample file itself names no robot, so
+    /// it loads where no robot is configured.
+    /// </summary>
+    private static string WithRobots(string directoryJson)
+    {
+        JsonNode root = JsonNode.Parse(directoryJson)!;
+        foreach (JsonNode? unit in root["units"]!.AsArray())
+        {
+            if (unit!["kind"]!.GetValue<string>() == "countyGovernment")
+            {
+                bool flx = unit["id"]!.GetValue<string>() == "flx";
+                unit["channels"] = new JsonArray(flx
+                    ? new JsonObject { ["kind"] = "wecom", ["robot"] = CountyRobot, ["mobiles"] = new JsonArray("13800000001") }
+                    : new JsonObject { ["kind"] = "wecom", ["robot"] = CountyRobot });
+            }
+        }
+
+        root["coordinator"]!["channels"] = new JsonArray(new JsonObject { ["kind"] = "dingtalk", ["robot"] = OfficeRobot, ["mobiles"] = new JsonArray("13900000002") });
+        foreach (JsonNode? leader in root["leaders"]!.AsArray().Where(l => l!["id"]!.GetValue<string>() == "mayor"))
+        {
+            leader!["channels"] = new JsonArray(new JsonObject { ["kind"] = "dingtalk", ["robot"] = OfficeRobot });
+        }
+
+        return root.ToJsonString();
     }
 
     private static string Describe(string step) => step switch
