@@ -67,7 +67,7 @@ internal static class MailSinkPages
                 robots++;
                 RobotSinkPages.Summary robot = RobotSinkPages.Read(file.FullName);
                 string to = robot.Mentions.Length > 0 ? $"{robot.Robot} {robot.Mentions}" : robot.Robot;
-                rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"<tr class=\"robot\"><td>{robot.ReceivedAt.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm:ss}</td><td>{E(robot.Channel)}群</td><td>{E(to)}</td><td><a href=\"{link}\">{E(robot.Title)}</a></td></tr>");
+                rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"<tr class=\"robot\"><td>{robot.ReceivedAt.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm:ss}</td><td>{E(robot.Channel)}群</td><td>{E(to)}</td><td><a href=\"{link}\">{E(robot.Preview)}</a></td></tr>");
                 continue;
             }
 
@@ -77,14 +77,15 @@ internal static class MailSinkPages
 
         string body = files.Length == 0
             ? $"<p>还没有邮件（{E(folder)}）。</p>"
-            : $"<p>共 {files.Length - robots} 封邮件、{robots} 条群机器人消息（最新在前），目录：{E(folder)}</p><table><tr><th>时间</th><th>渠道</th><th>收件人</th><th>主题</th></tr>{rows}</table>";
+            : $"<p>共 {files.Length - robots} 封邮件、{robots} 条群机器人消息（最新在前），目录：{E(folder)}</p><table class=\"list\"><tr><th>时间</th><th>渠道</th><th>收件人</th><th>主题</th></tr>{rows}</table>";
         return Page("开发邮箱", body);
     }
 
     private static string Page(string title, string body) =>
         $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{E(title)}</title>" +
         "<style>body{font-family:'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif;margin:1.5em}table{border-collapse:collapse;max-width:100%}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}" +
-        "tr.robot td{background:#f3f8f1}.chat{background:#ededed;padding:16px;max-width:420px;border-radius:8px}.bubble{background:#fff;border-radius:6px;padding:8px 14px;box-shadow:0 1px 2px rgba(0,0,0,.15);overflow-wrap:anywhere}.bubble h3{font-size:16px;margin:.4em 0}.bubble ul{padding-left:1.2em}</style>" +
+        "tr.robot td{background:#f3f8f1}.chat{background:#ededed;padding:16px;max-width:420px;border-radius:8px}.bubble{background:#fff;border-radius:6px;padding:8px 14px;box-shadow:0 1px 2px rgba(0,0,0,.15);overflow-wrap:anywhere}.bubble h3{font-size:16px;margin:.4em 0}.bubble ul{padding-left:1.2em}" +
+        "@media (max-width:600px){h1{font-size:1.4em}table.list,table.list tbody,table.list tr,table.list td{display:block;border:0}table.list tr:first-child{display:none}table.list tr{border:1px solid #ccc;margin:0 0 8px;padding:4px 8px}table.list td{padding:2px 0}}</style>" +
         $"</head><body><h1>{E(title)}</h1>{body}</body></html>";
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);

@@ -12,8 +12,8 @@ namespace SixStability.DevHost.Hosting;
 /// </summary>
 internal static partial class RobotSinkPages
 {
-    /// <summary>One line of the sink's list: time, channel, robot (and whom it @s), title.</summary>
-    public sealed record Summary(DateTimeOffset ReceivedAt, string Channel, string Robot, string Mentions, string Title);
+    /// <summary>One line of the sink's list: time, channel, robot (and whom it @s), title, and what a group sees first.</summary>
+    public sealed record Summary(DateTimeOffset ReceivedAt, string Channel, string Robot, string Mentions, string Title, string Preview);
 
     public static Summary Read(string path)
     {
@@ -21,10 +21,18 @@ internal static partial class RobotSinkPages
         JsonElement root = doc.RootElement;
         JsonElement body = root.GetProperty("body");
         (string text, string[] mobiles) = Content(body);
-        string title = body.TryGetProperty("markdown", out JsonElement md) && md.TryGetProperty("title", out JsonElement t)
-            ? t.GetString() ?? string.Empty
-            : text.Split('\n').FirstOrDefault(l => l.Length > 0)?.TrimStart('#', ' ') ?? string.Empty;
-        return new Summary(root.GetProperty("receivedAt").GetDateTimeOffset(), ChannelName(root.GetProperty("channel").GetString()), root.GetProperty("robot").GetString() ?? string.Empty, string.Join(" ", mobiles.Select(m => "@" + m)), title);
+        // DingTalk gives a title; a WeCom group sees the first lines, so the list shows those.
+        string? given = body.TryGetProperty("markdown", out JsonElement md) && md.TryGetProperty("title", out JsonElement t) ? t.GetString() : null;
+        string[] lines = [.. text.Split('\n').Where(l => l.Trim().Length > 0).Take(2).Select(l => l.TrimStart('#', ' ').Replace("**", string.Empty, StringComparison.Ordinal))];
+        string preview = string.Join(" — ", lines);
+        preview = preview.Length <= 80 ? preview : preview[..80] + "…";
+        return new Summary(
+            root.GetProperty("receivedAt").GetDateTimeOffset(),
+            ChannelName(root.GetProperty("channel").GetString()),
+            root.GetProperty("robot").GetString() ?? string.Empty,
+            string.Join(" ", mobiles.Select(m => "@" + m)),
+            given ?? lines.FirstOrDefault() ?? string.Empty,
+            given ?? preview);
     }
 
     public static string Page(string path, Func<string, string> encode)
