@@ -154,6 +154,18 @@ public static class StartupChecks
             }
         }
 
+        string? messages = configuration["Channels:Pace:Messages"];
+        if (!string.IsNullOrWhiteSpace(messages) && !(int.TryParse(messages, NumberStyles.None, CultureInfo.InvariantCulture, out int perWindow) && perWindow is >= 1 and <= 20))
+        {
+            problems.Add($"Channels:Pace:Messages“{messages}”无效：应为 1–20 的整数（企业微信、钉钉机器人每分钟最多 20 条；默认 20）。");
+        }
+
+        string? window = configuration["Channels:Pace:Window"];
+        if (!string.IsNullOrWhiteSpace(window) && !(TimeSpan.TryParse(window, CultureInfo.InvariantCulture, out TimeSpan span) && span >= TimeSpan.FromSeconds(1)))
+        {
+            problems.Add($"Channels:Pace:Window“{window}”无效：应为至少 1 秒的时长，如 00:01:00（默认）。");
+        }
+
         foreach (IConfigurationSection robot in configuration.GetSection("Channels:WeCom:Robots").GetChildren())
         {
             string setting = $"Channels:WeCom:Robots:{robot.Key}";

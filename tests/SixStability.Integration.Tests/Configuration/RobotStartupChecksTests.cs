@@ -58,6 +58,16 @@ public sealed class RobotStartupChecksTests
         problems.Should().Contain(p => p.Contains("Channels:DingTalk:Robots:fgw:AccessToken 为空", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Channels:Pace:Messages", "0")]
+    [InlineData("Channels:Pace:Messages", "30")]
+    [InlineData("Channels:Pace:Window", "0")]
+    [InlineData("Channels:Pace:Window", "一分钟")]
+    public void An_allowance_the_robots_would_refuse_or_that_means_nothing_is_refused(string setting, string value)
+    {
+        Check(StartupHost.Functions, (setting, value)).Should().ContainSingle().Which.Should().Contain(setting);
+    }
+
     [Fact]
     public void A_robot_host_is_a_URL_and_devhost_its_own_sink_only_on_DevHost()
     {

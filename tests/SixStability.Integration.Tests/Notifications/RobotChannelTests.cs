@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
@@ -31,6 +33,7 @@ public sealed class RobotChannelTests : IAsyncLifetime
 
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2020, 10, 12, 10, 0, 0, TimeSpan.FromHours(8)));
     private readonly RecordingMailer mailer = new();
+    private readonly ConcurrentQueue<string> logs = new();
     private RobotRecorder recorder = null!;
     private ServiceProvider services = null!;
 
@@ -56,7 +59,7 @@ public sealed class RobotChannelTests : IAsyncLifetime
             ["Channels:DingTalk:Robots:city_ding:Secret"] = "SEC-city-signing-secret",
             ["Channels:FirstBackoff"] = "00:00:00.010",
         }).Build();
-        services = new ServiceCollection().AddLogging().AddSixStability(configuration)
+        services = new ServiceCollection().AddLogging(l => l.AddProvider(new CapturedLogs(logs)).SetMinimumLevel(LogLevel.Trace)).AddSixStability(configuration)
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IMailer>(mailer)
             .BuildServiceProvider();
@@ -153,6 +156,24 @@ public sealed class RobotChannelTests : IAsyncLifetime
         problems.Should().HaveCount(2).And.OnlyContain(p => p.Status == OutboxStatus.Rejected && p.Robot == "stale_group" && p.Channel == ChannelKind.WeCom);
         problems.Select(p => p.Reader).Should().BeEquivalentTo(["rsj", "czj"]);
         problems.Should().OnlyContain(p => p.Error!.Contains("errcode 93000", StringComparison.Ordinal) && p.Error.Contains("Channels:WeCom:Robots:stale_group", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Robot_keys_tokens_and_signatures_never_reach_the_logs_even_when_a_robot_refuses()
+    {
+        await OpenAsync(d => d with
+        {
+            Units = [.. d.Units.Select(u => u.Id == "rsj"
+                ? u with { Channels = [new(ChannelKind.WeCom, "stale_group"), new(ChannelKind.WeCom, "rsj_group"), new(ChannelKind.DingTalk, "city_ding")] }
+                : u)],
+        });
+        recorder.Respond = (r, n) => n == 0 ? (503, 0, string.Empty) : (200, 0, "ok");
+
+        await RunReminderAsync();
+
+        logs.Should().Contain(l => l.Contains("/cgi-bin/webhook/send", StringComparison.Ordinal), "the HTTP client does log its requests");
+        logs.Should().NotContain(l => l.Contains("key-", StringComparison.Ordinal) || l.Contains("token-city", StringComparison.Ordinal)
+            || l.Contains("SEC-city", StringComparison.Ordinal) || l.Contains("sign=", StringComparison.Ordinal));
     }
 
     [Fact]
