@@ -241,6 +241,27 @@ public sealed class RobotNotificationTests
         (await bench.Get<IDirectoryStore>().GetAsync(CancellationToken.None))!.Value.Units[0].Channels.Should().BeNull("a refused directory changes nothing");
     }
 
+    [Fact]
+    public async Task Hostile_names_and_titles_from_the_plan_and_directory_are_data_in_every_robot_message()
+    {
+        await using Workbench bench = await Workbench.CreateAsync(
+            p => Rendering.Hostile.Plan(p) with { Sections = [.. p.Sections.Select(s => s with { Tasks = [.. s.Tasks.Select(t => t with { Title = t.Title + "](https://evil.example) **粗** <@all>" })] })] },
+            d => EveryUnitOnTwoCityRobots(Rendering.Hostile.Directory(d)));
+        await bench.OpenCycleAsync();
+        bench.Clock.SetUtcNow(EscalationAt);
+
+        await RunStepAsync(bench, Escalation1);
+        await bench.Get<EscalationDigestActivity>().RunAsync(null!, new StepInput(Workbench.CycleId, Escalation1));
+
+        bench.Robots.Sent.Should().NotBeEmpty();
+        foreach ((string robot, _, RobotMessage message) in bench.Robots.Sent)
+        {
+            message.Markdown.Should().NotContainAny(["<img", "<@", "](https://evil", "**粗**"], $"{robot}'s message holds values as text")
+                .And.Contain("{{nope}}", "braces are text: neither robot has templates");
+            System.Text.RegularExpressions.Regex.Matches(message.Markdown, @"\]\(").Should().ContainSingle("the one link is the product's own");
+        }
+    }
+
     private static Task<CycleCounts> RunStepAsync(Workbench bench, CycleTick tick) =>
         bench.Get<RunStepForUnitsActivity>().RunAsync(null!, new StepUnitsInput(Workbench.CycleId, tick, 0));
 
