@@ -34,4 +34,10 @@ if (args is ["summary", var size, .. var more])
     return;
 }
 
+if (args is ["plan", var planTasks])
+{
+    PlanImportBench.Run(int.Parse(planTasks, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SendGridRequestsBenchmark).Assembly).Run(args);

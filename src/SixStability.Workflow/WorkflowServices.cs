@@ -37,6 +37,7 @@ public static class WorkflowServices
         services.AddTransient<ExtendDeadlineActivity>();
         services.AddTransient<CancelCycleActivity>();
         services.AddTransient<CloseCycleActivity>();
+        services.AddTransient<RecordProblemActivity>();
 
         // Use cases and queries.
         services.AddSingleton<UnitObligations>();
@@ -50,6 +51,7 @@ public static class WorkflowServices
         services.AddSingleton<DecideExtensionUseCase>();
         services.AddSingleton<StartCycleUseCase>();
         services.AddSingleton<CycleCommandUseCase>();
+        services.AddSingleton<ResumeCycleUseCase>();
         services.AddSingleton<CycleProgressQuery>();
         services.AddSingleton<ImportPlanUseCase>();
         services.AddSingleton<ReplaceDirectoryUseCase>();

@@ -22,6 +22,11 @@ internal static partial class DeadlineReader
 
             foreach (Match m in MonthDate().Matches(s))
             {
+                if (StartsPeriod(s, m.Index + m.Length))
+                {
+                    continue; // 2021年5月1日起 / 2021年5月1日至2022年4月30日: when something starts, not a deadline.
+                }
+
                 int? year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : planYear;
                 int month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
                 if (year is null)
@@ -63,13 +68,20 @@ internal static partial class DeadlineReader
         return deadlines;
     }
 
+    /// <summary>One deadline per date: the first sentence that names it.</summary>
     private static void Add(List<TaskDeadline> deadlines, DateOnly date, string sentence)
     {
-        var deadline = new TaskDeadline(date, sentence);
-        if (!deadlines.Contains(deadline))
+        if (!deadlines.Any(d => d.Date == date))
         {
-            deadlines.Add(deadline);
+            deadlines.Add(new TaskDeadline(date, sentence));
         }
+    }
+
+    private static bool StartsPeriod(string sentence, int after)
+    {
+        string rest = sentence[after..].TrimStart();
+        return rest.StartsWith('起') || rest.StartsWith('至') || rest.StartsWith('到') || rest.StartsWith('—') || rest.StartsWith('-')
+            || rest.StartsWith("以来", StringComparison.Ordinal) || rest.StartsWith("开始", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"[。；;\n]")]

@@ -8,10 +8,10 @@ namespace SixStability.Core.Plans;
 /// sets a goal (新增停车位1100个, 全年粮食播面稳定在143万亩, 力争全年实现直接融资超120亿元).
 /// Policy parameters are not targets and are skipped: rates and limits (按16%的比例缴纳, 不超过1%,
 /// 不高于…80%), refunds (返还…50%), per-person quotas (每人挂点1个), thresholds (低于5万元).
+/// Each target's kind (cumulative, level, at most) is read from its clause (<see cref="IndicatorKinds"/>).
 /// </summary>
 internal static partial class IndicatorReader
 {
-
     public static IReadOnlyList<Indicator> Read(string text)
     {
         var indicators = new List<Indicator>();
@@ -44,8 +44,7 @@ internal static partial class IndicatorReader
                 }
 
                 value /= 1.000000000000000000000000000000000m; // 1.8万 → 18000, not 18000.0
-                IndicatorDirection direction = AtMost().IsMatch(name) ? IndicatorDirection.AtMost : IndicatorDirection.AtLeast;
-                indicators.Add(new Indicator(name, value, unit, direction));
+                indicators.Add(new Indicator(name, value, unit, IndicatorKinds.Classify(name, unit)));
             }
         }
 
@@ -63,7 +62,4 @@ internal static partial class IndicatorReader
     // 按 as in 按16%的比例 / 按规定, but not 按时完成.
     [GeneratedRegex("按(?!时)|返还|不超过|不高于|最长|期限|每|低于")]
     private static partial Regex PolicyMarkers();
-
-    [GeneratedRegex("以内|以下|压减至|压缩至|控制在")]
-    private static partial Regex AtMost();
 }

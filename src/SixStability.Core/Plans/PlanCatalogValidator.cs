@@ -1,4 +1,5 @@
 using SixStability.Core.Rules;
+using SixStability.Core.Text;
 
 namespace SixStability.Core.Plans;
 
@@ -45,7 +46,8 @@ public static class PlanCatalogValidator
             {
                 PlanTask task = section.Tasks[t];
                 string tat = $"{at}.tasks[{t}]";
-                if (task.Number is < 1 or > 99 || !taskNumbers.Add(task.Number))
+                // Task numbers run through the plan (a 任务分工方案 may have hundreds of tasks).
+                if (task.Number is < 1 or > ChineseNumerals.Max || !taskNumbers.Add(task.Number))
                 {
                     errors.Add(new(tat + ".number", $"任务编号 {task.Number} 无效或重复。"));
                 }

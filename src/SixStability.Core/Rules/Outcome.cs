@@ -19,6 +19,12 @@ public enum OutcomeKind
 
     /// <summary>Too many people changed the same thing at once; trying again shortly will work.</summary>
     Busy,
+
+    /// <summary>Understood but not acceptable as sent (a request key reused for other content).</summary>
+    Unprocessable,
+
+    /// <summary>A change that must say which version it replaces (If-Match) did not.</summary>
+    PreconditionRequired,
 }
 
 /// <summary>
@@ -88,4 +94,8 @@ public static class Outcome
     public static Outcome<T> Closed<T>(string message) => new(OutcomeKind.Closed, default, message, []);
 
     public static Outcome<T> Busy<T>(string message) => new(OutcomeKind.Busy, default, message, []);
+
+    public static Outcome<T> Unprocessable<T>(string message) => new(OutcomeKind.Unprocessable, default, message, []);
+
+    public static Outcome<T> PreconditionRequired<T>(string message) => new(OutcomeKind.PreconditionRequired, default, message, []);
 }

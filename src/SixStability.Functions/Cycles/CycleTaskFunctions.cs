@@ -43,6 +43,9 @@ public sealed class CycleTaskFunctions(IServiceProvider services)
     [Function(nameof(CloseCycleActivity))]
     public Task<CycleResult> CloseCycle([ActivityTrigger] string cycleId) => Activity<CloseCycleActivity>().RunAsync(null!, cycleId);
 
+    [Function(nameof(RecordProblemActivity))]
+    public Task<bool> RecordProblem([ActivityTrigger] CycleProblemInput input) => Activity<RecordProblemActivity>().RunAsync(null!, input);
+
     /// <summary>Daily at Cycle:Schedule (01:00 UTC = 09:00 Asia/Shanghai): opens the cycle of the quarter that just ended.</summary>
     [Function("CycleTimer")]
     public async Task CycleTimer([TimerTrigger("%Cycle:Schedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client) =>

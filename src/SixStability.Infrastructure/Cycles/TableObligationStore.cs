@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -27,13 +29,11 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
 
     private const string HistoryContainer = "history";
 
-    // 'g' the unit's gate, 'h…' history, 'i…' idempotency keys, 't…' obligations, 'x' the unit's extension request.
+    // 'h…' history ("h{task}|r{revision}"), 'i…' idempotency keys, 't…' obligations, 'x' the unit's extension request.
     private const string ExtensionRow = "x";
 
-    // Every change rewrites its partition's gate under the gate's ETag, in the same transaction, and the
-    // close seals every gate: a change that read an open gate and commits after the seal fails on the
-    // gate's ETag, reads again and finds it sealed. This is the fence a close needs, one row per unit.
-    private const string GateRow = "g";
+    // Set on every obligation row when the cycle closes (SealAsync); a change reads it with the row it changes.
+    private const string SealedProperty = "Sealed";
 
     public async Task AddMissingAsync(IReadOnlyList<Obligation> obligations, CancellationToken cancellationToken)
     {
@@ -95,19 +95,20 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
 
     public const string ClosedMessage = "本周期已关闭，不能再报送或修改。";
     public const string BusyMessage = "同时修改的人较多，请稍后再试。";
+    public const string ReusedKeyMessage = "该请求编号（Idempotency-Key）已用于另一份内容：请刷新页面后重新提交（API 调用请为每份新内容使用新的编号）。";
 
-    public async Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, Idempotency? idempotency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(entry);
         TableClient table = await Table().ConfigureAwait(false);
         string partition = Partition(cycleId, unitId);
-        string? keyRow = idempotencyKey is null ? null : $"i{task:D2}|{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)))[..32]}";
-        // One history row (and at most one detail blob) however many times a concurrent edit makes us retry.
-        string historyRow = $"h{task:D2}|{entry.At.UtcTicks:D19}|{Guid.NewGuid():N}";
-        bool outOfLine = entry.Detail is { Length: > MaxInlineDetail };
+        string? keyRow = idempotency is null ? null : $"i{task:D2}|{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(idempotency.Key)))[..32]}";
+
+        // One detail blob however many times a concurrent edit makes us read again; its name is kept in the row.
+        string? detailBlob = entry.Detail is { Length: > MaxInlineDetail } ? $"{Uri.EscapeDataString(partition)}/{Guid.NewGuid():N}.json" : null;
         bool blobWritten = false;
-        for (int attempt = 0; ; attempt++)
+        for (int attempt = 1; ; attempt++)
         {
             NullableResponse<TableEntity> current = await table.GetEntityIfExistsAsync<TableEntity>(partition, Row(task), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!current.HasValue)
@@ -115,18 +116,20 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
                 return Outcome.NotFound<ChangeResult>($"本周期没有该单位的任务（{task}）。");
             }
 
-            if (keyRow is not null && (await table.GetEntityIfExistsAsync<TableEntity>(partition, keyRow, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue)
+            if (keyRow is not null && await table.GetEntityIfExistsAsync<TableEntity>(partition, keyRow, select: ["Fingerprint"], cancellationToken: cancellationToken).ConfigureAwait(false) is { HasValue: true } seen)
             {
-                return new ChangeResult(ToObligation(current.Value!), Replayed: true);
+                // The same key again: the same request is answered as before; another request under it is refused, not silently dropped.
+                return seen.Value!.GetString("Fingerprint") is { } fingerprint && fingerprint != idempotency!.Fingerprint
+                    ? Outcome.Unprocessable<ChangeResult>(ReusedKeyMessage)
+                    : new ChangeResult(ToObligation(current.Value!), Replayed: true);
             }
 
-            NullableResponse<TableEntity> gate = await table.GetEntityIfExistsAsync<TableEntity>(partition, GateRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (gate.HasValue && gate.Value!.GetBoolean("Sealed") == true)
+            if (current.Value!.GetBoolean(SealedProperty) == true)
             {
                 return Outcome.Closed<ChangeResult>(ClosedMessage);
             }
 
-            Obligation before = ToObligation(current.Value!);
+            Obligation before = ToObligation(current.Value);
             Outcome<Obligation> decided = change(before);
             if (!decided.IsOk)
             {
@@ -134,34 +137,33 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
             }
 
             Obligation changed = decided.Value! with { Revision = before.Revision + 1 };
-            if (outOfLine && !blobWritten)
+            if (detailBlob is not null && !blobWritten)
             {
                 // Written first: a row that points to a missing blob would lose text; an orphan blob loses nothing.
-                await blobs.PutAsync(HistoryContainer, DetailBlob(partition, historyRow), System.Text.Encoding.UTF8.GetBytes(entry.Detail!), "application/json; charset=utf-8", cancellationToken).ConfigureAwait(false);
+                await blobs.PutAsync(HistoryContainer, detailBlob, Encoding.UTF8.GetBytes(entry.Detail!), "application/json; charset=utf-8", cancellationToken).ConfigureAwait(false);
                 blobWritten = true;
             }
 
+            // The history row's key carries the revision, so history reads back in commit order, and of two
+            // writers from the same revision only one can commit (the obligation's ETag).
             var actions = new List<TableTransactionAction>
             {
-                new(TableTransactionActionType.UpdateReplace, ToEntity(changed), current.Value!.ETag),
-                new(TableTransactionActionType.Add, new TableEntity(partition, historyRow)
+                new(TableTransactionActionType.UpdateReplace, ToEntity(changed), current.Value.ETag),
+                new(TableTransactionActionType.Add, new TableEntity(partition, HistoryRow(task, changed.Revision))
                 {
                     ["At"] = entry.At,
                     ["Who"] = entry.Who,
                     ["What"] = entry.What,
-                    ["Detail"] = outOfLine ? null : entry.Detail,
-                    ["DetailBlob"] = outOfLine,
+                    ["Detail"] = detailBlob is null ? entry.Detail : null,
+                    ["DetailBlob"] = detailBlob is not null,
+                    ["DetailBlobName"] = detailBlob,
                     ["Revision"] = changed.Revision,
                 }),
             };
             if (keyRow is not null)
             {
-                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, keyRow) { ["At"] = entry.At }));
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, keyRow) { ["At"] = entry.At, ["Fingerprint"] = idempotency!.Fingerprint }));
             }
-
-            actions.Add(gate.HasValue
-                ? new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, GateRow) { ["Sealed"] = false }, gate.Value!.ETag)
-                : new(TableTransactionActionType.Add, new TableEntity(partition, GateRow) { ["Sealed"] = false }));
 
             try
             {
@@ -170,31 +172,48 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
             {
-                // A concurrent edit or seal (412 on the obligation or the gate), the gate or the same key created
-                // first (409): read again; a replay or a seal is then seen above.
+                // Another edit of this task, or the seal, or the same key, came first: read again after a short,
+                // jittered wait (a replay or a seal is then seen above). Other tasks of the unit never contend here.
                 if (attempt >= MaxAttempts)
                 {
                     return Outcome.Busy<ChangeResult>(BusyMessage);
                 }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
+    /// <summary>
+    /// Marks every obligation row of the cycle sealed, one transaction per unit. The write changes each
+    /// row's ETag, so a change that read a row before the seal fails at commit, reads again and is
+    /// refused as closed: the fence sits on the rows a change writes anyway, so a unit's tasks never
+    /// wait for one another.
+    /// </summary>
     public async Task SealAsync(string cycleId, CancellationToken cancellationToken)
     {
         TableClient table = await Table().ConfigureAwait(false);
-        string filter = EveryObligationOf(cycleId);
-        var partitions = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var rows = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(EveryObligationOf(cycleId), maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            partitions.Add(e.PartitionKey);
+            if (!rows.TryGetValue(e.PartitionKey, out List<string>? keys))
+            {
+                rows[e.PartitionKey] = keys = [];
+            }
+
+            keys.Add(e.RowKey);
         }
 
-        // An unconditional write changes the gate's ETag (or creates it), which is what fails a change in flight.
         await Parallel.ForEachAsync(
-            partitions,
+            rows,
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken },
-            async (partition, ct) => await table.UpsertEntityAsync(new TableEntity(partition, GateRow) { ["Sealed"] = true }, TableUpdateMode.Replace, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (partition, ct) =>
+            {
+                foreach (string[] chunk in partition.Value.Chunk(100))
+                {
+                    await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(partition.Key, row) { [SealedProperty] = true }, ETag.All)), ct).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
@@ -224,7 +243,7 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
         return byTask.ToDictionary(p => p.Key, p => (IReadOnlyList<HistoryEntry>)p.Value);
     }
 
-    /// <summary>History rows of one unit with RowKey in (after, before), oldest first: their keys start "h{task:D2}|{ticks}".</summary>
+    /// <summary>History rows of one unit with RowKey in (after, before), in commit order: their keys are "h{task:D2}|r{revision:D6}".</summary>
     private async IAsyncEnumerable<(int Task, HistoryEntry Entry)> ReadHistoryAsync(string cycleId, string unitId, string after, string before, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         TableClient table = await Table().ConfigureAwait(false);
@@ -232,7 +251,7 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
         await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             string? detail = e.GetString("Detail");
-            if (e.GetBoolean("DetailBlob") == true && await blobs.GetAsync(HistoryContainer, DetailBlob(e.PartitionKey, e.RowKey), cancellationToken).ConfigureAwait(false) is { } blob)
+            if (e.GetBoolean("DetailBlob") == true && await blobs.GetAsync(HistoryContainer, e.GetString("DetailBlobName") ?? LegacyDetailBlob(e.PartitionKey, e.RowKey), cancellationToken).ConfigureAwait(false) is { } blob)
             {
                 detail = System.Text.Encoding.UTF8.GetString(blob.Content.Span);
             }
@@ -301,7 +320,10 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
         return TableClient.CreateQueryFilter($"PartitionKey gt {cycle + "|"} and PartitionKey lt {cycle + "}"} and RowKey ge {"t"} and RowKey lt {"u"}");
     }
 
-    private static string DetailBlob(string partition, string row) => $"{Uri.EscapeDataString(partition)}/{Uri.EscapeDataString(row)}.json";
+    /// <summary>Where rows written before the blob's name was kept in the row find their blob.</summary>
+    private static string LegacyDetailBlob(string partition, string row) => $"{Uri.EscapeDataString(partition)}/{Uri.EscapeDataString(row)}.json";
+
+    private static string HistoryRow(int task, int revision) => $"h{task:D2}|r{revision:D6}";
 
     private static TableEntity ToEntity(Obligation o) => new(Partition(o.CycleId, o.UnitId), Row(o.TaskNumber))
     {

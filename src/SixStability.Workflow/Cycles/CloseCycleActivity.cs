@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
 using SixStability.Core.Reports;
 using SixStability.Core.Units;
@@ -18,6 +19,11 @@ public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cy
     public override async Task<CycleResult> RunAsync(TaskActivityContext context, string input)
     {
         CycleContext cycle = await loader.LoadAsync(input, CancellationToken.None).ConfigureAwait(false);
+        if (cycle.Record.Status == CycleStatus.Cancelled)
+        {
+            return new CycleResult("cancelled", CycleCounts.Zero); // a cancelled cycle has no summary, even when resumed
+        }
+
         if (cycle.IsOpen)
         {
             // The summary's figures stand at the close: the record as stored now, without reading it all again.

@@ -6,8 +6,15 @@ using SixStability.Workflow.Ports;
 namespace SixStability.Workflow.Cycles;
 
 /// <summary>A cycle with the plan, directory and calendar it runs on.</summary>
-public sealed record CycleContext(CycleRecord Record, CycleLookup Lookup, BusinessCalendar Calendar)
+/// <param name="China">The China business calendar; the cycle counts on <see cref="Calendar"/>, its frame's view of it.</param>
+public sealed record CycleContext(CycleRecord Record, CycleLookup Lookup, BusinessCalendar China)
 {
+    /// <summary>The calendar the cycle's days count on (every day for a demo, weekdays for unpublished years with an explicit due day).</summary>
+    public BusinessCalendar Calendar => Record.Frame.Calendar(China);
+
+    /// <summary>What a new due day is checked against (<see cref="ExtensionRules"/>).</summary>
+    public CycleTiming Timing => new(Record.Frame, Record.Policy, China);
+
     public string CycleId => Record.CycleId;
 
     public bool IsOpen => Record.Status == CycleStatus.Open;
@@ -18,8 +25,8 @@ public sealed record CycleContext(CycleRecord Record, CycleLookup Lookup, Busine
     public DateOnly Today(DateTimeOffset now) => Record.Frame.Today(now, Record.Policy);
 
     /// <summary>Links stay valid a month past the close, so late readers still see a clear page.</summary>
-    public DateTimeOffset LinkExpiry(BusinessCalendar china, IEnumerable<DateOnly> dues) =>
-        CycleTimeline.Build(Record.Frame, Record.Policy, china, dues)[^1].At.AddDays(30);
+    public DateTimeOffset LinkExpiry(IEnumerable<DateOnly> dues) =>
+        CycleTimeline.Build(Record.Frame, Record.Policy, China, dues)[^1].At.AddDays(30);
 
     /// <summary>What a unit owes on one task, as its mail lists it.</summary>
     public OwedTask Owed(Obligation obligation, DateOnly today)

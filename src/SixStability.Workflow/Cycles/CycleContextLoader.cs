@@ -18,13 +18,14 @@ public sealed class CycleContextLoader(ICycleStore cycles, IPlanStore plans, IDi
             return null;
         }
 
-        PlanCatalog? plan = (await plans.GetAsync(record.Frame.PlanId, cancellationToken).ConfigureAwait(false))?.Value;
-        UnitDirectory? units = (await directory.GetAsync(cancellationToken).ConfigureAwait(false))?.Value;
-        return plan is null || units is null ? null : new CycleContext(record, new CycleLookup(plan, units), record.Frame.Calendar(china));
+        // The versions the cycle opened with, so a re-imported plan or a new directory never changes a running cycle.
+        PlanCatalog? plan = (await plans.GetAsync(record.Frame.PlanId, record.Versions?.Plan, cancellationToken).ConfigureAwait(false))?.Value;
+        UnitDirectory? units = (await directory.GetAsync(record.Versions?.Directory, cancellationToken).ConfigureAwait(false))?.Value;
+        return plan is null || units is null ? null : new CycleContext(record, new CycleLookup(plan, units), china);
     }
 
-    /// <summary>For the cycle's own steps, which only run on a cycle that was opened: its absence is a bug.</summary>
+    /// <summary>For the cycle's own steps, which only run on a cycle that was opened: if it is gone, no retry brings it back.</summary>
     public async Task<CycleContext> LoadAsync(string cycleId, CancellationToken cancellationToken) =>
         await FindAsync(cycleId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Cycle {cycleId}, its plan or the unit directory does not exist.");
+            ?? throw new PermanentStepException($"报送周期“{cycleId}”、其方案或单位名录不存在。");
 }

@@ -18,10 +18,10 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
             // Started, not opened yet: the orchestration exists, its first activity has not written the record.
             return instance is null
                 ? Outcome.NotFound<CycleView>(CycleMessages.NoCycle(cycleId))
-                : new CycleView(cycleId, "opening", instance.RuntimeStatus);
+                : new CycleView(cycleId, "opening", instance.RuntimeStatus) { Failure = instance.Failure };
         }
 
-        var lookup = (await directory.GetAsync(cancellationToken).ConfigureAwait(false))?.Value is { } units ? new Core.Units.UnitResolver(units) : null;
+        var lookup = (await directory.GetAsync(record.Versions?.Directory, cancellationToken).ConfigureAwait(false))?.Value is { } units ? new Core.Units.UnitResolver(units) : null;
         List<Obligation> all = await obligations.ListAllAsync(cycleId, null, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<OutboxEntry> problems = await outbox.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<CycleTick> timeline = CycleTimeline.Build(record.Frame, record.Policy, china, all.Select(o => o.Due).Distinct());
@@ -30,6 +30,7 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
             PlanId = record.Frame.PlanId,
             Quarter = record.Frame.Quarter,
             Mode = record.Frame.Mode,
+            Versions = record.Versions,
             Step = instance?.Progress?.Step,
             NextAt = instance?.Progress?.NextAt,
             Schedule = [.. timeline.Select(t => new ScheduleStepView(t.Kind, t.Level, t.At, t.Due, t.StepId))],
@@ -38,6 +39,9 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
             ExtensionRequests = [.. (await obligations.ListExtensionRequestsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Select(r => new ExtensionRequestView(r.UnitId, r.Due, r.Reason, r.RequestedAt, r.State, r.Note))],
             MailProblems = [.. problems.Where(p => p.Channel is null).Select(p => new MailProblemView(p.Step, p.RecipientKey, p.To, p.Status, p.Error))],
             RobotProblems = [.. problems.Where(p => p.Channel is not null).Select(p => new RobotProblemView(p.Step, p.Reader ?? p.RecipientKey, p.Channel!.Value, p.Robot ?? string.Empty, p.Status, p.Attempts, p.Error, p.NotBefore))],
+            Problems = await cycles.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false),
+            Failure = instance?.Failure,
+            CanResume = ResumeCycleUseCase.CanResume(record, instance),
         };
     }
 

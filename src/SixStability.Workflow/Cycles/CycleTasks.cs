@@ -14,6 +14,7 @@ public static class CycleTasks
         typeof(ExtendDeadlineActivity),
         typeof(CancelCycleActivity),
         typeof(CloseCycleActivity),
+        typeof(RecordProblemActivity),
     ];
 
     public static DurableTaskRegistry AddCycleTasks(this DurableTaskRegistry registry)
@@ -27,6 +28,7 @@ public static class CycleTasks
         registry.AddActivity<ExtendDeadlineActivity>();
         registry.AddActivity<CancelCycleActivity>();
         registry.AddActivity<CloseCycleActivity>();
+        registry.AddActivity<RecordProblemActivity>();
         return registry;
     }
 }

@@ -20,6 +20,10 @@ public sealed record CycleView(string CycleId, string Status, string? Runtime)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CycleMode? Mode { get; init; }
 
+    /// <summary>Which plan and directory versions the cycle runs on (re-imports make new versions for later cycles).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CycleVersions? Versions { get; init; }
+
     /// <summary>The last step run (open, reminder-…, escalation…, closed); null until the orchestration reports one.</summary>
     public string? Step { get; init; }
 
@@ -43,6 +47,16 @@ public sealed record CycleView(string CycleId, string Status, string? Runtime)
     /// <summary>Group-robot messages that failed, were refused or still wait, beside the mail problems.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RobotProblemView>? RobotProblems { get; init; }
+
+    /// <summary>Steps that failed after their retries, kept on the cycle (the cycle went on past them).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CycleProblem>? Problems { get; init; }
+
+    /// <summary>Why the orchestration failed, when <see cref="Runtime"/> says Failed.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>True when <c>POST /api/cycles/{cycleId}/resume</c> would start it again.</summary>
+    public bool CanResume { get; init; }
 }
 
 public sealed record ScheduleStepView(StepKind Kind, int? Level, DateTimeOffset At, DateOnly Due, string Step);

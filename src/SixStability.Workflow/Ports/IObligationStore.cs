@@ -22,10 +22,12 @@ public interface IObligationStore
     /// the change in its history: who, when, what. Every change adds one to its revision. The change
     /// may refuse (its outcome is returned and nothing is written); a sealed cycle answers
     /// <see cref="OutcomeKind.Closed"/>, a missing obligation <see cref="OutcomeKind.NotFound"/>.
-    /// With an <paramref name="idempotencyKey"/> the change happens once: the same key again changes
-    /// nothing and returns the obligation as it is, marked replayed.
+    /// With an <paramref name="idempotency"/> key the change happens once: the same key with the same
+    /// fingerprint changes nothing and returns the obligation as it is, marked replayed; the same key
+    /// with another fingerprint (another body) is <see cref="OutcomeKind.Unprocessable"/>. History reads
+    /// back in commit order.
     /// </summary>
-    Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, string? idempotencyKey, CancellationToken cancellationToken);
+    Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, Idempotency? idempotency, CancellationToken cancellationToken);
 
     /// <summary>
     /// Seals the cycle at its close: once this returns, every change to its obligations is refused as
@@ -46,6 +48,9 @@ public interface IObligationStore
     /// <summary>The history of all of one unit's tasks in one read (its page shows every task), keyed by task number.</summary>
     Task<IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>>> UnitHistoryAsync(string cycleId, string unitId, CancellationToken cancellationToken);
 }
+
+/// <summary>A client's key for one request, and a fingerprint of what it asked (so a reused key with other content is caught).</summary>
+public sealed record Idempotency(string Key, string Fingerprint);
 
 /// <param name="Replayed">True when the key was seen before and nothing changed.</param>
 public sealed record ChangeResult(Obligation Obligation, bool Replayed);

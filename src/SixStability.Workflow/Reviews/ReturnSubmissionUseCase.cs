@@ -1,5 +1,4 @@
 using System.Globalization;
-using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
@@ -10,7 +9,7 @@ using SixStability.Workflow.Ports;
 namespace SixStability.Workflow.Reviews;
 
 /// <summary>退回: the coordinator returns a submitted report for revision with a reason; it is owed again and the unit is mailed the reason.</summary>
-public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, BusinessCalendar china, TimeProvider clock)
+public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, TimeProvider clock)
 {
     public async Task<Outcome<Obligation>> RunAsync(ReturnSubmissionCommand command, CancellationToken cancellationToken)
     {
@@ -44,7 +43,7 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
         if (cycle.Lookup.FindUnit(returned.UnitId) is { } unit)
         {
             IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
-            Uri link = links.UnitLink(returned.UnitId, command.CycleId, cycle.LinkExpiry(china, dues));
+            Uri link = links.UnitLink(returned.UnitId, command.CycleId, cycle.LinkExpiry(dues));
             string step = $"returned-{returned.UnitId}-{returned.TaskNumber}-r{returned.Revision.ToString(CultureInfo.InvariantCulture)}";
             await notifier.SendAsync(await mail.ReturnedAsync(cycle.Facts, step, unit, cycle.Owed(returned, cycle.Today(now)), command.Reason!, link).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }

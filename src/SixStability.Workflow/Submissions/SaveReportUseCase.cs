@@ -44,17 +44,24 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
 
         // The files attached at this moment are part of what was saved.
         var saved = new SavedForm(form.Narrative, form.Status, form.Indicators, form.Difficulties, form.NextSteps, obligation.Files);
-        var entry = new HistoryEntry(now, command.UnitId, command.Draft ? "draft" : "submitted", JsonSerializer.Serialize(saved, Json.Options));
+        string detail = JsonSerializer.Serialize(saved, Json.Options);
+        var entry = new HistoryEntry(now, command.UnitId, command.Draft ? "draft" : "submitted", detail);
+
+        // What was asked, not when: the same form sent again under its key is a replay; another form under it is not.
+        Idempotency? once = command.IdempotencyKey is null ? null : new Idempotency(command.IdempotencyKey, Fingerprint(entry.What, JsonSerializer.Serialize(form, Json.Options)));
         Outcome<ChangeResult> changed = await obligations.ChangeAsync(
             command.CycleId,
             command.UnitId,
             command.Task,
             o => o.CheckRevision(command.IfMatch).Then(x => command.Draft ? x.SaveDraft() : x.Submit(now, today, figures)),
             entry,
-            command.IdempotencyKey,
+            once,
             cancellationToken).ConfigureAwait(false);
         return changed.Map(c => new SavedReport(c.Obligation, c.Replayed));
     }
+
+    private static string Fingerprint(string what, string form) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(what + "\n" + form)))[..32];
 }
 
 /// <param name="IfMatch">The revision tag the form showed (<see cref="Obligation.RevisionTag"/>).</param>

@@ -43,11 +43,12 @@ public sealed class BadPlanTests
     }
 
     [Fact]
-    public void Duplicate_task_numbers_are_refused()
+    public void Numbering_repeated_within_a_section_is_a_warning_and_both_tasks_keep_distinct_numbers()
     {
-        Action act = () => PlanImporter.Import("p", "二、保就业\n(一)稳岗。内容。(责任单位:市人社局)\n(一)又一个。内容。(责任单位:市财政局)");
+        PlanImportResult result = PlanImporter.Import("p", "某市方案\n2020年6月3日\n二、保就业\n(一)稳岗。内容。(责任单位:市人社局)\n(一)又一个。内容。(责任单位:市财政局)");
 
-        act.Should().Throw<PlanFormatException>().WithMessage("任务编号重复*（一）*");
+        result.Warnings.Select(w => w.ToString()).Should().Equal("第5行：任务编号重复：（一）。");
+        result.Catalog.Tasks.Select(t => (t.Number, t.Label, t.LeadUnit)).Should().Equal((1, null, "市人社局"), (2, "（一）", "市财政局"));
     }
 
     [Fact]
@@ -66,9 +67,9 @@ public sealed class BadPlanTests
 
         result.Warnings.Select(w => w.ToString()).Should().BeEquivalentTo(
             "第4行：章节“保就业”中首个任务之前的文字未归入任何任务：这一段不属于任何任务。",
-            "第5行：任务（一）未找到“（责任单位：……）”，无法生成报送任务。",
+            "第5行：（一）稳岗：未写责任单位，未列为任务。",
             "第6行：任务编号不连续：应为（二），实为（三）。");
-        result.Catalog.Tasks.Should().HaveCount(2);
+        result.Catalog.Tasks.Should().ContainSingle().Which.Should().Match<PlanTask>(t => t.Number == 1 && t.Label == "（三）" && t.Title == "扩岗");
     }
 
     [Fact]

@@ -51,6 +51,6 @@ public sealed class OtherPlanImportTests
 
         plan.FindTask(1)!.Indicators.Should().ContainSingle().Which.Should().Be(new Indicator("全年城镇新增就业1.2万人", 12000, "人"));
         plan.FindTask(2)!.Indicators.Should().ContainSingle().Which.Target.Should().Be(15);
-        plan.FindTask(3)!.Indicators.Should().ContainSingle().Which.Should().Be(new Indicator("普惠小微贷款余额增长30%以上", 30, "%"));
+        plan.FindTask(3)!.Indicators.Should().ContainSingle().Which.Should().Be(new Indicator("普惠小微贷款余额增长30%以上", 30, "%", IndicatorKind.Level));
     }
 }

@@ -110,9 +110,9 @@ public sealed class SeedPlanImportTests
     {
         Task(12).Indicators.Should().BeEquivalentTo(new[]
         {
-            new Indicator("审批时限压缩至89个工作日以内", 89, "个工作日", IndicatorDirection.AtMost),
-            new Indicator("政府投资项目压减至79个工作日以内", 79, "个工作日", IndicatorDirection.AtMost),
-            new Indicator("企业投资项目压减至60个工作日以内", 60, "个工作日", IndicatorDirection.AtMost),
+            new Indicator("审批时限压缩至89个工作日以内", 89, "个工作日", IndicatorKind.AtMost),
+            new Indicator("政府投资项目压减至79个工作日以内", 79, "个工作日", IndicatorKind.AtMost),
+            new Indicator("企业投资项目压减至60个工作日以内", 60, "个工作日", IndicatorKind.AtMost),
         });
     }
 

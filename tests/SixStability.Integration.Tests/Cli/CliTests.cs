@@ -33,14 +33,15 @@ public sealed class CliTests
     public void Plan_import_warnings_go_to_stderr_and_the_json_stays_clean()
     {
         string file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.txt");
-        File.WriteAllText(file, "某市方案\n2020年6月3日\n二、保就业\n(一)稳岗。内容。");
+        File.WriteAllText(file, "某市方案\n2020年6月3日\n二、保就业\n(一)稳岗。内容。\n(三)扩岗。内容。(责任单位:市人社局)");
         try
         {
             (int code, string output, string errors) = Run((o, e) => PlanImportCommand.Run([file, "--id", "demo", "--json"], o, e));
 
             code.Should().Be(0);
             JsonDocument.Parse(output).RootElement.GetProperty("planId").GetString().Should().Be("demo");
-            errors.Should().Contain("警告：第4行：任务（一）未找到“（责任单位：……）”");
+            errors.Should().Contain("警告：第5行：任务编号不连续：应为（二），实为（三）。")
+                .And.Contain("未列为任务：第4行 （一）稳岗（未写责任单位）");
         }
         finally
         {
@@ -59,7 +60,7 @@ public sealed class CliTests
 
             code.Should().Be(1);
             output.Should().BeEmpty();
-            errors.Trim().Should().Be("无法导入方案：方案文本为空。");
+            errors.Trim().Should().Be("无法导入方案：文件为空。");
         }
         finally
         {
@@ -74,6 +75,94 @@ public sealed class CliTests
 
         code.Should().Be(1);
         errors.Should().Contain("找不到文件：no-such-file.txt");
+    }
+
+    [Fact]
+    public void Plan_import_reads_a_GBK_text_file_and_a_docx_to_the_same_json_as_the_UTF8_seed()
+    {
+        string seed = Samples.Read("jingdezhen.txt");
+        string folder = Directory.CreateTempSubdirectory("plans").FullName;
+        string gbk = Path.Combine(folder, "jingdezhen-gbk.txt");
+        string docx = Path.Combine(folder, "jingdezhen.docx");
+        File.WriteAllBytes(gbk, System.Text.CodePagesEncodingProvider.Instance.GetEncoding(936)!.GetBytes(seed));
+        File.WriteAllBytes(docx, Docx(seed.Split('\n')));
+        try
+        {
+            (_, string expected, _) = Run((o, e) => PlanImportCommand.Run([Samples.Path("jingdezhen.txt"), "--json"], o, e));
+
+            foreach (string file in new[] { gbk, docx })
+            {
+                (int code, string output, string errors) = Run((o, e) => PlanImportCommand.Run([file, "--id", "jingdezhen", "--json"], o, e));
+
+                code.Should().Be(0);
+                errors.Should().BeEmpty();
+                output.Should().Be(expected);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("方案.doc", new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0 }, "旧版 Word 文档（.doc）")]
+    [InlineData("方案.wps", new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0 }, "WPS 文字文档（.wps）")]
+    [InlineData("方案.pdf", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37 }, "PDF")]
+    public void Plan_import_of_a_doc_wps_or_pdf_is_a_plain_message_to_save_as_docx_and_exit_1(string name, byte[] content, string says)
+    {
+        string folder = Directory.CreateTempSubdirectory("plans").FullName;
+        string file = Path.Combine(folder, name);
+        File.WriteAllBytes(file, content);
+        try
+        {
+            (int code, string output, string errors) = Run((o, e) => PlanImportCommand.Run([file, "--json"], o, e));
+
+            code.Should().Be(1);
+            output.Should().BeEmpty();
+            errors.Should().StartWith("无法导入方案：").And.Contain(says).And.Contain("另存为").And.Contain(".docx");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Plan_import_with_the_directory_names_the_units_it_does_not_know_and_what_they_may_be()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(file, "某市方案\n2020年6月3日\n二、保就业\n(一)稳岗。内容。(牵头单位:市人力资源和社会保障局;配合单位:市财政局)");
+        try
+        {
+            (int code, string output, string errors) = Run((o, e) => PlanImportCommand.Run([file, "--json", "--directory", Samples.Path("directory.json")], o, e));
+
+            code.Should().Be(0);
+            JsonDocument.Parse(output).RootElement.GetProperty("sections")[0].GetProperty("tasks")[0].GetProperty("units").EnumerateArray()
+                .Select(u => u.GetString()).Should().Equal("市人力资源和社会保障局", "市财政局");
+            errors.Trim().Should().Be("名录中没有：市人力资源和社会保障局，可能是：市人社局（简称相同（市人社局））");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static byte[] Docx(IEnumerable<string> paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var body = new DocumentFormat.OpenXml.Wordprocessing.Body();
+            foreach (string text in paragraphs)
+            {
+                body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text))));
+            }
+
+            document.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
+        }
+
+        return stream.ToArray();
     }
 
     [Fact]

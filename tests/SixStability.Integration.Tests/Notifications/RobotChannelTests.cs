@@ -207,7 +207,7 @@ public sealed class RobotChannelTests : IAsyncLifetime
         Outcome<DirectoryStored> stored = await services.GetRequiredService<ReplaceDirectoryUseCase>().RunAsync(new ReplaceDirectoryCommand(json, null), CancellationToken.None);
 
         stored.Errors.Should().ContainSingle().Which.Field.Should().Be("units[0].channels[0].robot");
-        (await services.GetRequiredService<IDirectoryStore>().GetAsync(CancellationToken.None)).Should().BeNull();
+        (await services.GetRequiredService<IDirectoryStore>().GetAsync(null, CancellationToken.None)).Should().BeNull();
     }
 
     [Fact]

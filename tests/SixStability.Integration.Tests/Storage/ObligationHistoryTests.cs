@@ -135,11 +135,11 @@ public sealed class ObligationHistoryTests
             [new Obligation("c/1", "rsj", 3, true, ObligationState.Outstanding, due), new Obligation("c/1", "fgw", 3, false, ObligationState.Outstanding, due), new Obligation("c/2", "rsj", 3, true, ObligationState.Outstanding, due)],
             CancellationToken.None);
         var entry = new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "submitted", "{}");
-        await store.ChangeAsync("c/1", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, "key-1", CancellationToken.None);
+        await store.ChangeAsync("c/1", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, new Idempotency("key-1", "f1"), CancellationToken.None);
 
         await store.SealAsync("c/1", CancellationToken.None);
         await store.SealAsync("c/1", CancellationToken.None); // a retried close seals again
-        Outcome<ChangeResult> replay = await store.ChangeAsync("c/1", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, "key-1", CancellationToken.None);
+        Outcome<ChangeResult> replay = await store.ChangeAsync("c/1", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, new Idempotency("key-1", "f1"), CancellationToken.None);
         Outcome<ChangeResult> other = await store.ChangeAsync("c/1", "fgw", 3, o => o.Submit(entry.At, o.Due), entry with { Who = "fgw" }, null, CancellationToken.None);
         Obligation nextCycle = (await store.ChangeAsync("c/2", "rsj", 3, o => o.Submit(entry.At, o.Due), entry, null, CancellationToken.None)).Value!.Obligation;
 

@@ -11,7 +11,7 @@ internal sealed class InMemoryObligationStore : IObligationStore
     private readonly Lock gate = new();
     private readonly Dictionary<(string Cycle, string Unit, int Task), Obligation> rows = [];
     private readonly Dictionary<(string Cycle, string Unit, int Task), List<HistoryEntry>> history = [];
-    private readonly HashSet<(string Cycle, string Unit, int Task, string Key)> keys = [];
+    private readonly Dictionary<(string Cycle, string Unit, int Task, string Key), string> keys = [];
     private readonly HashSet<string> sealedCycles = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Cycle, string Unit), ExtensionRequest> requests = [];
 
@@ -53,7 +53,7 @@ internal sealed class InMemoryObligationStore : IObligationStore
         }
     }
 
-    public Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, string? idempotencyKey, CancellationToken cancellationToken)
+    public Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, Idempotency? idempotency, CancellationToken cancellationToken)
     {
         lock (gate)
         {
@@ -62,9 +62,11 @@ internal sealed class InMemoryObligationStore : IObligationStore
                 return Task.FromResult(Outcome.NotFound<ChangeResult>("no such obligation"));
             }
 
-            if (idempotencyKey is not null && keys.Contains((cycleId, unitId, task, idempotencyKey)))
+            if (idempotency is not null && keys.TryGetValue((cycleId, unitId, task, idempotency.Key), out string? fingerprint))
             {
-                return Task.FromResult(Outcome.Ok(new ChangeResult(before, Replayed: true)));
+                return Task.FromResult(fingerprint == idempotency.Fingerprint
+                    ? Outcome.Ok(new ChangeResult(before, Replayed: true))
+                    : Outcome.Unprocessable<ChangeResult>("key reused"));
             }
 
             if (sealedCycles.Contains(cycleId))
@@ -86,9 +88,9 @@ internal sealed class InMemoryObligationStore : IObligationStore
             }
 
             entries.Add(entry);
-            if (idempotencyKey is not null)
+            if (idempotency is not null)
             {
-                keys.Add((cycleId, unitId, task, idempotencyKey));
+                keys[(cycleId, unitId, task, idempotency.Key)] = idempotency.Fingerprint;
             }
 
             return Task.FromResult(Outcome.Ok(new ChangeResult(changed, Replayed: false)));

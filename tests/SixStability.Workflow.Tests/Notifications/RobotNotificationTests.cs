@@ -238,7 +238,7 @@ public sealed class RobotNotificationTests
         FieldError error = stored.Errors.Should().ContainSingle().Subject;
         error.Field.Should().Be("units[0].channels[1].robot");
         error.Message.Should().Contain("市人社局").And.Contain("钉钉机器人“nowhere”未配置").And.Contain("Channels:DingTalk:Robots:nowhere:AccessToken");
-        (await bench.Get<IDirectoryStore>().GetAsync(CancellationToken.None))!.Value.Units[0].Channels.Should().BeNull("a refused directory changes nothing");
+        (await bench.Get<IDirectoryStore>().GetAsync(null, CancellationToken.None))!.Value.Units[0].Channels.Should().BeNull("a refused directory changes nothing");
     }
 
     [Fact]
