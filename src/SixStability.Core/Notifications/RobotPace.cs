@@ -12,9 +12,10 @@ public static class RobotPace
     /// <summary>
     /// Which slot to take now, or when the first one frees. <paramref name="slots"/> holds each slot's last use
     /// (null: never used) and has <see cref="PacePolicy.Messages"/> entries; <paramref name="heldUntil"/> is when a
-    /// robot that answered "too fast" may be tried again.
+    /// robot that answered "too fast" may be tried again. <paramref name="start"/> is where the search begins, so
+    /// takers racing for one robot spread over its free slots instead of all reaching for the first.
     /// </summary>
-    public static PaceChoice Choose(IReadOnlyList<DateTimeOffset?> slots, DateTimeOffset? heldUntil, DateTimeOffset now, PacePolicy policy)
+    public static PaceChoice Choose(IReadOnlyList<DateTimeOffset?> slots, DateTimeOffset? heldUntil, DateTimeOffset now, PacePolicy policy, int start = 0)
     {
         ArgumentNullException.ThrowIfNull(slots);
         ArgumentNullException.ThrowIfNull(policy);
@@ -25,8 +26,9 @@ public static class RobotPace
 
         int free = -1;
         DateTimeOffset? oldest = null;
-        for (int i = 0; i < policy.Messages; i++)
+        for (int k = 0; k < policy.Messages; k++)
         {
+            int i = ((start % policy.Messages) + policy.Messages + k) % policy.Messages;
             DateTimeOffset? used = i < slots.Count ? slots[i] : null;
             if (used is null)
             {

@@ -116,12 +116,15 @@ internal static class RobotSink
 
         string folder = Path.GetFullPath(mail.SinkPath);
         Directory.CreateDirectory(folder);
-        string path = Path.Combine(folder, $"{now:yyyyMMddTHHmmssfff}-{channel}-{robot}-{Guid.NewGuid().ToString("N")[..8]}{FileSuffix}");
+        string path = Path.Combine(folder, $"{now:yyyyMMddTHHmmssfff}-{channel}-{Safe(robot)}-{Guid.NewGuid().ToString("N")[..8]}{FileSuffix}");
         var record = new JsonObject { ["channel"] = channel, ["robot"] = robot, ["receivedAt"] = now, ["body"] = body };
         await File.WriteAllTextAsync(path + ".tmp", record.ToJsonString(Readable), http.RequestAborted).ConfigureAwait(false);
         File.Move(path + ".tmp", path, overwrite: true); // readers never see half a file
         return Answer(0, "ok");
     }
+
+    /// <summary>A robot's name as part of a file name (start-up checks allow only [a-z0-9_], this holds whatever comes).</summary>
+    private static string Safe(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' ? c : '_'));
 
     private static IResult Answer(int errcode, string errmsg) => Results.Json(new { errcode, errmsg });
 

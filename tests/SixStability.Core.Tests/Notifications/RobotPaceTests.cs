@@ -50,6 +50,19 @@ public sealed class RobotPaceTests
     }
 
     [Fact]
+    public void Takers_starting_at_different_places_reach_for_different_free_slots_and_all_find_the_last_one()
+    {
+        var slots = new DateTimeOffset?[20];
+        slots[5] = T0;
+
+        RobotPace.Choose(slots, null, T0, Twenty, start: 7).Slot.Should().Be(7);
+        RobotPace.Choose(slots, null, T0, Twenty, start: 5).Slot.Should().Be(6, "slot 5 is in use");
+        var full = Enumerable.Range(0, 20).Select(i => (DateTimeOffset?)T0.AddSeconds(i)).ToArray();
+        full[13] = null;
+        Enumerable.Range(0, 20).Select(start => RobotPace.Choose(full, null, T0.AddSeconds(30), Twenty, start).Slot).Should().AllBeEquivalentTo(13);
+    }
+
+    [Fact]
     public void A_robot_that_said_too_fast_gets_nothing_until_its_hold_ends()
     {
         var slots = new DateTimeOffset?[20];

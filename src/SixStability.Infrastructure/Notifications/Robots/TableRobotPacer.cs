@@ -34,7 +34,7 @@ public sealed class TableRobotPacer(TableClients tables, IOptions<ChannelOptions
 
             DateTimeOffset now = clock.GetUtcNow();
             DateTimeOffset?[] slots = [.. Enumerable.Range(0, policy.Messages).Select(i => rows.TryGetValue(SlotRow(i), out TableEntity? s) ? s.GetDateTimeOffset("UsedAt") : null)];
-            PaceChoice choice = RobotPace.Choose(slots, rows.TryGetValue(HoldRow, out TableEntity? hold) ? hold.GetDateTimeOffset("Until") : null, now, policy);
+            PaceChoice choice = RobotPace.Choose(slots, rows.TryGetValue(HoldRow, out TableEntity? hold) ? hold.GetDateTimeOffset("Until") : null, now, policy, Random.Shared.Next(policy.Messages));
             if (choice.Slot is not int slot)
             {
                 return new PaceGrant(kind, robot, null, choice.NextFree);
