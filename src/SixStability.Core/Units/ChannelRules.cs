@@ -79,7 +79,6 @@ public static partial class ChannelRules
         ArgumentNullException.ThrowIfNull(directory);
         IEnumerable<(string, string, IReadOnlyList<ChannelAddress>?)> readers =
             new[] { ("coordinator", directory.Coordinator?.Name, directory.Coordinator?.Channels), ("supervisionOffice", directory.SupervisionOffice?.Name, directory.SupervisionOffice?.Channels) }
-                .Concat((directory.SummaryRecipients ?? []).Select((c, i) => ($"summaryRecipients[{i}]", c?.Name, c?.Channels)))
                 .Concat((directory.Leaders ?? []).Select((l, i) => ($"leaders[{i}]", l?.Name, l?.Channels)))
                 .Concat((directory.Units ?? []).Select((u, i) => ($"units[{i}]", u?.Name, u?.Channels)))
                 .Select(r => (r.Item1, r.Item2 ?? r.Item1, r.Item3));

@@ -23,7 +23,7 @@ public static partial class DirectoryValidator
         {
             for (int i = 0; i < directory.SummaryRecipients.Count; i++)
             {
-                CheckContact(directory.SummaryRecipients[i], $"summaryRecipients[{i}]", errors);
+                CheckContact(directory.SummaryRecipients[i], $"summaryRecipients[{i}]", errors, robots: false);
             }
         }
 
@@ -135,7 +135,8 @@ public static partial class DirectoryValidator
         }
     }
 
-    private static void CheckContact(Contact? contact, string at, List<FieldError> errors)
+    /// <param name="robots">False where only mail goes (the summary's recipients): naming a robot there would promise what never comes.</param>
+    private static void CheckContact(Contact? contact, string at, List<FieldError> errors, bool robots = true)
     {
         if (contact is null)
         {
@@ -145,7 +146,14 @@ public static partial class DirectoryValidator
 
         CheckText(contact.Name, at + ".name", "名称", errors);
         CheckEmail(contact.Email, at + ".email", errors);
-        ChannelRules.Check(contact.Channels, at, errors);
+        if (robots)
+        {
+            ChannelRules.Check(contact.Channels, at, errors);
+        }
+        else if (contact.Channels is { Count: > 0 })
+        {
+            errors.Add(new(at + ".channels", "季度汇总只通过邮件发送（附 .docx），此处不能指定群机器人。"));
+        }
     }
 
     private static void CheckId(string? id, string at, List<FieldError> errors)

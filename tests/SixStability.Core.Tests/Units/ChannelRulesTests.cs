@@ -42,6 +42,20 @@ public sealed class ChannelRulesTests
     }
 
     [Fact]
+    public void The_summarys_recipients_name_no_robot_the_summary_goes_by_mail_only()
+    {
+        string json = Samples.Read("directory.json").Replace(
+            "\"email\": \"szfb@example.gov.cn\"",
+            "\"email\": \"szfb@example.gov.cn\", \"channels\": [{ \"kind\": \"wecom\", \"robot\": \"szfb\" }]",
+            StringComparison.Ordinal);
+
+        (UnitDirectory? directory, IReadOnlyList<FieldError> errors) = UnitDirectoryReader.Parse(json);
+
+        directory.Should().BeNull();
+        errors.Should().ContainSingle().Which.Field.Should().Be("summaryRecipients[0].channels");
+    }
+
+    [Fact]
     public void An_unknown_robot_kind_is_a_json_error_at_its_path()
     {
         (UnitDirectory? directory, IReadOnlyList<FieldError> errors) = UnitDirectoryReader.Parse(WithRsjChannels("""[{ "kind": "feishu", "robot": "a" }]"""));
