@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using MimeKit;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Hosting;
+using SixStability.Workflow.Ports;
 
 namespace SixStability.DevHost.Cli;
 
@@ -16,7 +16,7 @@ namespace SixStability.DevHost.Cli;
 /// the units: some submit on time and some late, each with the link from its own opening mail, the
 /// rest never, so every escalation level fires. Prints progress and, at the end, where the mail is.
 /// The county governments also read a WeCom group robot and the coordinator (and the mayor's office) a
-/// DingTalk one: both post to the DevHost's own robot sink, so their messages sit beside the mail in /dev/mail.
+/// DingTalk one: both post to the DevHost's own stand-in robots, so their messages sit beside the mail in /dev/mail.
 /// </summary>
 internal static partial class DemoCommand
 {
@@ -26,7 +26,8 @@ internal static partial class DemoCommand
     private const string CountyRobot = "demo_counties";
     private const string OfficeRobot = "demo_fgw";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="overrides">Configuration on top of the environment's (tests point the mail at a recorder and speed the clock).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IDictionary<string, string?>? overrides = null)
     {
         string root = RepositoryRoot.Find() ?? Environment.CurrentDirectory;
         string samples = Path.Combine(root, "samples");
@@ -36,10 +37,11 @@ internal static partial class DemoCommand
             return 1;
         }
 
-        // Each run gets its own tables, task hub and mail folder, so a demo can be run again and again.
+        // Each run gets its own tables, task hub, mail folder and output folder, so a demo can be run again and again.
         string run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         string mail = Path.Combine(root, ".devdata", "mail", "demo-" + run);
-        await using WebApplication app = DevHostApp.Build(args, new Dictionary<string, string?>
+        string output = Path.Combine(root, ".devdata", "demo-" + run);
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:TablePrefix"] = "demo" + run,
             ["Mail:SinkPath"] = mail,
@@ -49,12 +51,23 @@ internal static partial class DemoCommand
             ["Channels:DingTalk:Host"] = "devhost",
             [$"Channels:DingTalk:Robots:{OfficeRobot}:AccessToken"] = "demo-dingtalk-token",
             [$"Channels:DingTalk:Robots:{OfficeRobot}:Secret"] = "SECdemo-signing-secret-not-a-secret",
-        });
+        };
+        foreach ((string key, string? value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        await using WebApplication app = DevHostApp.Build(args, settings);
         await app.StartAsync().ConfigureAwait(false);
+        double secondsPerDay = app.Configuration.GetValue("Demo:SecondsPerDay", SecondsPerDay);
+        string provider = app.Configuration["Mail:Provider"] is { Length: > 0 } p ? p : "Sink";
+        bool sink = provider.Equals("Sink", StringComparison.OrdinalIgnoreCase);
         string baseUrl = app.Urls.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         http.DefaultRequestHeaders.Add(AdminKeyFilter.Header, app.Configuration["Admin:Key"]);
-        await stdout.WriteLineAsync($"DevHost 已启动：{baseUrl}；邮件写入 {mail}（也可在 {baseUrl}/dev/mail 查看）").ConfigureAwait(false);
+        await stdout.WriteLineAsync(sink
+            ? $"DevHost 已启动：{baseUrl}；邮件写入 {mail}（也可在 {baseUrl}/dev/mail 查看）"
+            : $"DevHost 已启动：{baseUrl}；邮件经 {provider} 发出").ConfigureAwait(false);
 
         await PutAsync(http, "/api/directory", WithRobots(File.ReadAllText(Path.Combine(samples, "directory.json"))), "application/json").ConfigureAwait(false);
         await stdout.WriteLineAsync($"群机器人：各县（市、区）政府的企业微信群（{CountyRobot}），市发改委和市长办公室的钉钉群（{OfficeRobot}），消息与邮件一同在 {baseUrl}/dev/mail 查看。").ConfigureAwait(false);
@@ -62,11 +75,12 @@ internal static partial class DemoCommand
         await stdout.WriteLineAsync($"已导入方案《{plan.GetProperty("title").GetString()}》：{plan.GetProperty("tasks").GetInt32()} 项任务，{plan.GetProperty("indicators").GetInt32()} 项量化指标。").ConfigureAwait(false);
 
         const string cycleId = "jingdezhen-2020Q3";
-        await PostAsync(http, "/api/cycles", $$"""{ "planId": "jingdezhen", "quarter": "2020Q3", "policy": { "kind": "demo", "secondsPerDay": {{SecondsPerDay.ToString(CultureInfo.InvariantCulture)}} } }""").ConfigureAwait(false);
-        await stdout.WriteLineAsync($"已启动演示周期 {cycleId}（时间轴压缩：1 个工作日 = {SecondsPerDay} 秒）。").ConfigureAwait(false);
+        await PostAsync(http, "/api/cycles", $$"""{ "planId": "jingdezhen", "quarter": "2020Q3", "policy": { "kind": "demo", "secondsPerDay": {{secondsPerDay.ToString(CultureInfo.InvariantCulture)}} } }""").ConfigureAwait(false);
+        await stdout.WriteLineAsync($"已启动演示周期 {cycleId}（时间轴压缩：1 个工作日 = {secondsPerDay} 秒）。").ConfigureAwait(false);
 
-        // The units read their opening mail and follow its link.
-        Dictionary<string, string> links = await WaitForOpeningLinksAsync(mail, 43).ConfigureAwait(false);
+        // Each unit follows the link its opening mail carries; the script asks the signer for the same
+        // link rather than reading it back from the mail, so it plays the same whatever carries the mail.
+        Dictionary<string, string> links = await UnitLinksAsync(http, app.Services.GetRequiredService<ILinkSigner>(), cycleId).ConfigureAwait(false);
         string[] units = [.. links.Keys.Order(StringComparer.Ordinal)];
         string[] onTime = units.Where((_, i) => i % 3 != 2).ToArray();   // two thirds report in time
         string[] late = units.Where((_, i) => i % 6 == 2).ToArray();     // some after the first escalation
@@ -76,6 +90,7 @@ internal static partial class DemoCommand
 
         bool lateDone = false;
         string lastLine = string.Empty;
+        bool closed = false;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(4))
         {
@@ -97,8 +112,9 @@ internal static partial class DemoCommand
                     lateDone = true;
                 }
 
-                if (cycle.GetProperty("runtime").GetString() == "Completed")
+                if (cycle.GetProperty("status").GetString() == "closed" && cycle.GetProperty("runtime").GetString() == "Completed")
                 {
+                    closed = true;
                     break;
                 }
             }
@@ -106,8 +122,7 @@ internal static partial class DemoCommand
             await Task.Delay(1000).ConfigureAwait(false);
         }
 
-        string[] summaries = Directory.GetFiles(mail, "*-summary-*.eml");
-        if (summaries.Length == 0)
+        if (!closed)
         {
             await app.StopAsync().ConfigureAwait(false);
             await stderr.WriteLineAsync("演示未在 4 分钟内结束。").ConfigureAwait(false);
@@ -115,24 +130,30 @@ internal static partial class DemoCommand
         }
 
         // The stored summary, as the coordinator downloads it from /coord.
+        Directory.CreateDirectory(output);
         var files = new List<string>();
         foreach (string format in new[] { "html", "docx" })
         {
-            string path = Path.Combine(mail, $"summary.{format}");
+            string path = Path.Combine(output, $"summary.{format}");
             await File.WriteAllBytesAsync(path, await http.GetByteArrayAsync(new Uri($"/api/cycles/{cycleId}/summary?format={format}", UriKind.Relative)).ConfigureAwait(false)).ConfigureAwait(false);
             files.Add(path);
         }
 
         await app.StopAsync().ConfigureAwait(false);
 
-        string[] robotMessages = Directory.GetFiles(mail, "*" + RobotSink.FileSuffix);
-        await stdout.WriteLineAsync($"周期已关闭。共发出 {Directory.GetFiles(mail, "*.eml").Length} 封邮件、{robotMessages.Length} 条群机器人消息（企业微信 {robotMessages.Count(f => f.Contains("-wecom-", StringComparison.Ordinal))}，钉钉 {robotMessages.Count(f => f.Contains("-dingtalk-", StringComparison.Ordinal))}）。").ConfigureAwait(false);
-        await stdout.WriteLineAsync("季度汇总（邮件，.eml）：").ConfigureAwait(false);
-        foreach (string summary in summaries)
+        await stdout.WriteLineAsync("周期已关闭，季度汇总已发出。").ConfigureAwait(false);
+        string[] summaries = sink && Directory.Exists(mail) ? Directory.GetFiles(mail, "*-summary-*.eml") : [];
+        if (sink)
         {
-            await stdout.WriteLineAsync("  " + summary).ConfigureAwait(false);
+            await stdout.WriteLineAsync($"共发出 {Directory.GetFiles(mail, "*.eml").Length} 封邮件。季度汇总（邮件，.eml）：").ConfigureAwait(false);
+            foreach (string summary in summaries)
+            {
+                await stdout.WriteLineAsync("  " + summary).ConfigureAwait(false);
+            }
         }
 
+        string[] robotMessages = Directory.Exists(mail) ? Directory.GetFiles(mail, "*" + RobotSink.FileSuffix) : [];
+        await stdout.WriteLineAsync($"群机器人消息 {robotMessages.Length} 条（企业微信 {robotMessages.Count(f => f.Contains("-wecom-", StringComparison.Ordinal))}，钉钉 {robotMessages.Count(f => f.Contains("-dingtalk-", StringComparison.Ordinal))}），在 {mail}（*{RobotSink.FileSuffix}）。").ConfigureAwait(false);
         await stdout.WriteLineAsync("季度汇总报告（网页 / Word）：").ConfigureAwait(false);
         foreach (string file in files)
         {
@@ -144,8 +165,8 @@ internal static partial class DemoCommand
 
     /// <summary>
     /// The sample directory with the demo's robots: the county governments on one WeCom group (浮梁县's 联络员 @'d
-    /// by mobile: it never reports in the demo, so every reminder and escalation reaches them), the coordinator and the mayor on one DingTalk group. The sample file itself names no robot, so
-    /// it loads where no robot is configured.
+    /// by mobile: it never reports in the demo, so every reminder and escalation reaches them), the coordinator and
+    /// the mayor on one DingTalk group. The sample file itself names no robot, so it loads where none is configured.
     /// </summary>
     private static string WithRobots(string directoryJson)
     {
@@ -179,29 +200,25 @@ internal static partial class DemoCommand
         _ => step,
     };
 
-    private static async Task<Dictionary<string, string>> WaitForOpeningLinksAsync(string folder, int units)
+    /// <summary>Every unit of the cycle with the link its mail carries, once the cycle has opened.</summary>
+    private static async Task<Dictionary<string, string>> UnitLinksAsync(HttpClient http, ILinkSigner signer, string cycleId)
     {
-        var links = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i < 600 && links.Count < units; i++)
+        for (int i = 0; i < 600; i++)
         {
-            if (Directory.Exists(folder))
+            JsonElement cycle = await GetAsync(http, $"/api/cycles/{cycleId}").ConfigureAwait(false);
+            if (cycle.TryGetProperty("units", out JsonElement units))
             {
-                foreach (string file in Directory.GetFiles(folder, "*-open-*.eml"))
-                {
-                    using MimeMessage message = await MimeMessage.LoadAsync(file).ConfigureAwait(false);
-                    string? unit = message.Headers["X-SixStability-Unit"];
-                    Match link = LinkPattern().Match(message.TextBody ?? string.Empty);
-                    if (unit is not null && link.Success)
-                    {
-                        links[unit] = Uri.UnescapeDataString(link.Groups["t"].Value);
-                    }
-                }
+                DateTimeOffset expires = DateTimeOffset.UtcNow.AddDays(30);
+                return units.EnumerateArray().Select(u => u.GetProperty("unitId").GetString()!).ToDictionary(
+                    unit => unit,
+                    unit => Uri.UnescapeDataString(LinkPattern().Match(signer.UnitLink(unit, cycleId, expires).AbsoluteUri).Groups["t"].Value),
+                    StringComparer.Ordinal);
             }
 
             await Task.Delay(200).ConfigureAwait(false);
         }
 
-        return links;
+        throw new InvalidOperationException("演示周期未能开启。");
     }
 
     /// <summary>A unit, with its own link, reports every task it owes.</summary>

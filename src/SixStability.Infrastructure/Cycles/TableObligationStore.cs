@@ -22,7 +22,8 @@ namespace SixStability.Infrastructure.Cycles;
 public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) : IObligationStore
 {
     private const int MaxConcurrentPartitions = 16;
-    private const int MaxAttempts = 10;
+    // Enough for dozens of people saving the same task in the same second; past it the answer is 503 with Retry-After.
+    private const int MaxAttempts = 40;
 
     /// <summary>A history detail longer than this (UTF-16 chars) goes to a blob: a Table string property holds 32K chars, an entity 1 MB.</summary>
     public const int MaxInlineDetail = 8 * 1024;
@@ -179,7 +180,7 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
                     return Outcome.Busy<ChangeResult>(BusyMessage);
                 }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * Math.Min(attempt, 8)), cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -1,6 +1,7 @@
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
+using SixStability.Core.Rules;
 using SixStability.Core.Units;
 using SixStability.Workflow.Ports;
 
@@ -23,6 +24,15 @@ public sealed class CycleContextLoader(ICycleStore cycles, IPlanStore plans, IDi
         UnitDirectory? units = (await directory.GetAsync(record.Versions?.Directory, cancellationToken).ConfigureAwait(false))?.Value;
         return plan is null || units is null ? null : new CycleContext(record, new CycleLookup(plan, units), china);
     }
+
+    /// <summary>The cycle for a coordinator's decision: not found, or ended (closed or cancelled), are the answers when it cannot be decided on.</summary>
+    public async Task<Outcome<CycleContext>> FindOpenAsync(string cycleId, CancellationToken cancellationToken) =>
+        await FindAsync(cycleId, cancellationToken).ConfigureAwait(false) switch
+        {
+            null => Outcome.NotFound<CycleContext>(CycleMessages.NoCycle(cycleId)),
+            { IsOpen: false } => Outcome.Closed<CycleContext>(CycleMessages.Ended),
+            var open => open,
+        };
 
     /// <summary>For the cycle's own steps, which only run on a cycle that was opened: if it is gone, no retry brings it back.</summary>
     public async Task<CycleContext> LoadAsync(string cycleId, CancellationToken cancellationToken) =>

@@ -14,31 +14,11 @@ namespace SixStability.Workflow.Notifications;
 /// </summary>
 public sealed class MailComposer(HtmlComposer html)
 {
-    public async Task<MailBatch> OpeningAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices)
-    {
-        ArgumentNullException.ThrowIfNull(notices);
-        var recipients = new List<MailRecipient>();
-        foreach (UnitNotice notice in notices)
-        {
-            RenderedMail mail = await RenderAsync<OpeningMail>(MailSubjects.Opening(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
-            recipients.Add(UnitRecipient(notice.Unit, mail));
-        }
+    public Task<MailBatch> OpeningAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices) =>
+        ToUnitsAsync<OpeningMail>(cycle, step, MailKind.Open, notices, MailSubjects.Opening);
 
-        return new MailBatch(Id(cycle), step, MailKind.Open, recipients);
-    }
-
-    public async Task<MailBatch> ReminderAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices)
-    {
-        ArgumentNullException.ThrowIfNull(notices);
-        var recipients = new List<MailRecipient>();
-        foreach (UnitNotice notice in notices)
-        {
-            RenderedMail mail = await RenderAsync<ReminderMail>(MailSubjects.Reminder(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
-            recipients.Add(UnitRecipient(notice.Unit, mail) with { Robots = Robots(notice.Unit.Channels, c => RobotMessages.Reminder(cycle, notice, c)) });
-        }
-
-        return new MailBatch(Id(cycle), step, MailKind.Reminder, recipients);
-    }
+    public Task<MailBatch> ReminderAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices) =>
+        ToUnitsAsync<ReminderMail>(cycle, step, MailKind.Reminder, notices, MailSubjects.Reminder, RobotMessages.Reminder);
 
     /// <summary>
     /// One escalation level: each late unit hears about its own tasks; its 分管市领导, the 督查室 and the
@@ -85,15 +65,31 @@ public sealed class MailComposer(HtmlComposer html)
         return new MailBatch(Id(cycle), step, MailKind.Summary, recipients, attachments);
     }
 
+    /// <summary>One mail per unit told at a step, each listing what that unit owes.</summary>
+    /// <param name="robot">The same notice for the unit's group robots; null where only mail goes (the opening notice).</param>
+    private async Task<MailBatch> ToUnitsAsync<TComponent>(CycleFacts cycle, string step, MailKind kind, IEnumerable<UnitNotice> notices, Func<CycleFacts, UnitNotice, string> subject, Func<CycleFacts, UnitNotice, ChannelAddress, RobotMessage>? robot = null)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var recipients = new List<MailRecipient>();
+        foreach (UnitNotice notice in notices)
+        {
+            RenderedMail mail = await RenderAsync<TComponent>(subject(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
+            recipients.Add(UnitRecipient(notice.Unit, mail) with { Robots = robot is null ? null : Robots(notice.Unit.Channels, c => robot(cycle, notice, c)) });
+        }
+
+        return new MailBatch(Id(cycle), step, kind, recipients);
+    }
+
+    private static IReadOnlyList<RobotNote>? Robots(IReadOnlyList<ChannelAddress>? channels, Func<ChannelAddress, RobotMessage> write) =>
+        channels is { Count: > 0 } ? [.. channels.Select(c => new RobotNote(c, write(c)))] : null;
+
     private async Task<RenderedMail> RenderAsync<TComponent>(string subject, Dictionary<string, object?> parameters)
         where TComponent : Microsoft.AspNetCore.Components.IComponent
     {
         string body = await html.RenderAsync<TComponent>(parameters).ConfigureAwait(false);
         return new RenderedMail(subject, body, PlainText.FromHtml(body));
     }
-
-    private static IReadOnlyList<RobotNote>? Robots(IReadOnlyList<ChannelAddress>? channels, Func<ChannelAddress, RobotMessage> write) =>
-        channels is { Count: > 0 } ? [.. channels.Select(c => new RobotNote(c, write(c)))] : null;
 
     private static MailRecipient UnitRecipient(Unit unit, RenderedMail mail) => new(unit.Id, [new Contact(unit.Name, unit.Email)], mail, unit.Id);
 

@@ -24,16 +24,13 @@ public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligatio
             return Outcome.Refused<ExtensionRequest>(undecided);
         }
 
-        CycleContext? cycle = await loader.FindAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
-        if (cycle is null)
+        Outcome<CycleContext> found = await loader.FindOpenAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsOk)
         {
-            return Outcome.NotFound<ExtensionRequest>(CycleMessages.NoCycle(command.CycleId));
+            return found.As<ExtensionRequest>();
         }
 
-        if (!cycle.IsOpen)
-        {
-            return Outcome.Closed<ExtensionRequest>(CycleMessages.Ended);
-        }
+        CycleContext cycle = found.Value!;
 
         ExtensionRequest? pending = await obligations.GetExtensionRequestAsync(command.CycleId, command.UnitId, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Obligation> owned = await obligations.ListUnitAsync(command.CycleId, command.UnitId, cancellationToken).ConfigureAwait(false);

@@ -19,16 +19,13 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
             return Outcome.Refused<Obligation>(invalid);
         }
 
-        CycleContext? cycle = await loader.FindAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
-        if (cycle is null)
+        Outcome<CycleContext> found = await loader.FindOpenAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsOk)
         {
-            return Outcome.NotFound<Obligation>(CycleMessages.NoCycle(command.CycleId));
+            return found.As<Obligation>();
         }
 
-        if (!cycle.IsOpen)
-        {
-            return Outcome.Closed<Obligation>(CycleMessages.Ended);
-        }
+        CycleContext cycle = found.Value!;
 
         DateTimeOffset now = clock.GetUtcNow();
         Outcome<ChangeResult> changed = await obligations.ChangeAsync(command.CycleId, command.UnitId, command.Task, o => o.Return(command.Reason!), new HistoryEntry(now, "coordinator", "returned", command.Reason), null, cancellationToken).ConfigureAwait(false);

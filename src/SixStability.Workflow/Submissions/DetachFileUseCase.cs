@@ -1,6 +1,5 @@
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
-using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Submissions;
@@ -11,19 +10,13 @@ public sealed class DetachFileUseCase(UnitObligations units, IObligationStore ob
     public async Task<Outcome<Obligation>> RunAsync(DetachFileCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        Outcome<UnitTask> found = await units.FindAsync(command.CycleId, command.UnitId, command.Task, cancellationToken).ConfigureAwait(false);
+        Outcome<UnitTask> found = await units.FindOpenAsync(command.CycleId, command.UnitId, command.Task, cancellationToken).ConfigureAwait(false);
         if (!found.IsOk)
         {
             return found.As<Obligation>();
         }
 
-        (CycleContext cycle, _, Obligation obligation) = found.Value!;
-        if (!cycle.IsOpen)
-        {
-            return Outcome.Closed<Obligation>(CycleMessages.Closed);
-        }
-
-        if (obligation.Files.FirstOrDefault(f => f.Id == command.FileId) is not { } file)
+        if (found.Value!.Obligation.Files.FirstOrDefault(f => f.Id == command.FileId) is not { } file)
         {
             return Outcome.NotFound<Obligation>(Obligation.MissingFile);
         }

@@ -40,10 +40,13 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
         DateTimeOffset now = clock.GetUtcNow();
         DateOnly today = cycle.Today(now);
         SubmissionForm form = command.Form;
-        var figures = new ReportedFigures(form.Status ?? string.Empty, form.Indicators ?? []);
+
+        // A box left empty keeps the value reported before; only a value cleared on purpose goes.
+        IReadOnlyList<IndicatorReading> readings = ReportedFigures.Merge(obligation.Figures?.Readings, form.Indicators, form.ClearIndicators);
+        var figures = new ReportedFigures(form.Status ?? string.Empty, readings);
 
         // The files attached at this moment are part of what was saved.
-        var saved = new SavedForm(form.Narrative, form.Status, form.Indicators, form.Difficulties, form.NextSteps, obligation.Files);
+        var saved = new SavedForm(form.Narrative, form.Status, readings, form.Difficulties, form.NextSteps, obligation.Files);
         string detail = JsonSerializer.Serialize(saved, Json.Options);
         var entry = new HistoryEntry(now, command.UnitId, command.Draft ? "draft" : "submitted", detail);
 
@@ -53,7 +56,7 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
             command.CycleId,
             command.UnitId,
             command.Task,
-            o => o.CheckRevision(command.IfMatch).Then(x => command.Draft ? x.SaveDraft() : x.Submit(now, today, figures)),
+            o => o.CheckRevision(command.IfMatch).Then(x => command.Draft ? x.SaveDraft(figures) : x.Submit(now, today, figures)),
             entry,
             once,
             cancellationToken).ConfigureAwait(false);

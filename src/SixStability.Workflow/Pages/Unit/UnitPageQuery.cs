@@ -8,7 +8,7 @@ namespace SixStability.Workflow.Pages.Unit;
 /// <summary>Reads what the unit's page shows: its tasks, every task's history in one read, its 延期申请.</summary>
 public sealed class UnitPageQuery(UnitObligations units, IObligationStore obligations, TimeProvider clock)
 {
-    public async Task<Outcome<UnitPageModel>> RunAsync(string cycleId, string unitId, string action, int? focus, PageMessage? message, SubmissionForm? typed, CancellationToken cancellationToken)
+    public async Task<Outcome<UnitPageModel>> RunAsync(string cycleId, string unitId, string action, int? focus, PageMessage? message, SubmissionForm? typed, IReadOnlyDictionary<string, string>? typedIndicators, CancellationToken cancellationToken)
     {
         Outcome<UnitView> found = await units.FindAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false);
         if (!found.IsOk)
@@ -19,6 +19,6 @@ public sealed class UnitPageQuery(UnitObligations units, IObligationStore obliga
         IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>> histories = await obligations.UnitHistoryAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false);
         Core.Cycles.ExtensionRequest? extension = await obligations.GetExtensionRequestAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false);
         UnitView view = found.Value!;
-        return new UnitPageModel(view, action, view.Cycle.Today(clock.GetUtcNow()), histories, extension, focus, message, typed);
+        return new UnitPageModel(view, action, view.Cycle.Today(clock.GetUtcNow()), histories, extension, focus, message, typed, typedIndicators);
     }
 }
