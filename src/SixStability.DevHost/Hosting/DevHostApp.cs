@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Durable;
 using SixStability.Infrastructure;
 using SixStability.Infrastructure.Configuration;
+using SixStability.Infrastructure.Notifications.Robots;
 using SixStability.Workflow.Http;
 using SixStability.Workflow.Ports;
 
@@ -48,6 +50,10 @@ internal static class DevHostApp
         builder.Services.AddSingleton<ICycleClient>(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
         builder.Services.AddProblemDetails();
+
+        // Robots whose Channels:*:Host is "devhost" post to this DevHost's own robot sink (/dev/robots, shown at /dev/mail).
+        builder.Services.AddSingleton<RobotSink.Received>();
+        builder.Services.AddOptions<ChannelOptions>().PostConfigure<IServer>(RobotSink.PointAtThisHost);
         configureServices?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
@@ -63,6 +69,7 @@ internal static class DevHostApp
             ApiResult.Problem(StatusCodes.Status500InternalServerError, "服务器内部错误", "处理请求时出错，请稍后重试或联系管理员。").ExecuteAsync(context)));
         app.MapSixStabilityApi();
         app.MapMailSink();
+        app.MapRobotSink();
         return app;
     }
 }
