@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TableClients>();
         services.AddSingleton<IBlobStore, AzureBlobStore>();
         services.AddSingleton<IPlanStore, TablePlanStore>();
+        services.AddSingleton<IPlanDraftStore, TablePlanDraftStore>();
         services.AddSingleton<IDirectoryStore, TableDirectoryStore>();
         services.AddMail(configuration);
         services.AddChannels(configuration);

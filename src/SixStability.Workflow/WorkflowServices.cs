@@ -5,6 +5,7 @@ using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Pages.Coordinator;
 using SixStability.Workflow.Pages.Unit;
 using SixStability.Workflow.Plans;
+using SixStability.Workflow.Plans.Drafts;
 using SixStability.Workflow.Rendering;
 using SixStability.Workflow.Reports;
 using SixStability.Workflow.Reviews;
@@ -55,11 +56,15 @@ public static class WorkflowServices
         services.AddSingleton<ResumeCycleUseCase>();
         services.AddSingleton<CycleProgressQuery>();
         services.AddSingleton<ImportPlanUseCase>();
+        services.AddSingleton<UploadPlanDraftUseCase>();
+        services.AddSingleton<CorrectPlanDraftUseCase>();
+        services.AddSingleton<ConfirmPlanDraftUseCase>();
         services.AddSingleton<ReplaceDirectoryUseCase>();
         services.AddSingleton<UnitPageQuery>();
 
         // The web adapter: one handler class per feature, mapped from Routes.All by both hosts.
         services.AddSingleton<PlanHandlers>();
+        services.AddSingleton<PlanDraftHandlers>();
         services.AddSingleton<DirectoryHandlers>();
         services.AddSingleton<CycleHandlers>();
         services.AddSingleton<SummaryHandlers>();

@@ -56,6 +56,7 @@ internal sealed class Workbench : IAsyncDisposable
         collection.AddSingleton<IObligationStore, InMemoryObligationStore>();
         collection.AddSingleton<ICycleStore, InMemoryCycleStore>();
         collection.AddSingleton<IPlanStore, InMemoryPlanStore>();
+        collection.AddSingleton<IPlanDraftStore, InMemoryPlanDraftStore>();
         collection.AddSingleton<IDirectoryStore, InMemoryDirectoryStore>();
         collection.AddSingleton<IBlobStore, InMemoryBlobStore>();
         collection.AddSingleton<IMailer, RecordingMailer>();

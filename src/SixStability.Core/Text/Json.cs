@@ -25,6 +25,9 @@ public static class Json
             ReadCommentHandling = JsonCommentHandling.Skip,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
+
+            // A script may write a plan correction's "action" after its other fields.
+            AllowOutOfOrderMetadataProperties = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new QuarterJsonConverter());

@@ -16,6 +16,22 @@ public sealed class PlanFunctions(FunctionRoutes routes)
     public Task<IActionResult> GetPlan([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.Plan)] HttpRequest request, string planId) =>
         routes.InvokeAsync(nameof(GetPlan), request, new() { ["planId"] = planId });
 
+    [Function("UploadPlanDraft")]
+    public Task<IActionResult> UploadPlanDraft([HttpTrigger(AuthorizationLevel.Function, "put", Route = RouteTemplates.PlanDraft)] HttpRequest request, string planId) =>
+        routes.InvokeAsync(nameof(UploadPlanDraft), request, new() { ["planId"] = planId });
+
+    [Function("GetPlanDraft")]
+    public Task<IActionResult> GetPlanDraft([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.PlanDraft)] HttpRequest request, string planId) =>
+        routes.InvokeAsync(nameof(GetPlanDraft), request, new() { ["planId"] = planId });
+
+    [Function("CorrectPlanDraft")]
+    public Task<IActionResult> CorrectPlanDraft([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.PlanDraftCorrections)] HttpRequest request, string planId) =>
+        routes.InvokeAsync(nameof(CorrectPlanDraft), request, new() { ["planId"] = planId });
+
+    [Function("ConfirmPlanDraft")]
+    public Task<IActionResult> ConfirmPlanDraft([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.PlanDraftConfirm)] HttpRequest request, string planId) =>
+        routes.InvokeAsync(nameof(ConfirmPlanDraft), request, new() { ["planId"] = planId });
+
     [Function("PutDirectory")]
     public Task<IActionResult> PutDirectory([HttpTrigger(AuthorizationLevel.Function, "put", Route = RouteTemplates.Directory)] HttpRequest request) =>
         routes.InvokeAsync(nameof(PutDirectory), request);

@@ -74,6 +74,11 @@ public static class RequestBody
             string field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
             return (null, ApiResult.BadRequest("请求体不是有效的 JSON 或字段类型不对。", [new FieldError(field, "格式或类型不对。")]));
         }
+        catch (NotSupportedException)
+        {
+            // A polymorphic body (a plan correction) without its "action": System.Text.Json cannot pick the type.
+            return (null, ApiResult.BadRequest("请求体缺少 action 字段或其值不受支持。", [new FieldError("action", "缺少或不受支持。")]));
+        }
     }
 
     public static string? IfMatch(HttpRequest request)

@@ -7,6 +7,9 @@ namespace SixStability.Workflow.Http;
 public static class RouteTemplates
 {
     public const string Plan = "api/plans/{planId}";
+    public const string PlanDraft = "api/plans/{planId}/draft";
+    public const string PlanDraftCorrections = "api/plans/{planId}/draft/corrections";
+    public const string PlanDraftConfirm = "api/plans/{planId}/draft/confirm";
     public const string Directory = "api/directory";
     public const string Cycles = "api/cycles";
     public const string Cycle = "api/cycles/{cycleId}";

@@ -1,4 +1,5 @@
 using SixStability.Core.Plans;
+using SixStability.Core.Plans.Review;
 using SixStability.Core.Submissions;
 using SixStability.Core.Units.Workbook;
 using SixStability.Workflow.Cycles;
@@ -6,6 +7,7 @@ using SixStability.Workflow.Pages;
 using SixStability.Workflow.Pages.Coordinator;
 using SixStability.Workflow.Pages.Unit;
 using SixStability.Workflow.Plans;
+using SixStability.Workflow.Plans.Drafts;
 using SixStability.Workflow.Reports;
 using SixStability.Workflow.Reviews;
 using SixStability.Workflow.Submissions;
@@ -23,6 +25,7 @@ public static class Routes
     private const string Json = "application/json";
     private const string Html = "text/html";
     private const string Docx = SummaryReports.DocxType;
+    private const string PlanDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static readonly (string, string)[] IfMatch = [("If-Match", "上次读取时的 ETag；已被他人修改时答 409")];
 
     public static readonly IReadOnlyList<ApiRoute> All =
@@ -33,6 +36,19 @@ public static class Routes
             BodyMediaTypes = ["text/plain", Json], Response = typeof(PlanStored), SuccessStatus = 201, Headers = IfMatch,
         },
         new("GetPlan", "GET", T.Plan, RouteAccess.Coordinator, "读取方案目录", c => c.Get<PlanHandlers>().GetAsync(c)) { Response = typeof(PlanCatalog) },
+        new("UploadPlanDraft", "PUT", T.PlanDraft, RouteAccess.Coordinator, "上传方案文件（纯文本 UTF-8/GB18030 或 .docx）生成待审核草稿，确认前不影响方案", c => c.Get<PlanDraftHandlers>().PutAsync(c))
+        {
+            BodyMediaTypes = ["text/plain", PlanDocx], Response = typeof(PlanDraftView), Query = [("fileName", "原文件名（可选，用于识别格式和显示）")],
+        },
+        new("GetPlanDraft", "GET", T.PlanDraft, RouteAccess.Coordinator, "读取方案草稿：任务、责任单位的对应情况和建议、警告、尚待处理的问题", c => c.Get<PlanDraftHandlers>().GetAsync(c)) { Response = typeof(PlanDraftView) },
+        new("CorrectPlanDraft", "POST", T.PlanDraftCorrections, RouteAccess.Coordinator, "修改草稿一处（setUnits、acceptSuggestion、markTask、markNotTask、setTitle、setPlanTitle、setIndicatorKind）", c => c.Get<PlanDraftHandlers>().CorrectAsync(c))
+        {
+            Body = typeof(PlanCorrection), Response = typeof(PlanDraftView), Headers = IfMatch,
+        },
+        new("ConfirmPlanDraft", "POST", T.PlanDraftConfirm, RouteAccess.Coordinator, "确认草稿为方案新版本（接受的建议作为别名加入单位名录）", c => c.Get<PlanDraftHandlers>().ConfirmAsync(c))
+        {
+            Response = typeof(PlanStored), SuccessStatus = 201, Headers = IfMatch,
+        },
         new("PutDirectory", "PUT", T.Directory, RouteAccess.Coordinator, "导入单位名录（JSON 或 .xlsx 工作簿）", c => c.Get<DirectoryHandlers>().PutAsync(c))
         {
             BodyMediaTypes = [Json, DirectoryWorkbook.MediaType], Response = typeof(DirectoryStored), Headers = IfMatch,

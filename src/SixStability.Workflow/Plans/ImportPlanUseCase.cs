@@ -23,7 +23,9 @@ public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore 
             return Outcome.Refused<PlanStored>(RuleViolation.Field("planId", "格式无效。", $"方案编号“{command.PlanId}”无效：只能使用小写字母、数字和连字符。"));
         }
 
-        Outcome<PlanImportResult> read = command.IsJson ? ParseCatalog(command.Body, command.PlanId) : Import(command.Body, command.PlanId);
+        Outcome<PlanImportResult> read = command.IsJson ? ParseCatalog(command.Body, command.PlanId)
+            : command.File is not null ? ImportFile(command.File, command.ContentType, command.PlanId)
+            : Import(command.Body, command.PlanId);
         if (!read.IsOk)
         {
             return read.As<PlanStored>();
@@ -79,6 +81,24 @@ public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore 
         }
     }
 
+    private static Outcome<PlanImportResult> ImportFile(byte[] file, string? contentType, string planId)
+    {
+        PlanResult<Core.Plans.Documents.PlanDocument> document = Core.Plans.Documents.PlanDocument.Read(file, null, contentType);
+        if (document.IsRefused)
+        {
+            return Outcome.Refused<PlanImportResult>(RuleViolation.Field("body", document.Refusal.Message));
+        }
+
+        try
+        {
+            return PlanImporter.Import(planId, document.Value);
+        }
+        catch (PlanFormatException ex)
+        {
+            return Outcome.Refused<PlanImportResult>(RuleViolation.Field("body", ex.Message));
+        }
+    }
+
     private static Outcome<PlanImportResult> ParseCatalog(string body, string planId)
     {
         PlanCatalog? catalog;
@@ -112,7 +132,13 @@ public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore 
 
 /// <param name="IsJson">The body is catalog JSON rather than the plan's text.</param>
 /// <param name="IfMatch">The plan's ETag as last read; required to replace a plan that exists.</param>
-public sealed record ImportPlanCommand(string PlanId, string Body, bool IsJson, string? IfMatch);
+public sealed record ImportPlanCommand(string PlanId, string Body, bool IsJson, string? IfMatch)
+{
+    /// <summary>The plan file as uploaded (text in any common encoding, or .docx), read instead of <see cref="Body"/>.</summary>
+    public byte[]? File { get; init; }
+
+    public string? ContentType { get; init; }
+}
 
 /// <param name="Version">The version this import made (1 for a new plan).</param>
 /// <param name="Created">False when an existing plan was replaced.</param>

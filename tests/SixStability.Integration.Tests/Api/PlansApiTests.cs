@@ -83,7 +83,7 @@ public sealed class PlansApiTests : DevHostApiTest
     }
 
     [Theory]
-    [InlineData("", "方案文本为空。")]
+    [InlineData("", "文件为空。")]
     [InlineData("这不是一份方案。", "未识别到任何任务")]
     public async Task An_empty_or_malformed_plan_gets_a_clear_400_and_stores_nothing(string body, string message)
     {
@@ -97,14 +97,35 @@ public sealed class PlansApiTests : DevHostApiTest
     }
 
     [Fact]
-    public async Task A_GBK_encoded_file_is_refused_with_a_hint_to_save_as_UTF8()
+    public async Task A_GBK_encoded_copy_of_the_seed_imports_to_the_same_catalog_as_the_UTF8_one()
     {
         await LoadSampleDirectoryAsync();
-        byte[] gbk = [0xB1, 0xA3, 0xBE, 0xD3, 0xC3, 0xF1, 0xBE, 0xCD, 0xD2, 0xB5]; // 保居民就业 in GBK
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        string seed = Samples.Read("jingdezhen.txt");
+        byte[] gbk = Encoding.GetEncoding("GB18030").GetBytes(seed);
 
-        using HttpResponseMessage put = await Admin.PutBytesAsync("/api/plans/p1", gbk, "text/plain");
+        using HttpResponseMessage utf8 = await Admin.PutTextAsync("/api/plans/p-utf8", seed, "text/plain");
+        using HttpResponseMessage put = await Admin.PutBytesAsync("/api/plans/p-gbk", gbk, "text/plain");
 
-        (await put.ShouldBeProblemAsync(400)).GetProperty("detail").GetString().Should().Contain("UTF-8");
+        put.StatusCode.Should().Be(HttpStatusCode.Created, await put.Content.ReadAsStringAsync());
+        using HttpResponseMessage a = await Admin.GetAsync("/api/plans/p-utf8");
+        using HttpResponseMessage b = await Admin.GetAsync("/api/plans/p-gbk");
+        PlanCatalog fromUtf8 = JsonSerializer.Deserialize<PlanCatalog>(await a.Content.ReadAsStringAsync(), Json.Options)!;
+        PlanCatalog fromGbk = JsonSerializer.Deserialize<PlanCatalog>(await b.Content.ReadAsStringAsync(), Json.Options)!;
+        fromGbk.Tasks.Should().HaveCount(22);
+        fromGbk.Should().BeEquivalentTo(fromUtf8 with { PlanId = "p-gbk" }, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public async Task An_old_Word_file_is_refused_with_a_hint_to_save_as_docx_and_changes_nothing()
+    {
+        await LoadSampleDirectoryAsync();
+        byte[] ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+
+        using HttpResponseMessage put = await Admin.PutBytesAsync("/api/plans/p1", ole, "application/msword");
+
+        (await put.ShouldBeProblemAsync(400)).GetProperty("detail").GetString().Should().Contain(".docx");
+        (await Admin.GetAsync("/api/plans/p1")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]

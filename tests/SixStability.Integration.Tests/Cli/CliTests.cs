@@ -85,7 +85,7 @@ public sealed class CliTests
         string gbk = Path.Combine(folder, "jingdezhen-gbk.txt");
         string docx = Path.Combine(folder, "jingdezhen.docx");
         File.WriteAllBytes(gbk, System.Text.CodePagesEncodingProvider.Instance.GetEncoding(936)!.GetBytes(seed));
-        File.WriteAllBytes(docx, Docx(seed.Split('\n')));
+        File.WriteAllBytes(docx, WordFiles.Docx(seed.Split('\n')));
         try
         {
             (_, string expected, _) = Run((o, e) => PlanImportCommand.Run([Samples.Path("jingdezhen.txt"), "--json"], o, e));
@@ -146,23 +146,6 @@ public sealed class CliTests
         {
             File.Delete(file);
         }
-    }
-
-    private static byte[] Docx(IEnumerable<string> paragraphs)
-    {
-        using var stream = new MemoryStream();
-        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
-        {
-            var body = new DocumentFormat.OpenXml.Wordprocessing.Body();
-            foreach (string text in paragraphs)
-            {
-                body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text))));
-            }
-
-            document.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
-        }
-
-        return stream.ToArray();
     }
 
     [Fact]

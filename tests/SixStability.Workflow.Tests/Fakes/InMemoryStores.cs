@@ -2,6 +2,7 @@ using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
 using SixStability.Core.Rules;
 using SixStability.Core.Units;
+using SixStability.Workflow.Plans.Drafts;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Tests.Fakes;
@@ -56,6 +57,24 @@ internal sealed class InMemoryPlanStore : IPlanStore
         }
 
         return Task.FromResult(doc.Put(plan, ifMatch));
+    }
+}
+
+internal sealed class InMemoryPlanDraftStore : IPlanDraftStore
+{
+    private readonly Dictionary<string, InMemoryDocument<PlanDraftRecord>> drafts = new(StringComparer.Ordinal);
+
+    public Task<Versioned<PlanDraftRecord>?> GetAsync(string planId, CancellationToken cancellationToken) =>
+        Task.FromResult(drafts.GetValueOrDefault(planId)?.Get(null));
+
+    public Task<Outcome<StoredVersion>> PutAsync(PlanDraftRecord record, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (!drafts.TryGetValue(record.Draft.PlanId, out InMemoryDocument<PlanDraftRecord>? doc))
+        {
+            drafts[record.Draft.PlanId] = doc = new();
+        }
+
+        return Task.FromResult(doc.Put(record, ifMatch));
     }
 }
 

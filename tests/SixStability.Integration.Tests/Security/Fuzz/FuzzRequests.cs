@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using SixStability.Workflow.Http;
 
 namespace SixStability.Integration.Tests.Security.Fuzz;
@@ -329,6 +330,19 @@ internal sealed class FuzzRequests(FuzzTarget target, Random random)
             }
 
             return array;
+        }
+
+        if (t.IsAbstract && t.GetCustomAttributes<JsonDerivedTypeAttribute>().ToArray() is { Length: > 0 } derived)
+        {
+            // A polymorphic body (a plan correction): one of its kinds, named by its discriminator, or now and then not.
+            JsonDerivedTypeAttribute kind = derived[random.Next(derived.Length)];
+            JsonNode? node = Object(kind.DerivedType, depth);
+            if (node is JsonObject shaped && (plausible || random.Next(6) != 0))
+            {
+                shaped["action"] = plausible || random.Next(6) != 0 ? (string)kind.TypeDiscriminator! : Pick(Hostile);
+            }
+
+            return node ?? new JsonObject();
         }
 
         ConstructorInfo? constructor = t.IsClass && depth < 4 ? t.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault() : null;

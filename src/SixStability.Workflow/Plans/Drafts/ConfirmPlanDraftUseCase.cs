@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using SixStability.Core.Plans;
+using SixStability.Core.Plans.Review;
+using SixStability.Core.Rules;
+using SixStability.Core.Units;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Plans.Drafts;
+
+/// <summary>
+/// The coordinator confirms a reviewed draft: Core's confirmation rules decide (every task has units, every
+/// name is known); the accepted suggestions become aliases in a new directory version, then the catalog
+/// becomes the plan's next version. Cycles already running keep the version they opened with.
+/// </summary>
+public sealed partial class ConfirmPlanDraftUseCase(IPlanDraftStore drafts, IDirectoryStore directory, IPlanStore plans, ILogger<ConfirmPlanDraftUseCase> logger)
+{
+    public async Task<Outcome<PlanStored>> RunAsync(ConfirmPlanDraftCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (PlanDrafts.InvalidPlanId<PlanStored>(command.PlanId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        Versioned<PlanDraftRecord>? stored = await drafts.GetAsync(command.PlanId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return PlanDrafts.NoDraft<PlanStored>(command.PlanId);
+        }
+
+        if (command.IfMatch is not null && command.IfMatch != stored.ETag)
+        {
+            return Outcome.Conflict<PlanStored>("草稿已被他人修改，请刷新后核对再确认。");
+        }
+
+        if (stored.Value.ConfirmedVersion is int done)
+        {
+            return Outcome.Conflict<PlanStored>($"该草稿已确认为方案第{done}版；如需修改，请重新上传方案文件或修改后再确认。");
+        }
+
+        Versioned<UnitDirectory>? units = await directory.GetAsync(null, cancellationToken).ConfigureAwait(false);
+        if (units is null)
+        {
+            return Outcome.Conflict<PlanStored>("尚未导入单位名录：请先导入名录，再确认方案。");
+        }
+
+        var confirmed = stored.Value.Draft.Confirm(units.Value);
+        if (confirmed.IsRefused)
+        {
+            return PlanDrafts.Refused<PlanStored>(confirmed.Refusal);
+        }
+
+        PlanConfirmation confirmation = confirmed.Value;
+        if (confirmation.Aliases.Count > 0)
+        {
+            // Aliases first: a plan stored before its names resolve would be a plan no cycle can open.
+            Outcome<StoredVersion> aliased = await directory.PutAsync(confirmation.UpdateDirectory(units.Value), units.ETag, cancellationToken).ConfigureAwait(false);
+            if (!aliased.IsOk)
+            {
+                return aliased.As<PlanStored>();
+            }
+        }
+
+        Versioned<PlanCatalog>? current = await plans.GetAsync(command.PlanId, null, cancellationToken).ConfigureAwait(false);
+        PlanCatalog catalog = confirmation.Catalog;
+        Outcome<StoredVersion> plan = await plans.PutAsync(catalog, current?.ETag, cancellationToken).ConfigureAwait(false);
+        if (!plan.IsOk)
+        {
+            return plan.As<PlanStored>();
+        }
+
+        PlanDraftRecord record = stored.Value with { ConfirmedVersion = plan.Value!.Number, Confirmed = confirmation.Corrections };
+        Outcome<StoredVersion> kept = await drafts.PutAsync(record, stored.ETag, cancellationToken).ConfigureAwait(false);
+        if (!kept.IsOk)
+        {
+            // The plan stands; only the replay of this review on the next upload is lost, and the log says so.
+            LogDraftNotMarked(logger, command.PlanId, plan.Value.Number);
+        }
+
+        int tasks = catalog.Tasks.Count();
+        LogConfirmed(logger, command.PlanId, plan.Value.Number, tasks, confirmation.Aliases.Count);
+        return new PlanStored(command.PlanId, catalog.Title, catalog.Sections.Count, tasks, catalog.Tasks.Sum(t => t.Indicators.Count), [.. stored.Value.Draft.Warnings.Select(w => w.ToString())], plan.Value.Number, current is null, plan.Value.ETag);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} confirmed from its draft as version {Version}: {Tasks} tasks, {Aliases} aliases added to the directory")]
+    private static partial void LogConfirmed(ILogger logger, string planId, int version, int tasks, int aliases);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plan {PlanId} version {Version} stored, but its draft changed meanwhile and was not marked confirmed")]
+    private static partial void LogDraftNotMarked(ILogger logger, string planId, int version);
+}
+
+/// <param name="IfMatch">The draft's ETag as the coordinator reviewed it: confirming a draft changed since is a conflict.</param>
+public sealed record ConfirmPlanDraftCommand(string PlanId, string? IfMatch);

@@ -1,0 +1,49 @@
+using SixStability.Core.Plans.Review;
+using SixStability.Core.Rules;
+using SixStability.Core.Units;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Plans.Drafts;
+
+/// <summary>
+/// One correction to a draft (a task's units, a suggestion accepted, task / not a task, a title): a
+/// correction that does not fit is refused by Core's draft rules and changes nothing; one made against a
+/// draft someone has changed since (If-Match) is a conflict.
+/// </summary>
+public sealed class CorrectPlanDraftUseCase(IPlanDraftStore drafts, IDirectoryStore directory)
+{
+    public async Task<Outcome<PlanDraftView>> RunAsync(CorrectPlanDraftCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (PlanDrafts.InvalidPlanId<PlanDraftView>(command.PlanId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        Versioned<PlanDraftRecord>? stored = await drafts.GetAsync(command.PlanId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return PlanDrafts.NoDraft<PlanDraftView>(command.PlanId);
+        }
+
+        if (command.IfMatch is not null && command.IfMatch != stored.ETag)
+        {
+            return Outcome.Conflict<PlanDraftView>("草稿已被他人修改，请刷新后再改。");
+        }
+
+        UnitDirectory? units = (await directory.GetAsync(null, cancellationToken).ConfigureAwait(false))?.Value;
+        var applied = stored.Value.Draft.Apply(command.Correction, units);
+        if (applied.IsRefused)
+        {
+            return PlanDrafts.Refused<PlanDraftView>(applied.Refusal);
+        }
+
+        // A confirmed draft that is corrected again is a new review: it no longer stands for the stored version.
+        PlanDraftRecord record = stored.Value with { Draft = applied.Value, ConfirmedVersion = null };
+        Outcome<StoredVersion> saved = await drafts.PutAsync(record, stored.ETag, cancellationToken).ConfigureAwait(false);
+        return saved.IsOk ? PlanDrafts.View(new Versioned<PlanDraftRecord>(record, saved.Value!), units) : saved.As<PlanDraftView>();
+    }
+}
+
+/// <param name="IfMatch">The draft's ETag as the page last read it; without it the correction applies to the newest draft.</param>
+public sealed record CorrectPlanDraftCommand(string PlanId, PlanCorrection Correction, string? IfMatch);

@@ -1,0 +1,32 @@
+using SixStability.Core.Plans;
+using SixStability.Core.Plans.Review;
+using SixStability.Core.Rules;
+using SixStability.Core.Units;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Workflow.Plans.Drafts;
+
+/// <summary>Reads a stored draft as the review shows it: resolved against today's directory, with what stops it from being confirmed.</summary>
+internal static class PlanDrafts
+{
+    public static PlanDraftView View(Versioned<PlanDraftRecord> stored, UnitDirectory? directory)
+    {
+        PlanDraftRecord record = stored.Value;
+        PlanDraft draft = record.Draft.Resolve(directory);
+        IReadOnlyList<string> problems = directory is null
+            ? ["尚未导入单位名录：请先导入名录，再确认方案。"]
+            : draft.Confirm(directory) is { IsRefused: true } refused
+                ? refused.Refusal.Errors.Count > 0 ? [.. refused.Refusal.Errors.Select(e => e.Message)] : [refused.Refusal.Message]
+                : [];
+        return new PlanDraftView(draft, record.FileName, draft.Tasks.Count(), draft.NotTasks.Count(), draft.Unknown.Count(), problems.Count == 0, problems, record.ConfirmedVersion, stored.ETag);
+    }
+
+    public static Outcome<T> Refused<T>(PlanRefusal refusal) =>
+        Outcome.Refused<T>(refusal.Errors.Count > 0 ? RuleViolation.Of(refusal.Message, refusal.Errors) : RuleViolation.Field("body", refusal.Message));
+
+    public static Outcome<T>? InvalidPlanId<T>(string planId) => PlanIds.IsValid(planId)
+        ? null
+        : Outcome.Refused<T>(RuleViolation.Field("planId", "格式无效。", $"方案编号“{planId}”无效：只能使用小写字母、数字和连字符。"));
+
+    public static Outcome<T> NoDraft<T>(string planId) => Outcome.NotFound<T>($"方案“{planId}”没有待审核的草稿：请先上传方案文件。");
+}
