@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IBlobStore, AzureBlobStore>();
         services.AddSingleton<IPlanStore, TablePlanStore>();
         services.AddSingleton<IPlanDraftStore, TablePlanDraftStore>();
+        services.AddSingleton<IReportingContactStore, TableReportingContactStore>();
         services.AddSingleton<IDirectoryStore, TableDirectoryStore>();
         services.AddMail(configuration);
         services.AddChannels(configuration);

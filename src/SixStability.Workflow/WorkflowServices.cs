@@ -57,6 +57,7 @@ public static class WorkflowServices
         services.AddSingleton<CycleProgressQuery>();
         services.AddSingleton<ImportPlanUseCase>();
         services.AddSingleton<UploadPlanDraftUseCase>();
+        services.AddSingleton<ReportingContactUseCase>();
         services.AddSingleton<CorrectPlanDraftUseCase>();
         services.AddSingleton<ConfirmPlanDraftUseCase>();
         services.AddSingleton<ReplaceDirectoryUseCase>();

@@ -57,6 +57,7 @@ internal sealed class Workbench : IAsyncDisposable
         collection.AddSingleton<ICycleStore, InMemoryCycleStore>();
         collection.AddSingleton<IPlanStore, InMemoryPlanStore>();
         collection.AddSingleton<IPlanDraftStore, InMemoryPlanDraftStore>();
+        collection.AddSingleton<IReportingContactStore, InMemoryReportingContactStore>();
         collection.AddSingleton<IDirectoryStore, InMemoryDirectoryStore>();
         collection.AddSingleton<IBlobStore, InMemoryBlobStore>();
         collection.AddSingleton<IMailer, RecordingMailer>();

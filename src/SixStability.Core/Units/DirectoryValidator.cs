@@ -186,7 +186,7 @@ public static partial class DirectoryValidator
             CheckText(person, personAt, "联系人", errors);
         }
 
-        if (phone is not null && !PhonePattern().IsMatch(phone))
+        if (phone is not null && !IsValidPhone(phone))
         {
             errors.Add(new(phoneAt, $"联系电话“{phone}”无效：只能包含数字、空格、-、+、括号和“转”，如 0798-8222333 或 13800000000。"));
         }
@@ -199,6 +199,9 @@ public static partial class DirectoryValidator
             errors.Add(new(at, $"邮箱地址“{email}”无效。"));
         }
     }
+
+    /// <summary>A number a person can dial: digits with the separators people write (0798-8222333, 138 0000 0000, 8222333转8012).</summary>
+    public static bool IsValidPhone(string? phone) => phone is not null && PhonePattern().IsMatch(phone);
 
     public static bool IsValidEmail(string? email) =>
         !string.IsNullOrWhiteSpace(email)

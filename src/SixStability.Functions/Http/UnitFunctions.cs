@@ -24,6 +24,14 @@ public sealed class UnitFunctions(FunctionRoutes routes)
     public Task<IActionResult> GetMyHistory([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.MyHistory)] HttpRequest request, string task) =>
         routes.InvokeAsync(nameof(GetMyHistory), request, new() { ["task"] = task });
 
+    [Function("GetMyContact")]
+    public Task<IActionResult> GetMyContact([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.MyContact)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(GetMyContact), request);
+
+    [Function("SaveMyContact")]
+    public Task<IActionResult> SaveMyContact([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = RouteTemplates.MyContact)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(SaveMyContact), request);
+
     [Function("RequestExtension")]
     public Task<IActionResult> RequestExtension([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.MyExtensionRequest)] HttpRequest request) =>
         routes.InvokeAsync(nameof(RequestExtension), request);

@@ -24,6 +24,7 @@ public static class RouteTemplates
     public const string CycleExtensionRequest = "api/cycles/{cycleId}/extension-requests/{unitId}";
     public const string MyObligations = "api/me/obligations";
     public const string MyExtensionRequest = "api/me/extension-request";
+    public const string MyContact = "api/me/contact";
     public const string MyDraft = "api/me/obligations/{task}/draft";
     public const string MySubmission = "api/me/obligations/{task}/submission";
     public const string MyHistory = "api/me/obligations/{task}/history";

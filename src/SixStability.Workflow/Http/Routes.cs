@@ -100,6 +100,11 @@ public static class Routes
             Body = typeof(SubmissionForm), Response = typeof(ReportSaved), Headers = [.. IfMatch, ("Idempotency-Key", "同一键重复提交只保存一次")],
         },
         new("GetMyHistory", "GET", T.MyHistory, RouteAccess.Unit, "某项任务的全部草稿、报送、退回和督办记录", c => c.Get<UnitHandlers>().HistoryAsync(c)) { Response = typeof(IReadOnlyList<HistoryItem>) },
+        new("GetMyContact", "GET", T.MyContact, RouteAccess.Unit, "本周期的填报人、联系电话、审核领导（未填时为上季度所填，remembered 为 true）", c => c.Get<UnitHandlers>().GetContactAsync(c)) { Response = typeof(ReportingContactView) },
+        new("SaveMyContact", "PUT", T.MyContact, RouteAccess.Unit, "填写本周期的填报人、联系电话、审核领导", c => c.Get<UnitHandlers>().SaveContactAsync(c))
+        {
+            Body = typeof(Core.Submissions.ReportingContact), Response = typeof(ReportingContactView),
+        },
         new("RequestExtension", "POST", T.MyExtensionRequest, RouteAccess.Unit, "申请延期", c => c.Get<UnitHandlers>().RequestExtensionAsync(c))
         {
             Body = typeof(ExtensionAsk), Response = typeof(ExtensionAsked), SuccessStatus = 202,

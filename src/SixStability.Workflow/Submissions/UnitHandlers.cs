@@ -10,7 +10,7 @@ namespace SixStability.Workflow.Submissions;
 /// A unit's own API, reached with the signed link from its mail: each handler checks the link, parses,
 /// calls one use case and maps its outcome. No rule lives here.
 /// </summary>
-public sealed class UnitHandlers(UnitLinkAccess access, UnitReportQuery reports, SaveReportUseCase save, AttachFileUseCase attach, DetachFileUseCase detach, RequestExtensionUseCase extension)
+public sealed class UnitHandlers(UnitLinkAccess access, UnitReportQuery reports, SaveReportUseCase save, AttachFileUseCase attach, DetachFileUseCase detach, RequestExtensionUseCase extension, ReportingContactUseCase contact)
 {
     private const int MaxBodyBytes = 64 * 1024;
 
@@ -45,6 +45,26 @@ public sealed class UnitHandlers(UnitLinkAccess access, UnitReportQuery reports,
         (ExtensionAsk? body, ApiResult? unreadable) = await RequestBody.ReadJsonAsync<ExtensionAsk>(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
         return unreadable ?? (await extension.RunAsync(new RequestExtensionCommand(link!.Cycle, link.Unit, body!.Due, body.Reason), call.Aborted).ConfigureAwait(false))
             .ToResult(request => ApiResult.Json(StatusCodes.Status202Accepted, new ExtensionAsked(request.Due, request.State)));
+    }
+
+    public async Task<ApiResult> GetContactAsync(RouteCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        (LinkClaims? link, ApiResult? denied) = access.Authorize(call.Request);
+        return denied ?? (await contact.GetAsync(link!.Cycle, link.Unit, call.Aborted).ConfigureAwait(false)).ToResult(view => ApiResult.Json(StatusCodes.Status200OK, view));
+    }
+
+    public async Task<ApiResult> SaveContactAsync(RouteCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        (LinkClaims? link, ApiResult? denied) = access.Authorize(call.Request);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        (ReportingContact? body, ApiResult? unreadable) = await RequestBody.ReadJsonAsync<ReportingContact>(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
+        return unreadable ?? (await contact.SaveAsync(link!.Cycle, link.Unit, body, call.Aborted).ConfigureAwait(false)).ToResult(view => ApiResult.Json(StatusCodes.Status200OK, view));
     }
 
     /// <summary>附件: <c>POST …/{task}/attachments?name=文件名</c> with the file as the body.</summary>

@@ -84,6 +84,27 @@ public sealed class UnitPageTests : DemoCycleApiTest
     }
 
     [Fact]
+    public async Task The_contact_card_keeps_who_answers_for_the_reports_and_a_bad_phone_comes_back_as_typed()
+    {
+        using HttpClient browser = Browser();
+        string url = $"/u?t={Uri.EscapeDataString(Server.UnitToken("rsj"))}";
+
+        using HttpResponseMessage bad = await browser.PostAsync(url, Form(("action", "contact"), ("filler", "王芳"), ("phone", "问办公室"), ("approver", "李强")));
+        string badHtml = await bad.Content.ReadAsStringAsync();
+        using HttpResponseMessage good = await browser.PostAsync(url, Form(("action", "contact"), ("filler", "王芳"), ("phone", "0798-8222333"), ("approver", "李强")));
+        string page = await browser.GetStringAsync(good.Headers.Location!.OriginalString.Split('#')[0].TrimStart('/').Insert(0, "/"));
+
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        badHtml.Should().Contain("联系电话“问办公室”无效").And.Contain("value=\"王芳\"");
+        good.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        page.Should().Contain("填报信息已保存").And.Contain("填报人：王芳（0798-8222333），审核领导：李强");
+        using HttpClient api = Server.UnitClient("rsj");
+        JsonElement mine = await (await api.GetAsync("/api/me/contact")).JsonAsync();
+        mine.GetProperty("contact").GetProperty("approver").GetString().Should().Be("李强");
+        mine.GetProperty("remembered").GetBoolean().Should().BeFalse();
+    }
+
+    [Fact]
     public async Task A_form_missing_the_narrative_is_shown_again_with_the_reason_and_what_was_typed()
     {
         using HttpClient browser = Browser();

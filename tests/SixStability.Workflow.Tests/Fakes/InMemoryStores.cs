@@ -1,6 +1,7 @@
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
 using SixStability.Core.Rules;
+using SixStability.Core.Submissions;
 using SixStability.Core.Units;
 using SixStability.Workflow.Plans.Drafts;
 using SixStability.Workflow.Ports;
@@ -75,6 +76,25 @@ internal sealed class InMemoryPlanDraftStore : IPlanDraftStore
         }
 
         return Task.FromResult(doc.Put(record, ifMatch));
+    }
+}
+
+internal sealed class InMemoryReportingContactStore : IReportingContactStore
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Cycle, string Unit), ReportingContact> rows = new();
+
+    public Task<ReportingContact?> GetAsync(string cycleId, string unitId, CancellationToken cancellationToken) => Task.FromResult(rows.GetValueOrDefault((cycleId, unitId)));
+
+    public Task<ReportingContact?> LastAsync(string unitId, CancellationToken cancellationToken) => Task.FromResult(rows.GetValueOrDefault(("last", unitId)));
+
+    public Task<IReadOnlyDictionary<string, ReportingContact>> ListAsync(string cycleId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, ReportingContact>>(rows.Where(r => r.Key.Cycle == cycleId).ToDictionary(r => r.Key.Unit, r => r.Value, StringComparer.Ordinal));
+
+    public Task PutAsync(string cycleId, string unitId, ReportingContact contact, CancellationToken cancellationToken)
+    {
+        rows[(cycleId, unitId)] = contact;
+        rows[("last", unitId)] = contact;
+        return Task.CompletedTask;
     }
 }
 

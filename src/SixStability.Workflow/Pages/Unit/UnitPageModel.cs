@@ -22,6 +22,12 @@ public sealed record UnitPageModel(
     SubmissionForm? Typed = null,
     IReadOnlyDictionary<string, string>? TypedIndicators = null)
 {
+    /// <summary>This cycle's 填报人 / 联系电话 / 审核领导, or last quarter's on offer.</summary>
+    public ReportingContactView? Contact { get; init; }
+
+    /// <summary>The contact as typed, shown again after a refusal.</summary>
+    public ReportingContact? TypedContact { get; init; }
+
     public bool Open => View.Cycle.IsOpen;
 
     /// <summary>What the unit last submitted, or last saved (draft or submission), for one task.</summary>

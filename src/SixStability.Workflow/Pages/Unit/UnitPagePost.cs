@@ -15,7 +15,7 @@ namespace SixStability.Workflow.Pages.Unit;
 public sealed record UnitPagePost(string Action, int Task, SubmissionForm Form, IReadOnlyList<FieldError> Unreadable)
 {
     public const string DetachPrefix = "detach:";
-    private static readonly string[] Actions = ["draft", "submit", "attach", "extension"];
+    private static readonly string[] Actions = ["draft", "submit", "attach", "extension", "contact"];
 
     public string? Revision { get; init; }
 
@@ -31,6 +31,9 @@ public sealed record UnitPagePost(string Action, int Task, SubmissionForm Form, 
     public DateOnly? Due { get; init; }
 
     public string? Reason { get; init; }
+
+    /// <summary>填报人 / 联系电话 / 审核领导 from the 填报信息 card.</summary>
+    public ReportingContact? Contact { get; init; }
 
     /// <summary>The post, or why it cannot be read at all (not a form, too large, an unknown action or task).</summary>
     public static async Task<(UnitPagePost? Post, string? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -61,7 +64,7 @@ public sealed record UnitPagePost(string Action, int Task, SubmissionForm Form, 
         }
 
         int task = 0;
-        if (action != "extension" && !(int.TryParse(form["task"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out task) && task is >= 1 and <= 9999))
+        if (action is not ("extension" or "contact") && !(int.TryParse(form["task"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out task) && task is >= 1 and <= 9999))
         {
             return (null, "无法识别的任务，请在报送页面上填写并提交。");
         }
@@ -87,7 +90,7 @@ public sealed record UnitPagePost(string Action, int Task, SubmissionForm Form, 
             file = (upload.FileName, buffer.ToArray());
         }
 
-        return (new UnitPagePost(action, task, typed, action is "draft" or "submit" ? unreadable : [.. unreadable.Where(e => e.Field == "due")])
+        return (new UnitPagePost(action, task, typed, action is "draft" or "submit" ? unreadable : action == "contact" ? [] : [.. unreadable.Where(e => e.Field == "due")])
         {
             Revision = NonEmpty(form["rev"]),
             IdempotencyKey = form["key"].ToString() is { Length: > 0 and <= 200 } key ? key : null,
@@ -96,6 +99,7 @@ public sealed record UnitPagePost(string Action, int Task, SubmissionForm Form, 
             FileId = fileId,
             Due = due,
             Reason = NonEmpty(form["reason"]),
+            Contact = action == "contact" ? new ReportingContact(form["filler"].ToString(), form["phone"].ToString(), form["approver"].ToString()) : null,
         }, null);
     }
 

@@ -5,8 +5,8 @@ using SixStability.Workflow.Submissions;
 
 namespace SixStability.Workflow.Pages.Unit;
 
-/// <summary>Reads what the unit's page shows: its tasks, every task's history in one read, its 延期申请.</summary>
-public sealed class UnitPageQuery(UnitObligations units, IObligationStore obligations, TimeProvider clock)
+/// <summary>Reads what the unit's page shows: its tasks, every task's history in one read, its 延期申请, its 填报信息.</summary>
+public sealed class UnitPageQuery(UnitObligations units, IObligationStore obligations, ReportingContactUseCase contacts, TimeProvider clock)
 {
     public async Task<Outcome<UnitPageModel>> RunAsync(string cycleId, string unitId, string action, int? focus, PageMessage? message, SubmissionForm? typed, IReadOnlyDictionary<string, string>? typedIndicators, CancellationToken cancellationToken)
     {
@@ -19,6 +19,10 @@ public sealed class UnitPageQuery(UnitObligations units, IObligationStore obliga
         IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>> histories = await obligations.UnitHistoryAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false);
         Core.Cycles.ExtensionRequest? extension = await obligations.GetExtensionRequestAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false);
         UnitView view = found.Value!;
-        return new UnitPageModel(view, action, view.Cycle.Today(clock.GetUtcNow()), histories, extension, focus, message, typed, typedIndicators);
+        Outcome<ReportingContactView> contact = await contacts.GetAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false);
+        return new UnitPageModel(view, action, view.Cycle.Today(clock.GetUtcNow()), histories, extension, focus, message, typed, typedIndicators)
+        {
+            Contact = contact.IsOk ? contact.Value : null,
+        };
     }
 }

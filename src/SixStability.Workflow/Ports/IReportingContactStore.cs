@@ -1,0 +1,18 @@
+using SixStability.Core.Submissions;
+
+namespace SixStability.Workflow.Ports;
+
+/// <summary>Each unit's 填报人 / 联系电话 / 审核领导 per cycle, and the last one it gave (offered the next quarter).</summary>
+public interface IReportingContactStore
+{
+    Task<ReportingContact?> GetAsync(string cycleId, string unitId, CancellationToken cancellationToken);
+
+    /// <summary>What the unit gave in its most recent cycle, whichever that was.</summary>
+    Task<ReportingContact?> LastAsync(string unitId, CancellationToken cancellationToken);
+
+    /// <summary>Every unit's contact for one cycle, by unit id (for the coordinator and the escalation mail).</summary>
+    Task<IReadOnlyDictionary<string, ReportingContact>> ListAsync(string cycleId, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the contact for the cycle and as the unit's last one.</summary>
+    Task PutAsync(string cycleId, string unitId, ReportingContact contact, CancellationToken cancellationToken);
+}
