@@ -37,6 +37,7 @@ public static class WorkflowServices
         services.AddTransient<CancelCycleActivity>();
         services.AddTransient<CloseCycleActivity>();
         services.AddTransient<RecordProblemActivity>();
+        services.AddTransient<RecordOrchestrationVersionActivity>();
 
         // Use cases and queries.
         services.AddSingleton<UnitObligations>();

@@ -42,6 +42,9 @@ public sealed class CycleTaskFunctions(IServiceProvider services)
     [Function(nameof(RecordProblemActivity))]
     public Task<bool> RecordProblem([ActivityTrigger] CycleProblemInput input) => Activity<RecordProblemActivity>().RunAsync(null!, input);
 
+    [Function(nameof(RecordOrchestrationVersionActivity))]
+    public Task<bool> RecordOrchestrationVersion([ActivityTrigger] CycleVersionInput input) => Activity<RecordOrchestrationVersionActivity>().RunAsync(null!, input);
+
     /// <summary>Daily at Cycle:Schedule (01:00 UTC = 09:00 Asia/Shanghai): opens the cycle of the quarter that just ended.</summary>
     [Function("CycleTimer")]
     public async Task CycleTimer([TimerTrigger("%Cycle:Schedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client) =>

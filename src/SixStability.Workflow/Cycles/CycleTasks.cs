@@ -14,6 +14,7 @@ public static class CycleTasks
         typeof(CancelCycleActivity),
         typeof(CloseCycleActivity),
         typeof(RecordProblemActivity),
+        typeof(RecordOrchestrationVersionActivity),
     ];
 
     public static DurableTaskRegistry AddCycleTasks(this DurableTaskRegistry registry)
@@ -27,6 +28,7 @@ public static class CycleTasks
         registry.AddActivity<CancelCycleActivity>();
         registry.AddActivity<CloseCycleActivity>();
         registry.AddActivity<RecordProblemActivity>();
+        registry.AddActivity<RecordOrchestrationVersionActivity>();
         return registry;
     }
 }
