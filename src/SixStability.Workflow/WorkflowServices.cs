@@ -27,6 +27,7 @@ public static class WorkflowServices
         services.AddSingleton<CycleContextLoader>();
         services.AddSingleton<SummaryReports>();
         services.AddSingleton<CycleAutoStarter>();
+        services.AddSingleton<CycleHistoryPurge>();
         services.AddSingleton<OrphanBlobSweep>();
 
         // The cycle's activities, resolved per call by the durable engine.

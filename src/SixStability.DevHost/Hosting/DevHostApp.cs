@@ -47,6 +47,8 @@ internal static class DevHostApp
         builder.Services.AddSingleton<EmbeddedDurableEngine>();
         builder.Services.AddSingleton<ICycleClient>(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
+        builder.Services.AddSingleton<IOrchestrationHistory>(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
+        builder.Services.AddHostedService<HistoryPurgeService>();
         builder.Services.AddProblemDetails();
         configureServices?.Invoke(builder.Services);
 

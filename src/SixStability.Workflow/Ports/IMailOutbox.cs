@@ -14,6 +14,9 @@ public interface IMailOutbox
 
     Task RecordAsync(string cycleId, string stepId, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken);
 
+    /// <summary>How many of the cycle's mails were recorded before sending and never marked after (a send interrupted).</summary>
+    Task<int> PendingCountAsync(string cycleId, CancellationToken cancellationToken);
+
     /// <summary>Every mail of the cycle that failed or was rejected, for the coordinator.</summary>
     Task<IReadOnlyList<OutboxEntry>> ProblemsAsync(string cycleId, CancellationToken cancellationToken);
 }

@@ -46,6 +46,9 @@ internal sealed class InMemoryOutbox : IMailOutbox
         return Task.CompletedTask;
     }
 
+    public Task<int> PendingCountAsync(string cycleId, CancellationToken cancellationToken) =>
+        Task.FromResult(entries.Where(e => e.Key.Cycle == cycleId).SelectMany(e => e.Value.Values).Count(e => e.Status == OutboxStatus.Pending));
+
     public Task<IReadOnlyList<OutboxEntry>> ProblemsAsync(string cycleId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OutboxEntry>>([.. entries.Where(e => e.Key.Cycle == cycleId).SelectMany(e => e.Value.Values).Where(e => e.Status is OutboxStatus.Failed or OutboxStatus.Rejected)]);
 
