@@ -61,6 +61,11 @@ internal sealed partial class EmbeddedDurableEngine(IOptions<StorageOptions> sto
         worker.AddTaskActivities([.. CycleOrchestratorVersions.Accepted.SelectMany(version => CycleTasks.Activities
             .Select(type => new Creator<DtfxActivity>(type.Name, version, () => shim.CreateActivity(type.Name, (ITaskActivity)services.GetRequiredService(type)))))]);
         await worker.StartAsync().ConfigureAwait(false);
+
+        // Keep each activity's input in the history, as host.json's storeInputsInOrchestrationHistory does on
+        // Functions: replay fixtures then hold the inputs old cycles sent (tests read them back), and a
+        // failed step shows what it was asked to do.
+        worker.TaskOrchestrationDispatcher.IncludeParameters = true;
         client = new TaskHubClient(service, Converter, loggers);
         ILogger logger = loggers.CreateLogger<EmbeddedDurableEngine>();
         LogStarted(logger, hub);

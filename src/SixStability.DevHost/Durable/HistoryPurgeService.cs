@@ -1,5 +1,4 @@
 using SixStability.Workflow.Cycles;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.DevHost.Durable;
 
@@ -25,7 +24,8 @@ internal sealed partial class HistoryPurgeService(CycleHistoryPurge purge, Embed
                 try
                 {
                     IReadOnlyList<PurgeDecision> decisions = await purge.RunAsync(engine, engine, stoppingToken).ConfigureAwait(false);
-                    LogRan(logger, decisions.Count(d => d.Outcome == PurgeOutcome.Purged), decisions.Count);
+                    int purged = decisions.Count(d => d.Outcome == PurgeOutcome.Purged);
+                    LogRan(logger, purged, decisions.Count);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
