@@ -10,7 +10,7 @@ namespace SixStability.Workflow.Cycles;
 /// Worker.Extensions.DurableTask ≥ 1.5.0; DevHost: DTFx <c>CreateOrchestrationInstanceAsync(name, version, …)</c>),
 /// host.json's <c>extensions.durableTask.defaultVersion</c> says the same (the Functions host rejects
 /// work for versions newer than it, CurrentOrOlder), and the orchestrator branches on the version where
-/// behaviour changed.
+/// behaviour changed. Docs: learn.microsoft.com/azure/azure-functions/durable/durable-functions-orchestration-versioning.
 /// </summary>
 public static class CycleOrchestratorVersions
 {
