@@ -7,6 +7,8 @@
 # VERSION  the orchestration version the build starts cycles with (the folder vVERSION); its folder must
 #          not exist yet: fixtures of a released version are never edited or re-recorded.
 # GIT_REF  the commit to build (default: the working tree, i.e. the version you are adding).
+# Ports: free ones by default; on a shared machine pin them, e.g.
+#   RELEASE_DEVHOST_PORT=7401 RELEASE_AZURITE_PORTS=10400,10401,10402 scripts/record-replay-fixtures.sh …
 # Run it once when a version is added (README, "Releasing while cycles run"), then commit the folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -5,6 +5,8 @@
 # cycles with the current orchestration version. Exit code 0 only when every check passed.
 #
 #   scripts/upgrade-mid-cycle.sh [PREVIOUS_REF]      (default: origin/main, else main)
+# Ports: free ones by default; on a shared machine pin them, e.g.
+#   RELEASE_DEVHOST_PORT=7401 RELEASE_AZURITE_PORTS=10400,10401,10402 scripts/upgrade-mid-cycle.sh …
 set -euo pipefail
 cd "$(dirname "$0")/.."
 prev="${1:-$(git rev-parse --verify -q origin/main >/dev/null && echo origin/main || echo main)}"

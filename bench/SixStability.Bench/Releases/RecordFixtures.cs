@@ -14,11 +14,11 @@ internal static class RecordFixtures
 {
     public static async Task<int> RunAsync(string devHostDll, string folder, string label)
     {
-        StorageEndpoints endpoints = StorageEndpoints.OnFreePorts();
+        StorageEndpoints endpoints = ReleasePorts.Azurite();
         await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(endpoints, null, Console.Error, CancellationToken.None);
         string prefix = "r" + Guid.NewGuid().ToString("N")[..10];
         string mail = Directory.CreateTempSubdirectory("fixture-mail").FullName;
-        await using ExternalDevHost host = await ExternalDevHost.StartAsync(devHostDll, endpoints.ConnectionString, prefix, mail, LoopbackPorts.Free());
+        await using ExternalDevHost host = await ExternalDevHost.StartAsync(devHostDll, endpoints.ConnectionString, prefix, mail, ReleasePorts.DevHost());
         var script = new CycleScript(host);
         await script.LoadSamplesAsync();
         string hub = "SixStability" + prefix;

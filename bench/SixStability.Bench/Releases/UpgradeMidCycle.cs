@@ -14,7 +14,7 @@ internal static class UpgradeMidCycle
 {
     public static async Task<int> RunAsync(string previousDll, string currentDll)
     {
-        StorageEndpoints endpoints = StorageEndpoints.OnFreePorts();
+        StorageEndpoints endpoints = ReleasePorts.Azurite();
         await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(endpoints, null, Console.Error, CancellationToken.None);
         string prefix = "u" + Guid.NewGuid().ToString("N")[..10];
         string hub = "SixStability" + prefix;
@@ -23,7 +23,7 @@ internal static class UpgradeMidCycle
 
         string cycleId;
         int mailsBefore;
-        await using (ExternalDevHost previous = await ExternalDevHost.StartAsync(previousDll, endpoints.ConnectionString, prefix, mail, LoopbackPorts.Free()))
+        await using (ExternalDevHost previous = await ExternalDevHost.StartAsync(previousDll, endpoints.ConnectionString, prefix, mail, ReleasePorts.DevHost()))
         {
             var script = new CycleScript(previous);
             await script.LoadSamplesAsync();
@@ -35,7 +35,7 @@ internal static class UpgradeMidCycle
             Console.WriteLine($"previous build: started {cycleId}, killed (-9) at step {mid.GetProperty("step").GetString()}, next wake-up {mid.GetProperty("nextAt")}, {mailsBefore} mails sent");
         }
 
-        await using ExternalDevHost current = await ExternalDevHost.StartAsync(currentDll, endpoints.ConnectionString, prefix, mail, LoopbackPorts.Free());
+        await using ExternalDevHost current = await ExternalDevHost.StartAsync(currentDll, endpoints.ConnectionString, prefix, mail, ReleasePorts.DevHost());
         var next = new CycleScript(current);
         JsonElement done = await next.WaitCompletedAsync(cycleId, TimeSpan.FromMinutes(5));
         string?[] history = [.. (await HistoryFixtures.ReadAsync(endpoints.ConnectionString, hub, cycleId)).Select(e => (string?)e["Name"])];
