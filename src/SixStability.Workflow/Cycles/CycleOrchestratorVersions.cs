@@ -14,7 +14,10 @@ namespace SixStability.Workflow.Cycles;
 /// </summary>
 public static class CycleOrchestratorVersions
 {
-    /// <summary>The first release's step sequence. Cycles started before versions were recorded (no version) run it too.</summary>
+    /// <summary>
+    /// The step sequence of the last release before versions (main 1dd228e: each step, then the queued group-robot
+    /// messages on durable timers). Cycles started before versions were recorded (no version) run it too.
+    /// </summary>
     public const string V1 = "1";
 
     /// <summary>V2 records on the cycle which orchestration version runs it, right after opening (the "version" step).</summary>
