@@ -45,5 +45,15 @@ if (args is ["plan", var planTasks])
     return 0;
 }
 
+if (args is ["record-fixtures", var devHost, var folder, var label])
+{
+    return await SixStability.Bench.Releases.RecordFixtures.RunAsync(devHost, folder, label);
+}
+
+if (args is ["upgrade", var previousDevHost, var currentDevHost])
+{
+    return await SixStability.Bench.Releases.UpgradeMidCycle.RunAsync(previousDevHost, currentDevHost);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SendGridRequestsBenchmark).Assembly).Run(args);
 return 0;

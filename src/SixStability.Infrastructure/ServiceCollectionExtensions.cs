@@ -12,6 +12,7 @@ using SixStability.Infrastructure.Notifications;
 using SixStability.Infrastructure.Notifications.Robots;
 using SixStability.Infrastructure.Storage;
 using SixStability.Workflow;
+using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure;
@@ -58,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ILinkSigner>(sp => sp.GetRequiredService<HmacLinkSigner>());
         services.AddSingleton<ILinkVerifier>(sp => sp.GetRequiredService<HmacLinkSigner>());
         services.AddSingleton<ICycleStore, TableCycleStore>();
+        services.AddOptions<HistoryPurgeOptions>().Configure(o => o.PurgeAfterDays = configuration.GetValue("Durable:PurgeAfterDays", o.PurgeAfterDays));
         services.AddSingleton<IObligationStore, TableObligationStore>();
     }
 

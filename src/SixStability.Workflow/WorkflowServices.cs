@@ -29,6 +29,7 @@ public static class WorkflowServices
         services.AddSingleton<CycleContextLoader>();
         services.AddSingleton<SummaryReports>();
         services.AddSingleton<CycleAutoStarter>();
+        services.AddSingleton<CycleHistoryPurge>();
         services.AddSingleton<OrphanBlobSweep>();
 
         // The cycle's activities, resolved per call by the durable engine.
@@ -40,6 +41,7 @@ public static class WorkflowServices
         services.AddTransient<CancelCycleActivity>();
         services.AddTransient<CloseCycleActivity>();
         services.AddTransient<RecordProblemActivity>();
+        services.AddTransient<RecordOrchestrationVersionActivity>();
 
         // Use cases and queries.
         services.AddSingleton<UnitObligations>();

@@ -1,6 +1,7 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
+using DurableTask.Core.Settings;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker.Shims;
@@ -17,9 +18,14 @@ namespace SixStability.DevHost.Durable;
 /// Azurite, running the same <see cref="CycleOrchestrator"/> and activities through the
 /// Microsoft.DurableTask shim. A fixed worker id lets a restarted DevHost take its leases back at
 /// once, so a cycle killed mid-way continues where it stopped.
+/// Versions work as on the Functions host: new cycles start with <see cref="CycleOrchestratorVersions.Current"/>,
+/// the worker takes only orchestrations of that version or older (DTFx VersioningSettings, CurrentOrOlder,
+/// Reject: a newer cycle waits for a newer build instead of failing), and the orchestrator and its
+/// activities are registered under every accepted version, because DTFx looks a task up by (name,
+/// version) and the Microsoft.DurableTask shim schedules activities with the orchestration's version.
 /// </summary>
 internal sealed partial class EmbeddedDurableEngine(IOptions<StorageOptions> storage, IServiceProvider services, ILoggerFactory loggers, IConfiguration configuration)
-    : IHostedService, ICycleClient, IDisposable
+    : IHostedService, ICycleClient, IOrchestrationHistory, IDisposable
 {
     private static readonly SystemTextJsonConverter Converter = new();
 
@@ -44,12 +50,22 @@ internal sealed partial class EmbeddedDurableEngine(IOptions<StorageOptions> sto
         await service.CreateIfNotExistsAsync().ConfigureAwait(false);
 
         var shim = new DurableTaskShimFactory(null, loggers);
-        worker = new TaskHubWorker(service, loggers);
-        worker.AddTaskOrchestrations(new Creator<TaskOrchestration>(nameof(CycleOrchestrator), () => shim.CreateOrchestration(nameof(CycleOrchestrator), new CycleOrchestrator(), default(ParentOrchestrationInstance))));
-        worker.AddTaskActivities(CycleTasks.Activities
-            .Select(type => new Creator<DtfxActivity>(type.Name, () => shim.CreateActivity(type.Name, (ITaskActivity)services.GetRequiredService(type))))
-            .ToArray());
+        worker = new TaskHubWorker(service, new VersioningSettings
+        {
+            Version = CycleOrchestratorVersions.Current,
+            MatchStrategy = VersioningSettings.VersionMatchStrategy.CurrentOrOlder,
+            FailureStrategy = VersioningSettings.VersionFailureStrategy.Reject,
+        }, loggers);
+        worker.AddTaskOrchestrations([.. CycleOrchestratorVersions.Accepted
+            .Select(version => new Creator<TaskOrchestration>(nameof(CycleOrchestrator), version, () => shim.CreateOrchestration(nameof(CycleOrchestrator), new CycleOrchestrator(), default(ParentOrchestrationInstance))))]);
+        worker.AddTaskActivities([.. CycleOrchestratorVersions.Accepted.SelectMany(version => CycleTasks.Activities
+            .Select(type => new Creator<DtfxActivity>(type.Name, version, () => shim.CreateActivity(type.Name, (ITaskActivity)services.GetRequiredService(type)))))]);
         await worker.StartAsync().ConfigureAwait(false);
+
+        // Keep each activity's input in the history, as host.json's storeInputsInOrchestrationHistory does on
+        // Functions: replay fixtures then hold the inputs old cycles sent (tests read them back), and a
+        // failed step shows what it was asked to do.
+        worker.TaskOrchestrationDispatcher.IncludeParameters = true;
         client = new TaskHubClient(service, Converter, loggers);
         ILogger logger = loggers.CreateLogger<EmbeddedDurableEngine>();
         LogStarted(logger, hub);
@@ -75,7 +91,7 @@ internal sealed partial class EmbeddedDurableEngine(IOptions<StorageOptions> sto
         ArgumentNullException.ThrowIfNull(input);
         try
         {
-            await Client.CreateOrchestrationInstanceAsync(nameof(CycleOrchestrator), string.Empty, input.CycleId, input).ConfigureAwait(false);
+            await Client.CreateOrchestrationInstanceAsync(nameof(CycleOrchestrator), CycleOrchestratorVersions.Current, input.CycleId, input).ConfigureAwait(false);
             return true;
         }
         catch (OrchestrationAlreadyExistsException)
@@ -100,6 +116,10 @@ internal sealed partial class EmbeddedDurableEngine(IOptions<StorageOptions> sto
     public Task RaiseAsync(string cycleId, CycleCommand command, CancellationToken cancellationToken) =>
         Client.RaiseEventAsync(new OrchestrationInstance { InstanceId = cycleId }, CycleOrchestrator.CommandEvent, command);
 
+    /// <summary>DTFx Azure Storage deletes the instance row, its history rows and its large-message blobs.</summary>
+    public async Task<int> PurgeAsync(string cycleId, CancellationToken cancellationToken) =>
+        (await (service ?? throw new InvalidOperationException("The durable engine is not started.")).PurgeInstanceHistoryAsync(cycleId).ConfigureAwait(false)).InstancesDeleted;
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable engine started on Azure Storage (task hub {Hub})")]
     private static partial void LogStarted(ILogger logger, string hub);
 
@@ -108,10 +128,10 @@ internal sealed partial class EmbeddedDurableEngine(IOptions<StorageOptions> sto
     {
         private readonly Func<T> create;
 
-        public Creator(string name, Func<T> create)
+        public Creator(string name, string version, Func<T> create)
         {
             Name = name;
-            Version = string.Empty;
+            Version = version;
             this.create = create;
         }
 

@@ -50,6 +50,8 @@ internal static class DevHostApp
         builder.Services.AddSingleton<EmbeddedDurableEngine>();
         builder.Services.AddSingleton<ICycleClient>(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
+        builder.Services.AddSingleton<IOrchestrationHistory>(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
+        builder.Services.AddHostedService<HistoryPurgeService>();
         builder.Services.AddProblemDetails();
 
         // Robots whose Channels:*:Host is "devhost" post to this DevHost's own robot sink (/dev/robots, shown at /dev/mail).

@@ -46,10 +46,24 @@ public sealed class CycleTaskFunctions(IServiceProvider services)
     [Function(nameof(RecordProblemActivity))]
     public Task<bool> RecordProblem([ActivityTrigger] CycleProblemInput input) => Activity<RecordProblemActivity>().RunAsync(null!, input);
 
+    [Function(nameof(RecordOrchestrationVersionActivity))]
+    public Task<bool> RecordOrchestrationVersion([ActivityTrigger] CycleVersionInput input) => Activity<RecordOrchestrationVersionActivity>().RunAsync(null!, input);
+
     /// <summary>Daily at Cycle:Schedule (01:00 UTC = 09:00 Asia/Shanghai): opens the cycle of the quarter that just ended.</summary>
     [Function("CycleTimer")]
     public async Task CycleTimer([TimerTrigger("%Cycle:Schedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client) =>
         await services.GetRequiredService<CycleAutoStarter>().RunAsync(new DurableTaskCycleClient(client), CancellationToken.None).ConfigureAwait(false);
+
+    /// <summary>
+    /// Daily at 01:30 UTC (09:30 Asia/Shanghai): purges the orchestration history of cycles that ended more
+    /// than Durable:PurgeAfterDays ago (default 90) and whose own records are complete; never our tables.
+    /// </summary>
+    [Function("CycleHistoryPurgeTimer")]
+    public async Task CycleHistoryPurgeTimer([TimerTrigger("0 30 1 * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client)
+    {
+        var engine = new DurableTaskCycleClient(client);
+        await services.GetRequiredService<CycleHistoryPurge>().RunAsync(engine, engine, CancellationToken.None).ConfigureAwait(false);
+    }
 
     private T Activity<T>()
         where T : notnull => services.GetRequiredService<T>();

@@ -27,6 +27,11 @@ public static class StartupChecks
         var problems = new List<string>();
         Keys(configuration, host, problems);
         Mail(configuration, problems);
+        if (configuration["Durable:PurgeAfterDays"] is { } days && !(int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out int purgeAfter) && purgeAfter >= 1))
+        {
+            problems.Add($"Durable:PurgeAfterDays“{days}”无效：应为不小于 1 的整数（周期关闭多少天后清除其编排历史，默认 90）。");
+        }
+
         Channels(configuration, host, problems);
         if (!AppInsightsAuthentication.TryParse(configuration[AppInsightsAuthentication.Setting], out _))
         {

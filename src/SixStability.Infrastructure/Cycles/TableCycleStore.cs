@@ -50,6 +50,13 @@ public sealed class TableCycleStore(TableClients tables) : ICycleStore
         await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task SetOrchestrationVersionAsync(string cycleId, string version, CancellationToken cancellationToken)
+    {
+        TableClient table = await tables.GetAsync("cycles").ConfigureAwait(false);
+        var entity = new TableEntity(TableKeys.Encode(cycleId), Row) { ["OrchestrationVersion"] = version };
+        await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<CycleRecord>> ListAsync(CancellationToken cancellationToken)
     {
         TableClient table = await tables.GetAsync("cycles").ConfigureAwait(false);
@@ -98,6 +105,7 @@ public sealed class TableCycleStore(TableClients tables) : ICycleStore
         ["CreatedAt"] = r.CreatedAt,
         ["ClosedAt"] = r.ClosedAt,
         ["Versions"] = r.Versions is null ? null : JsonSerializer.Serialize(r.Versions, Json.Options),
+        ["OrchestrationVersion"] = r.OrchestrationVersion,
     };
 
     private static CycleRecord ToRecord(TableEntity e) => new(
@@ -107,5 +115,6 @@ public sealed class TableCycleStore(TableClients tables) : ICycleStore
         JsonSerializer.Deserialize<List<UnitRange>>(e.GetString("UnitRanges"), Json.Options)!,
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("ClosedAt"),
-        e.GetString("Versions") is { } versions ? JsonSerializer.Deserialize<CycleVersions>(versions, Json.Options) : null);
+        e.GetString("Versions") is { } versions ? JsonSerializer.Deserialize<CycleVersions>(versions, Json.Options) : null,
+        e.GetString("OrchestrationVersion"));
 }

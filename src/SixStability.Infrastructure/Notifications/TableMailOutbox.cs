@@ -82,6 +82,19 @@ public sealed class TableMailOutbox(TableClients tables, TimeProvider clock) : I
         }), cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> PendingCountAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        TableClient table = await tables.GetAsync("outbox").ConfigureAwait(false);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(cycleId)} and Status eq {nameof(OutboxStatus.Pending)}");
+        int pending = 0;
+        await foreach (TableEntity _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            pending++;
+        }
+
+        return pending;
+    }
+
     public async Task<IReadOnlyList<QueuedRobotSend>> QueuedAsync(string cycleId, CancellationToken cancellationToken)
     {
         TableClient table = await tables.GetAsync("outbox").ConfigureAwait(false);

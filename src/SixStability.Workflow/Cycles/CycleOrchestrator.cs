@@ -11,6 +11,9 @@ namespace SixStability.Workflow.Cycles;
 /// step reads what is still owed at that moment, so the history grows with steps, not submissions.
 /// A step that still fails after its retries is recorded on the cycle and the cycle goes on: the
 /// close always runs. Deterministic: no clock, no I/O, every decision in an activity or a Core function.
+/// Versioned (<see cref="CycleOrchestratorVersions"/>): a running cycle replays the branch of the version
+/// it started with, so every branch below stays exactly as released until no cycle of its version is
+/// open. A change to the step sequence is a new version and a new branch, never an edit of an old one.
 /// </summary>
 public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, CycleResult>
 {
@@ -31,6 +34,7 @@ public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, Cyc
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         ILogger logger = context.CreateReplaySafeLogger<CycleOrchestrator>();
+        int version = CycleOrchestratorVersions.Number(context.Version);
 
         OpenCycleResult opened;
         try
@@ -43,6 +47,12 @@ public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, Cyc
             await RecordAsync(context, input.CycleId, "open", ex, logger);
             context.SetCustomStatus(new CycleProgress("openFailed", null, CycleCounts.Zero));
             return new CycleResult("openFailed", CycleCounts.Zero);
+        }
+
+        if (version >= 2)
+        {
+            // V2: the record says which version runs the cycle (no engine client tells it on Functions).
+            await RecordVersionAsync(context, input.CycleId, logger);
         }
 
         IReadOnlyList<CycleTick> timeline = opened.Ticks;
@@ -140,6 +150,7 @@ public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, Cyc
                 await context.CallActivityAsync<int>(nameof(EscalationDigestActivity), new StepInput(cycleId, tick), Retry);
             }
 
+            // Part of V1 as released (robot delivery shipped before versions existed): every version runs it.
             await DeliverQueuedAsync(context, cycleId, tick.StepId, logger);
             return perRange.Aggregate(CycleCounts.Zero, (sum, range) => sum.Plus(range));
         }
@@ -147,6 +158,19 @@ public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, Cyc
         {
             await RecordAsync(context, cycleId, tick.StepId, ex, logger);
             return null;
+        }
+    }
+
+    /// <summary>V2's step: a failure is recorded like any step's, and the cycle goes on.</summary>
+    private static async Task RecordVersionAsync(TaskOrchestrationContext context, string cycleId, ILogger logger)
+    {
+        try
+        {
+            await context.CallActivityAsync<bool>(nameof(RecordOrchestrationVersionActivity), new CycleVersionInput(cycleId, CycleOrchestratorVersions.Shown(context.Version)), Retry);
+        }
+        catch (TaskFailedException ex)
+        {
+            await RecordAsync(context, cycleId, "version", ex, logger);
         }
     }
 

@@ -31,6 +31,7 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
             Quarter = record.Frame.Quarter,
             Mode = record.Frame.Mode,
             Versions = record.Versions,
+            OrchestrationVersion = CycleOrchestratorVersions.Shown(record.OrchestrationVersion),
             Step = instance?.Progress?.Step,
             NextAt = instance?.Progress?.NextAt,
             Schedule = [.. timeline.Select(t => new ScheduleStepView(t.Kind, t.Level, t.At, t.Due, t.StepId))],
@@ -50,7 +51,10 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
         [.. (await cycles.ListAsync(cancellationToken).ConfigureAwait(false))
             .OrderByDescending(r => r.Frame.Quarter)
             .ThenBy(r => r.CycleId, StringComparer.Ordinal)
-            .Select(r => new CycleSummaryView(r.CycleId, r.Frame.PlanId, r.Frame.Quarter, r.Frame.Quarter.ChineseName, StatusName(r.Status), r.Frame.Mode, r.CreatedAt, r.ClosedAt))];
+            .Select(r => new CycleSummaryView(r.CycleId, r.Frame.PlanId, r.Frame.Quarter, r.Frame.Quarter.ChineseName, StatusName(r.Status), r.Frame.Mode, r.CreatedAt, r.ClosedAt)
+            {
+                OrchestrationVersion = CycleOrchestratorVersions.Shown(r.OrchestrationVersion),
+            })];
 
     private static string StatusName(CycleStatus status) => status switch
     {

@@ -15,6 +15,7 @@ public static class CycleTasks
         typeof(CancelCycleActivity),
         typeof(CloseCycleActivity),
         typeof(RecordProblemActivity),
+        typeof(RecordOrchestrationVersionActivity),
     ];
 
     public static DurableTaskRegistry AddCycleTasks(this DurableTaskRegistry registry)
@@ -29,6 +30,7 @@ public static class CycleTasks
         registry.AddActivity<CancelCycleActivity>();
         registry.AddActivity<CloseCycleActivity>();
         registry.AddActivity<RecordProblemActivity>();
+        registry.AddActivity<RecordOrchestrationVersionActivity>();
         return registry;
     }
 }

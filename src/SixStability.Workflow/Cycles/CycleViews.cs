@@ -24,6 +24,13 @@ public sealed record CycleView(string CycleId, string Status, string? Runtime)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CycleVersions? Versions { get; init; }
 
+    /// <summary>
+    /// The orchestration version that runs the cycle (<see cref="CycleOrchestratorVersions"/>): "1" for cycles
+    /// started before versions were recorded; null while the cycle is still opening.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OrchestrationVersion { get; init; }
+
     /// <summary>The last step run (open, reminder-…, escalation…, closed); null until the orchestration reports one.</summary>
     public string? Step { get; init; }
 
@@ -92,4 +99,8 @@ public sealed record MailProblemView(string Step, string RecipientKey, string To
 public sealed record RobotProblemView(string Step, string RecipientKey, ChannelKind Channel, string Robot, OutboxStatus Status, int Attempts, string? Error, DateTimeOffset? NotBefore);
 
 /// <summary>One line of <c>GET /api/cycles</c>.</summary>
-public sealed record CycleSummaryView(string CycleId, string PlanId, Quarter Quarter, string QuarterName, string Status, CycleMode Mode, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt);
+public sealed record CycleSummaryView(string CycleId, string PlanId, Quarter Quarter, string QuarterName, string Status, CycleMode Mode, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt)
+{
+    /// <summary>Which orchestration version runs it: before retiring a version, no open cycle may show it (README).</summary>
+    public string OrchestrationVersion { get; init; } = CycleOrchestratorVersions.V1;
+}

@@ -5,14 +5,14 @@ using SixStability.Workflow.Ports;
 namespace SixStability.Workflow.Cycles;
 
 /// <summary><see cref="ICycleClient"/> over a <see cref="DurableTaskClient"/> (Functions' [DurableClient], the test host).</summary>
-public sealed class DurableTaskCycleClient(DurableTaskClient client) : ICycleClient
+public sealed class DurableTaskCycleClient(DurableTaskClient client) : ICycleClient, IOrchestrationHistory
 {
     public async Task<bool> TryScheduleAsync(CycleInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(CycleOrchestrator), input, new StartOrchestrationOptions(input.CycleId), cancellationToken).ConfigureAwait(false);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(CycleOrchestrator), input, StartOptions(input.CycleId), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is InvalidOperationException || ex.GetType().Name == "RpcException")
@@ -38,4 +38,14 @@ public sealed class DurableTaskCycleClient(DurableTaskClient client) : ICycleCli
 
     public Task RaiseAsync(string cycleId, CycleCommand command, CancellationToken cancellationToken) =>
         client.RaiseEventAsync(cycleId, CycleOrchestrator.CommandEvent, command, cancellationToken);
+
+    public async Task<int> PurgeAsync(string cycleId, CancellationToken cancellationToken) =>
+        (await client.PurgeInstanceAsync(cycleId, cancellation: cancellationToken).ConfigureAwait(false)).PurgedInstanceCount;
+
+    /// <summary>
+    /// Every cycle starts with the current orchestration version, recorded by the engine for the
+    /// orchestration's whole life (the Functions host takes it from the start request; host.json's
+    /// defaultVersion says the same for starts that carry none).
+    /// </summary>
+    public static StartOrchestrationOptions StartOptions(string cycleId) => new(cycleId) { Version = CycleOrchestratorVersions.Current };
 }

@@ -12,6 +12,9 @@ public interface ICycleStore
 
     Task SetStatusAsync(string cycleId, CycleStatus status, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Which orchestration version runs the cycle (<see cref="Cycles.CycleOrchestratorVersions"/>).</summary>
+    Task SetOrchestrationVersionAsync(string cycleId, string version, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<CycleRecord>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>Keeps a step's failure on the cycle (appended, never overwritten).</summary>
@@ -23,6 +26,7 @@ public interface ICycleStore
 
 /// <param name="UnitRanges">Units in id order, cut into ranges; a step fans out one activity per range.</param>
 /// <param name="Versions">The plan and directory versions the cycle opened with and keeps; null for cycles opened before versions were kept (they read the current ones).</param>
+/// <param name="OrchestrationVersion">The orchestration version that runs the cycle; null for cycles whose orchestration does not record it (version 1).</param>
 public sealed record CycleRecord(
     CycleFrame Frame,
     CyclePolicy Policy,
@@ -30,7 +34,8 @@ public sealed record CycleRecord(
     IReadOnlyList<UnitRange> UnitRanges,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ClosedAt = null,
-    CycleVersions? Versions = null)
+    CycleVersions? Versions = null,
+    string? OrchestrationVersion = null)
 {
     public string CycleId => Frame.CycleId;
 }

@@ -20,6 +20,12 @@ public interface IMailOutbox
 
     Task RecordAsync(string cycleId, string stepId, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many of the cycle's messages were recorded before sending and never marked after (a send interrupted).
+    /// Robot messages still queued are not counted: once the cycle is closed nothing sends them any more.
+    /// </summary>
+    Task<int> PendingCountAsync(string cycleId, CancellationToken cancellationToken);
+
     /// <summary>Every robot message of the cycle still queued, oldest step first.</summary>
     Task<IReadOnlyList<QueuedRobotSend>> QueuedAsync(string cycleId, CancellationToken cancellationToken);
 

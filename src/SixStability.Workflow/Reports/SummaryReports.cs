@@ -86,6 +86,20 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
         };
     }
 
+    /// <summary>True when the close stored the summary in all three forms (html, docx, json).</summary>
+    public async Task<bool> IsStoredAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        foreach (string format in new[] { "html", "docx", "json" })
+        {
+            if (await blobs.GetAsync(Container, BlobName(cycleId, format), cancellationToken).ConfigureAwait(false) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The summary as the browser shows it: a whole HTML document.</summary>
     public Task<string> HtmlAsync(CycleSummary summary) =>
         html.PageAsync<SummaryDocument>(new Dictionary<string, object?> { ["Summary"] = summary });

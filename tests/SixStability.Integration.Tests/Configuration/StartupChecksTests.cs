@@ -144,6 +144,27 @@ public sealed class StartupChecksTests
     }
 
     [Theory]
+    [InlineData("90", true)]
+    [InlineData("1", true)]
+    [InlineData("0", false)]
+    [InlineData("-5", false)]
+    [InlineData("90天", false)]
+    [InlineData("", false)]
+    public void Durable_PurgeAfterDays_must_be_a_whole_number_of_days_of_at_least_one(string value, bool accepted)
+    {
+        IReadOnlyList<string> problems = Check(StartupHost.Functions, ("Durable:PurgeAfterDays", value));
+
+        if (accepted)
+        {
+            problems.Should().BeEmpty();
+        }
+        else
+        {
+            problems.Should().ContainSingle().Which.Should().StartWith("Durable:PurgeAfterDays").And.Contain("默认 90");
+        }
+    }
+
+    [Theory]
     [InlineData("Smtp:Tls", "Starttls", true)]
     [InlineData("Smtp:Tls", "SslOnConnect", true)]
     [InlineData("Smtp:Tls", "None", true)]

@@ -125,6 +125,12 @@ internal sealed class InMemoryCycleStore : ICycleStore
         return Task.CompletedTask;
     }
 
+    public Task SetOrchestrationVersionAsync(string cycleId, string version, CancellationToken cancellationToken)
+    {
+        records[cycleId] = records[cycleId] with { OrchestrationVersion = version };
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<CycleRecord>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CycleRecord>>([.. records.Values]);
 
     public List<(string CycleId, CycleProblem Problem)> Problems { get; } = [];

@@ -87,6 +87,14 @@ internal sealed class InMemoryOutbox : IMailOutbox
         return Task.CompletedTask;
     }
 
+    public Task<int> PendingCountAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(entries.Where(e => e.Key.Cycle == cycleId).SelectMany(e => e.Value.Values).Count(e => e.Status == OutboxStatus.Pending));
+        }
+    }
+
     public Task<IReadOnlyList<QueuedRobotSend>> QueuedAsync(string cycleId, CancellationToken cancellationToken)
     {
         lock (gate)
