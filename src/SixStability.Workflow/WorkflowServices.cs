@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Pages.Coordinator;
+using SixStability.Workflow.Pages.Plans;
 using SixStability.Workflow.Pages.Unit;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Plans.Drafts;
@@ -75,6 +76,7 @@ public static class WorkflowServices
         services.AddSingleton<UnitHandlers>();
         services.AddSingleton<UnitPageHandlers>();
         services.AddSingleton<CoordinatorPageHandlers>();
+        services.AddSingleton<PlansPageHandlers>();
         return services;
     }
 }

@@ -20,6 +20,10 @@ public sealed class PageFunctions(FunctionRoutes routes)
     public Task<IActionResult> CoordinatorPage([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.CoordinatorPage)] HttpRequest request) =>
         routes.InvokeAsync(nameof(CoordinatorPage), request);
 
+    [Function("PlansPage")]
+    public Task<IActionResult> PlansPage([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.PlansPage)] HttpRequest request) =>
+        routes.InvokeAsync(nameof(PlansPage), request);
+
     [Function("GetAsset")]
     public Task<IActionResult> GetAsset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.Asset)] HttpRequest request, string name) =>
         routes.InvokeAsync(nameof(GetAsset), request, new() { ["name"] = name });

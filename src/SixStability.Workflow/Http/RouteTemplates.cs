@@ -41,6 +41,9 @@ public static class RouteTemplates
     /// </summary>
     public const string CoordinatorPage = "coord";
 
+    /// <summary>Loading the directory and plans from files, and reviewing a plan's draft.</summary>
+    public const string PlansPage = "coord/plans";
+
     /// <summary>Static files the pages load (the board's script), so pages need no inline script.</summary>
     public const string Asset = "assets/{name}";
 }

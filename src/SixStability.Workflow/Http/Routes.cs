@@ -5,6 +5,7 @@ using SixStability.Core.Units.Workbook;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Pages.Coordinator;
+using SixStability.Workflow.Pages.Plans;
 using SixStability.Workflow.Pages.Unit;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Plans.Drafts;
@@ -126,6 +127,7 @@ public static class Routes
             BodyMediaTypes = ["application/x-www-form-urlencoded", "multipart/form-data"], ResponseMediaType = Html, SuccessStatus = 303, Query = [("t", "专属链接")],
         },
         new("CoordinatorPage", "GET", T.CoordinatorPage, RouteAccess.Coordinator, "市发改委调度页面", c => c.Get<CoordinatorPageHandlers>().GetAsync(c)) { ResponseMediaType = Html },
+        new("PlansPage", "GET", T.PlansPage, RouteAccess.Coordinator, "方案与单位名录：上传、核对草稿、确认", c => c.Get<PlansPageHandlers>().GetAsync(c)) { ResponseMediaType = Html },
         new("GetAsset", "GET", T.Asset, RouteAccess.Anyone, "页面使用的样式表和脚本", Assets.GetAsync) { ResponseMediaType = "text/css" },
     ];
 

@@ -5,6 +5,7 @@
   key = decodeURIComponent(key);
   var current = null, data = null;
   function $(id) { return document.getElementById(id); }
+  if (key) { $('plans-link').href = '/coord/plans?code=' + encodeURIComponent(key); }
   function api(method, path, body, done) {
     var xhr = new XMLHttpRequest();
     xhr.open(method, path, true);
