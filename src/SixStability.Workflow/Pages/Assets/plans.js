@@ -159,4 +159,7 @@
     });
   };
   loadDirectory();
+  // /coord/plans?plan=ID opens that plan's draft (a link the coordinator can keep or send).
+  var asked = (/[?&]plan=([^&]*)/.exec(location.search) || [])[1];
+  if (asked) { $('plan-id').value = decodeURIComponent(asked); $('draft-load').onclick(); }
 })();
