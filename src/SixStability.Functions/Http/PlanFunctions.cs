@@ -5,22 +5,22 @@ using SixStability.Workflow.Http;
 
 namespace SixStability.Functions.Http;
 
-/// <summary>Plans and the unit directory (coordinator: the function key).</summary>
+/// <summary>Plans and the unit directory (the roles are checked by the app: Routes.All).</summary>
 public sealed class PlanFunctions(FunctionRoutes routes)
 {
     [Function("PutPlan")]
-    public Task<IActionResult> PutPlan([HttpTrigger(AuthorizationLevel.Function, "put", Route = RouteTemplates.Plan)] HttpRequest request, string planId) =>
+    public Task<IActionResult> PutPlan([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = RouteTemplates.Plan)] HttpRequest request, string planId) =>
         routes.InvokeAsync(nameof(PutPlan), request, new() { ["planId"] = planId });
 
     [Function("GetPlan")]
-    public Task<IActionResult> GetPlan([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.Plan)] HttpRequest request, string planId) =>
+    public Task<IActionResult> GetPlan([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.Plan)] HttpRequest request, string planId) =>
         routes.InvokeAsync(nameof(GetPlan), request, new() { ["planId"] = planId });
 
     [Function("PutDirectory")]
-    public Task<IActionResult> PutDirectory([HttpTrigger(AuthorizationLevel.Function, "put", Route = RouteTemplates.Directory)] HttpRequest request) =>
+    public Task<IActionResult> PutDirectory([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = RouteTemplates.Directory)] HttpRequest request) =>
         routes.InvokeAsync(nameof(PutDirectory), request);
 
     [Function("GetDirectory")]
-    public Task<IActionResult> GetDirectory([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.Directory)] HttpRequest request) =>
+    public Task<IActionResult> GetDirectory([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.Directory)] HttpRequest request) =>
         routes.InvokeAsync(nameof(GetDirectory), request);
 }

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Configuration;
 namespace SixStability.Infrastructure.Configuration;
 
 /// <summary>
-/// Which host is starting, as the start-up checks need to know it: whether it checks an admin key itself
-/// (DevHost; the Function app leaves that to the Functions host's keys) and, for DevHost, where it listens.
+/// Which host is starting, as the start-up checks need to know it: whether it checks the admin key scripts
+/// send (both hosts do: people sign in, so the Functions host's own keys no longer gate the routes) and,
+/// for DevHost, where it listens.
 /// </summary>
 public sealed partial record StartupHost(string Name, bool ChecksAdminKey, IReadOnlyList<string> ListenUrls)
 {
     /// <summary>The Function app: never the demo, never a test host; it never accepts the published development keys.</summary>
-    public static StartupHost Functions { get; } = new("函数应用", ChecksAdminKey: false, ListenUrls: []);
+    public static StartupHost Functions { get; } = new("函数应用", ChecksAdminKey: true, ListenUrls: []);
 
     /// <summary>
     /// True only when every address the host listens on is loopback: then nobody else can reach it, and

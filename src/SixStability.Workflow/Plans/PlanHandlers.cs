@@ -21,7 +21,7 @@ public sealed class PlanHandlers(ImportPlanUseCase import, IPlanStore plans)
         }
 
         bool json = call.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true || body!.TrimStart().StartsWith('{');
-        return (await import.RunAsync(new ImportPlanCommand(call.Value("planId"), body!, json, RequestBody.IfMatch(call.Request)), call.Aborted).ConfigureAwait(false))
+        return (await import.RunAsync(new ImportPlanCommand(call.Value("planId"), body!, json, RequestBody.IfMatch(call.Request), call.Actor), call.Aborted).ConfigureAwait(false))
             .ToResult(stored => ApiResult.Json(stored.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK, stored, stored.ETag));
     }
 

@@ -14,7 +14,7 @@ public sealed class DirectoryHandlers(ReplaceDirectoryUseCase replace, IDirector
     {
         ArgumentNullException.ThrowIfNull(call);
         (string? body, ApiResult? error) = await RequestBody.ReadTextAsync(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
-        return error ?? (await replace.RunAsync(new ReplaceDirectoryCommand(body!, RequestBody.IfMatch(call.Request)), call.Aborted).ConfigureAwait(false))
+        return error ?? (await replace.RunAsync(new ReplaceDirectoryCommand(body!, RequestBody.IfMatch(call.Request), call.Actor), call.Aborted).ConfigureAwait(false))
             .ToResult(stored => ApiResult.Json(StatusCodes.Status200OK, stored, stored.ETag));
     }
 
