@@ -33,8 +33,11 @@ public sealed record ApiRoute(string Name, string Method, string Template, Route
     /// <summary>The action a successful call records in the audit trail (its use case records it); null for reads.</summary>
     public AuditAction? Audit { get; init; }
 
-    /// <summary>A page for people (or the summary's HTML): without a sign-in it sends the browser to sign in rather than answering 401.</summary>
-    public bool IsPage => ResponseMediaType?.StartsWith("text/html", StringComparison.Ordinal) == true;
+    /// <summary>
+    /// A page for people, outside <c>api/</c> (<c>/coord</c>, <c>/u</c>): without a sign-in it sends the browser to
+    /// sign in; an API route (the summary's HTML included) answers 401.
+    /// </summary>
+    public bool IsPage => ResponseMediaType?.StartsWith("text/html", StringComparison.Ordinal) == true && !Template.StartsWith("api/", StringComparison.Ordinal);
 
     /// <summary>The {names} in the template, in order.</summary>
     public IReadOnlyList<string> Parameters =>

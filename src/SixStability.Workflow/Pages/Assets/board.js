@@ -70,7 +70,7 @@
     var lateOnly = $('late-only').checked, filter = $('name-filter').value;
     var html = '<tr><th>单位</th>';
     for (i = 0; i < tasks.length; i++) { html += '<th>' + tasks[i] + '</th>'; }
-    html += '<th>最高级别</th><th></th></tr>';
+    html += '<th>最高级别</th>' + (canAct ? '<th></th>' : '') + '</tr>';
     for (i = 0; i < data.units.length; i++) {
       u = data.units[i];
       if (lateOnly && u.owed.length === 0 && u.late === 0) { continue; }
@@ -84,7 +84,7 @@
         var cls = cellClass(t);
         html += '<td class="cell ' + cls + '" data-unit="' + esc(u.unitId) + '" data-task="' + t.task + '" data-state="' + cls + '" title="' + esc(u.name + ' 任务' + t.task + '：' + stateNames[cls] + '，截止 ' + t.due) + '">' + (t.level > 0 && t.state !== 'submitted' ? t.level : '') + '</td>';
       }
-      html += '<td>' + (u.level > 0 ? u.level + '级' : '—') + '</td><td>' + (canAct && data.status === 'open' ? '<button type="button" class="extend" data-unit="' + esc(u.unitId) + '">延期</button>' : '') + '</td></tr>';
+      html += '<td>' + (u.level > 0 ? u.level + '级' : '—') + '</td>' + (canAct ? '<td>' + (data.status === 'open' ? '<button type="button" class="extend" data-unit="' + esc(u.unitId) + '">延期</button>' : '') + '</td>' : '') + '</tr>';
     }
     $('board').innerHTML = html;
     var names = {}, pending = '', r;
@@ -156,6 +156,7 @@
       }
       $('report').innerHTML = html;
       $('report-card').className = 'card';
+      if ($('report-card').scrollIntoView) { $('report-card').scrollIntoView(); }
     });
   }
   if ($('board')) $('board').onclick = function (e) {
