@@ -70,6 +70,9 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='owed']", new() { Timeout = 15_000 });
             await page.Locator("#close").ClickAsync();
             await page.Locator("#status", new() { HasText = "已关闭" }).WaitForAsync(new() { Timeout = 30_000 });
+            await page.ReloadAsync();
+            await page.Locator("#audit-table tr[data-action='CloseCycle']").WaitForAsync();
+            await page.ShotAsync("coordinator-desktop");
 
             // Assert
             string mine = await rsj.GetStringAsync("/api/me/obligations");
@@ -77,6 +80,8 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             (await Admin.GetStringAsync($"/api/cycles/{CycleId}")).Should().Contain("\"state\":\"approved\"").And.Contain("同意，请按期报送");
             await WaitForDueAsync("lps", "2020-10-25");
             (await page.Locator("#close").IsVisibleAsync()).Should().BeFalse("a closed cycle cannot be closed again");
+            string[] audited = [.. (await Task.WhenAll((await page.Locator("#audit-table tr[data-action]").AllAsync()).Select(r => r.GetAttributeAsync("data-action")))).OfType<string>()];
+            audited.Should().Contain(["DecideExtension", "ExtendCycle", "ReturnSubmission", "CloseCycle"], "each action on the board is in the audit trail on the same page");
         }
         finally
         {

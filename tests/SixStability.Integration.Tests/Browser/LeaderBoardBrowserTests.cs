@@ -62,7 +62,10 @@ public sealed partial class LeaderBoardBrowserTests : DevHostApiTest
             // Act: the link, the sign-in it leads to, back to the board of that cycle.
             await page.GotoAsync(link);
             await page.WaitForURLAsync(SignInPage());
-            await ShotAsync(page, "signin-desktop");
+            await page.ShotAsync("signin-desktop");
+            await page.SetViewportSizeAsync(390, 844);
+            await page.ShotAsync("signin-390");
+            await page.SetViewportSizeAsync(1280, 900);
             await page.Locator("button[name='person'][value='leader-vm-industry']").ClickAsync();
             await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == "/coord?cycle=" + CycleId);
             await page.Locator("#board tr[data-unit]").First.WaitForAsync();
@@ -70,7 +73,7 @@ public sealed partial class LeaderBoardBrowserTests : DevHostApiTest
             ILocator submitted = page.Locator("td.cell[data-unit='swj'][data-state='submitted'], td.cell[data-unit='swj'][data-state='late']").First;
             await submitted.ClickAsync();
             await page.Locator("#report-card", new() { HasText = "帮扶重点企业32家" }).WaitForAsync();
-            await ShotAsync(page, "leader-desktop");
+            await page.ShotAsync("leader-desktop");
 
             // The routes behind 退回 and 关闭 refuse this session, with the page's own anti-forgery token.
             string token = (await page.Locator("#board-app").GetAttributeAsync("data-csrf"))!;
@@ -80,7 +83,7 @@ public sealed partial class LeaderBoardBrowserTests : DevHostApiTest
             IAPIResponse closed = await page.Context.APIRequest.PostAsync(new Uri(Server.BaseAddress, $"/api/cycles/{CycleId}/close").ToString(), new() { Headers = headers });
 
             await page.SetViewportSizeAsync(390, 844);
-            await ShotAsync(page, "leader-390");
+            await page.ShotAsync("leader-390");
 
             // Assert
             link.Should().Be($"{Server.BaseAddress.AbsoluteUri}coord?cycle={CycleId}");
@@ -123,15 +126,6 @@ public sealed partial class LeaderBoardBrowserTests : DevHostApiTest
         }
 
         throw new TimeoutException("No escalation mail reached 李华.");
-    }
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("SIXSTABILITY_SHOTS") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-        }
     }
 
     [GeneratedRegex("/signin\\?returnUrl=")]

@@ -79,6 +79,7 @@ public sealed class SecurityHeadersTests : DemoCycleApiTest
         using HttpResponseMessage unknown = await client.GetAsync("/no/such/page");
         using HttpResponseMessage wrongMethod = await client.PutAsync("/coord", null);
         using HttpResponseMessage redirect = await client.GetAsync("/admin?code=x");
+        using HttpResponseMessage signIn = await client.GetAsync("/signin");
 
         index.StatusCode.Should().Be(HttpStatusCode.OK);
         ShouldCarryTheHeaders(index, "/dev/mail");
@@ -92,6 +93,8 @@ public sealed class SecurityHeadersTests : DemoCycleApiTest
         ShouldCarryTheHeaders(wrongMethod, "a wrong method");
         redirect.StatusCode.Should().Be(HttpStatusCode.PermanentRedirect);
         ShouldCarryTheHeaders(redirect, "/admin");
+        signIn.StatusCode.Should().Be(HttpStatusCode.OK);
+        ShouldCarryTheHeaders(signIn, "/signin");
     }
 
     private static void ShouldCarryTheHeaders(HttpResponseMessage response, string what, string cache = "no-store", Dictionary<string, string>? policy = null)
