@@ -25,6 +25,7 @@ public static class WorkflowServices
     {
         services.AddSingleton<HtmlComposer>(sp => new HtmlComposer(sp.GetService<ILoggerFactory>()));
         services.AddSingleton<MailComposer>();
+        services.AddSingleton<RobotDispatcher>();
         services.AddSingleton<Notifier>();
         services.AddSingleton<CycleContextLoader>();
         services.AddSingleton<SummaryReports>();
@@ -42,6 +43,7 @@ public static class WorkflowServices
         services.AddTransient<OpenCycleActivity>();
         services.AddTransient<RunStepForUnitsActivity>();
         services.AddTransient<EscalationDigestActivity>();
+        services.AddTransient<DeliverQueuedActivity>();
         services.AddTransient<ExtendDeadlineActivity>();
         services.AddTransient<CancelCycleActivity>();
         services.AddTransient<CloseCycleActivity>();

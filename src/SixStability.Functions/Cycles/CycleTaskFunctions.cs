@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using SixStability.Core.Cycles;
 using SixStability.Workflow.Cycles;
+using SixStability.Workflow.Notifications;
 
 namespace SixStability.Functions.Cycles;
 
@@ -29,6 +30,9 @@ public sealed class CycleTaskFunctions(IServiceProvider services)
 
     [Function(nameof(EscalationDigestActivity))]
     public Task<int> EscalationDigest([ActivityTrigger] StepInput input) => Activity<EscalationDigestActivity>().RunAsync(null!, input);
+
+    [Function(nameof(DeliverQueuedActivity))]
+    public Task<RobotBacklog> DeliverQueued([ActivityTrigger] string cycleId) => Activity<DeliverQueuedActivity>().RunAsync(null!, cycleId);
 
     [Function(nameof(ExtendDeadlineActivity))]
     public Task<IReadOnlyList<CycleTick>> ExtendDeadline([ActivityTrigger] ExtendDeadlineInput input) => Activity<ExtendDeadlineActivity>().RunAsync(null!, input);

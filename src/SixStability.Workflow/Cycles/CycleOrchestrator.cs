@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SixStability.Core.Cycles;
+using SixStability.Workflow.Notifications;
 
 namespace SixStability.Workflow.Cycles;
 
@@ -14,6 +15,9 @@ namespace SixStability.Workflow.Cycles;
 public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, CycleResult>
 {
     public const string CommandEvent = "command";
+
+    /// <summary>Passes over the robot queue after a step (20 messages a robot each): enough for 600 readers on one robot.</summary>
+    private const int MaxRobotPasses = 30;
 
     // Transient failures (storage, mail) are tried again for about two and a half minutes; a permanent one is not.
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
@@ -121,7 +125,10 @@ public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, Cyc
         }
     }
 
-    /// <summary>A step fans out one activity per range of units; an escalation then tells the people above them. Null when the step failed (recorded).</summary>
+    /// <summary>
+    /// A step fans out one activity per range of units; an escalation then tells the people above them; then the group-robot
+    /// messages that waited for their robot's allowance go. Null when the step failed (recorded).
+    /// </summary>
     private static async Task<CycleCounts?> RunStepAsync(TaskOrchestrationContext context, string cycleId, CycleTick tick, int ranges, ILogger logger)
     {
         try
@@ -133,12 +140,39 @@ public sealed partial class CycleOrchestrator : TaskOrchestrator<CycleInput, Cyc
                 await context.CallActivityAsync<int>(nameof(EscalationDigestActivity), new StepInput(cycleId, tick), Retry);
             }
 
+            await DeliverQueuedAsync(context, cycleId, tick.StepId, logger);
             return perRange.Aggregate(CycleCounts.Zero, (sum, range) => sum.Plus(range));
         }
         catch (TaskFailedException ex)
         {
             await RecordAsync(context, cycleId, tick.StepId, ex, logger);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Group-robot messages beyond a robot's allowance (about 20 a minute) wait in the outbox: the orchestration comes
+    /// back for them on durable timers, never an activity sleeping for minutes, until none waits or the passes run out
+    /// (the next step's passes take the rest). A failure here is recorded apart from the step: its mail went.
+    /// </summary>
+    private static async Task DeliverQueuedAsync(TaskOrchestrationContext context, string cycleId, string step, ILogger logger)
+    {
+        try
+        {
+            for (int pass = 0; pass < MaxRobotPasses; pass++)
+            {
+                RobotBacklog backlog = await context.CallActivityAsync<RobotBacklog>(nameof(DeliverQueuedActivity), cycleId, Retry);
+                if (backlog.NextAt is not DateTimeOffset next)
+                {
+                    return;
+                }
+
+                await context.CreateTimer(next.UtcDateTime, CancellationToken.None);
+            }
+        }
+        catch (TaskFailedException ex)
+        {
+            await RecordAsync(context, cycleId, step + "-robots", ex, logger);
         }
     }
 

@@ -7,9 +7,9 @@ using SixStability.Workflow.Ports;
 namespace SixStability.Workflow.Cycles;
 
 /// <summary>
-/// A cycle as the coordinator watches it: schedule, counts, each unit's progress, pending 延期申请, mail that
-/// failed. A reader limited to some units (a 分管领导) gets those units only, and their counts; the cycle's
-/// problems and failed mail (other units' addresses) are left out for them.
+/// A cycle as the coordinator watches it: schedule, counts, each unit's progress, pending 延期申请, mail and
+/// group-robot messages that failed. A reader limited to some units (a 分管领导) gets those units only, and their
+/// counts; the cycle's problems and failed mail and robot messages (other units' addresses) are left out for them.
 /// </summary>
 public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obligations, IDirectoryStore directory, IMailOutbox outbox, BusinessCalendar china)
 {
@@ -30,6 +30,7 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
         var lookup = (await directory.GetAsync(record.Versions?.Directory, cancellationToken).ConfigureAwait(false))?.Value is { } units ? new Core.Units.UnitResolver(units) : null;
         List<Obligation> every = await obligations.ListAllAsync(cycleId, null, cancellationToken).ConfigureAwait(false);
         List<Obligation> all = scope.IsAll ? every : [.. every.Where(o => scope.Includes(o.UnitId))];
+        IReadOnlyList<OutboxEntry> problems = scope.IsAll ? await outbox.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false) : [];
         IReadOnlyList<CycleTick> timeline = CycleTimeline.Build(record.Frame, record.Policy, china, every.Select(o => o.Due).Distinct());
         return new CycleView(cycleId, StatusName(record.Status), instance?.RuntimeStatus)
         {
@@ -43,7 +44,8 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
             Counts = CycleCounts.Of(all),
             Units = [.. all.GroupBy(o => o.UnitId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => UnitProgressView.Of(g.Key, lookup?.FindUnit(g.Key)?.Name ?? g.Key, [.. g]))],
             ExtensionRequests = [.. (await obligations.ListExtensionRequestsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Where(r => scope.Includes(r.UnitId)).Select(r => new ExtensionRequestView(r.UnitId, r.Due, r.Reason, r.RequestedAt, r.State, r.Note))],
-            MailProblems = scope.IsAll ? [.. (await outbox.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Select(p => new MailProblemView(p.Step, p.RecipientKey, p.To, p.Status, p.Error))] : [],
+            MailProblems = [.. problems.Where(p => p.Channel is null).Select(p => new MailProblemView(p.Step, p.RecipientKey, p.To, p.Status, p.Error))],
+            RobotProblems = [.. problems.Where(p => p.Channel is not null).Select(p => new RobotProblemView(p.Step, p.Reader ?? p.RecipientKey, p.Channel!.Value, p.Robot ?? string.Empty, p.Status, p.Attempts, p.Error, p.NotBefore))],
             Problems = scope.IsAll ? await cycles.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false) : [],
             Failure = instance?.Failure,
             CanResume = ResumeCycleUseCase.CanResume(record, instance),

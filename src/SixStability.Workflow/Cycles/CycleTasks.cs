@@ -10,6 +10,7 @@ public static class CycleTasks
         typeof(OpenCycleActivity),
         typeof(RunStepForUnitsActivity),
         typeof(EscalationDigestActivity),
+        typeof(DeliverQueuedActivity),
         typeof(ExtendDeadlineActivity),
         typeof(CancelCycleActivity),
         typeof(CloseCycleActivity),
@@ -23,6 +24,7 @@ public static class CycleTasks
         registry.AddActivity<OpenCycleActivity>();
         registry.AddActivity<RunStepForUnitsActivity>();
         registry.AddActivity<EscalationDigestActivity>();
+        registry.AddActivity<DeliverQueuedActivity>();
         registry.AddActivity<ExtendDeadlineActivity>();
         registry.AddActivity<CancelCycleActivity>();
         registry.AddActivity<CloseCycleActivity>();

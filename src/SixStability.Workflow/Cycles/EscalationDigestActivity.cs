@@ -8,8 +8,9 @@ namespace SixStability.Workflow.Cycles;
 
 /// <summary>
 /// An escalation level's mail to the people above the late units (<see cref="EscalationDecisions.Offices"/>):
-/// each 分管市领导 from level 2, the 市政府督查室 from level 3, the coordinator always. Each mail links to the
-/// cycle's board, where after sign-in a leader sees the units they oversee (read-only).
+/// each 分管市领导 from level 2, the 市政府督查室 from level 3, the coordinator always. Each mail (and each of
+/// their group robots' messages) links to the cycle's board, where after sign-in a leader sees the units they
+/// oversee (read-only).
 /// </summary>
 public sealed class EscalationDigestActivity(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, PageLinks pages)
     : TaskActivity<StepInput, int>

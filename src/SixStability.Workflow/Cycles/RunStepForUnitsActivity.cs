@@ -65,7 +65,7 @@ public sealed class RunStepForUnitsActivity(CycleContextLoader loader, IObligati
             }
 
             Unit unit = cycle.Lookup.FindUnit(unitId)!;
-            readers.Add(new EscalationReader(unitId, unit.Name, new Contact(unit.Name, unit.Email), EscalationDecisions.Items(owed, cycle.Lookup, days), unitId, links.UnitLink(unitId, cycle.CycleId, expires)));
+            readers.Add(new EscalationReader(unitId, unit.Name, new Contact(unit.Name, unit.Email, unit.Channels), EscalationDecisions.Items(owed, cycle.Lookup, days), unitId, links.UnitLink(unitId, cycle.CycleId, expires)));
         }
 
         return await mail.EscalationAsync(cycle.Facts, tick.StepId, level, readers).ConfigureAwait(false);

@@ -11,9 +11,10 @@ namespace SixStability.Workflow.Units;
 
 /// <summary>
 /// Replaces the unit directory. A new directory must still name every unit of every stored plan, so
-/// a plan never points at a unit that no longer exists.
+/// a plan never points at a unit that no longer exists; and every group robot it names must be configured,
+/// so a reminder never finds a robot without a key.
 /// </summary>
-public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, IPlanStore plans, AuditTrail audit, ILogger<ReplaceDirectoryUseCase> logger)
+public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, IPlanStore plans, IRobotCatalog robots, AuditTrail audit, ILogger<ReplaceDirectoryUseCase> logger)
 {
     public async Task<Outcome<DirectoryStored>> RunAsync(ReplaceDirectoryCommand command, CancellationToken cancellationToken)
     {
@@ -22,6 +23,12 @@ public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, I
         if (parsed is null)
         {
             return Outcome.Refused<DirectoryStored>(RuleViolation.Of("单位名录有误。", errors));
+        }
+
+        IReadOnlyList<FieldError> unconfigured = ChannelRules.Unconfigured(parsed, robots.IsConfigured);
+        if (unconfigured.Count > 0)
+        {
+            return Outcome.Refused<DirectoryStored>(RuleViolation.Of("单位名录中的群机器人未配置。", unconfigured));
         }
 
         var resolver = new UnitResolver(parsed);

@@ -22,7 +22,7 @@ public sealed partial class DemoTests
             ["Mail:Provider"] = "SendGrid",
             ["SendGrid:ApiKey"] = "SG.demo-test",
             ["SendGrid:Host"] = recorder.Address.ToString().TrimEnd('/'),
-            ["Demo:SecondsPerDay"] = "2",
+            ["Demo:SecondsPerDay"] = "3",
         });
         string output = stdout.ToString();
         string[] files = [.. SummaryFile().Matches(output).Select(m => m.Groups["path"].Value.Trim())];

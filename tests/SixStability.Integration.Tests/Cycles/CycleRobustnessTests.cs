@@ -89,4 +89,22 @@ public sealed class CycleRobustnessTests
         resumed.Kind.Should().Be(OutcomeKind.Conflict);
         await host.Cycles.RaiseAsync(input.CycleId, new CycleCommand(CycleCommandKind.Cancel), CancellationToken.None);
     }
+
+    [Fact]
+    public async Task A_plan_title_of_template_syntax_and_markup_is_text_in_every_step_and_the_cycle_closes()
+    {
+        await using CycleHost host = await CycleHost.StartAsync();
+        IPlanStore plans = host.Services.GetRequiredService<IPlanStore>();
+        Versioned<Core.Plans.PlanCatalog> plan = (await plans.GetAsync("p", null, CancellationToken.None))!;
+        await plans.PutAsync(plan.Value with { Title = "{{nope}}<img src=x onerror=alert(1)>" }, plan.ETag, CancellationToken.None);
+        CycleInput input = CycleHost.Demo("2023Q4", secondsPerDay: 1);
+        await host.StartAsync(input);
+
+        OrchestrationMetadata done = await host.WaitCompletedAsync(input.CycleId);
+
+        done.ReadOutputAs<CycleResult>()!.Status.Should().Be("closed", "a title used to throw KeyNotFoundException in every step");
+        IReadOnlyList<SentMail> mail = host.Mailer.For(input.CycleId);
+        mail.Should().Contain(m => m.Kind == MailKind.Open).And.Contain(m => m.Kind == MailKind.Escalation).And.Contain(m => m.Kind == MailKind.Summary);
+        mail.Where(m => m.Kind == MailKind.Open).Should().OnlyContain(m => m.Mail.Html.Contains("{{nope}}&lt;img", StringComparison.Ordinal) && !m.Mail.Html.Contains("<img", StringComparison.Ordinal));
+    }
 }

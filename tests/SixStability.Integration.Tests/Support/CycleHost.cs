@@ -60,16 +60,24 @@ internal sealed class CycleHost : IAsyncDisposable
         ],
         [new UnitGroup("各县（市、区）政府", ["lps", "flx"])]);
 
-    public static async Task<CycleHost> StartAsync()
+    /// <param name="settings">More configuration (group robots, say).</param>
+    /// <param name="directory">Changes <see cref="Directory"/> before it is stored.</param>
+    public static async Task<CycleHost> StartAsync(IDictionary<string, string?>? settings = null, Func<UnitDirectory, UnitDirectory>? directory = null)
     {
         var mailer = new RecordingMailer();
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = await SharedAzurite.ConnectionStringAsync(),
             ["Storage:TablePrefix"] = "c" + Guid.NewGuid().ToString("N")[..12],
             ["Links:SigningKey"] = "test-signing-key",
             ["Links:BaseUrl"] = "http://localhost:7071",
-        }).Build();
+        };
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         DurableTaskTestHost host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddCycleTasks(),
             new DurableTaskTestHostOptions
@@ -83,7 +91,7 @@ internal sealed class CycleHost : IAsyncDisposable
                 },
             });
         var cycleHost = new CycleHost(host, mailer);
-        await cycleHost.Services.GetRequiredService<IDirectoryStore>().PutAsync(Directory, null, CancellationToken.None);
+        await cycleHost.Services.GetRequiredService<IDirectoryStore>().PutAsync(directory?.Invoke(Directory) ?? Directory, null, CancellationToken.None);
         await cycleHost.Services.GetRequiredService<IPlanStore>().PutAsync(PlanImporter.Import("p", PlanText).Catalog, null, CancellationToken.None);
         return cycleHost;
     }

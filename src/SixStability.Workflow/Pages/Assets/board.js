@@ -112,6 +112,17 @@
     if ((data.mailProblems || []).length > 0) {
       lines.push('发送失败的邮件 ' + data.mailProblems.length + ' 封（收件人地址或邮件服务有误）。');
     }
+    // Group robots beside mail: only what did not go (a message waiting for its robot's minute is not a problem).
+    var robotFailed = 0, robots = [], r;
+    for (i = 0; i < (data.robotProblems || []).length; i++) {
+      r = data.robotProblems[i];
+      if (r.status !== 'failed' && r.status !== 'rejected') { continue; }
+      robotFailed++;
+      if (robots.indexOf(r.robot) < 0) { robots.push(r.robot); }
+    }
+    if (robotFailed > 0) {
+      lines.push('未送达的群机器人消息 ' + robotFailed + ' 条（机器人 ' + robots.join('、') + '：密钥、签名有误或一直无法连接）。');
+    }
     var text = '';
     for (i = 0; i < lines.length; i++) { text += '<p>' + esc(lines[i]) + '</p>'; }
     if (data.versions) { text += '<p class="muted">本周期使用方案第 ' + data.versions.planNumber + ' 版、单位名录第 ' + data.versions.directoryNumber + ' 版。</p>'; }
