@@ -11,7 +11,7 @@ namespace SixStability.Workflow.Cycles;
 /// The coordinator's commands to a running cycle — extend one unit (延期), close now, cancel — sent to
 /// its orchestration as an external event after the rules allow them, and recorded in the audit trail.
 /// </summary>
-public sealed class CycleCommandUseCase(ICycleStore cycles, IObligationStore obligations, AuditTrail audit, BusinessCalendar china, TimeProvider clock)
+public sealed class CycleCommandUseCase(ICycleStore cycles, CycleContextLoader loader, IObligationStore obligations, AuditTrail audit, BusinessCalendar china, TimeProvider clock)
 {
     public async Task<Outcome<CycleCommand>> RunAsync(string cycleId, CycleCommand command, Actor actor, ICycleClient engine, CancellationToken cancellationToken)
     {
@@ -44,7 +44,8 @@ public sealed class CycleCommandUseCase(ICycleStore cycles, IObligationStore obl
                 return Outcome.Refused<CycleCommand>(invalid);
             }
 
-            change = new AuditChange(cycleId, command.UnitId!, DateText(owned.Min(o => o.Due)), DateText(command.Due!.Value), command.Reason);
+            string subject = AuditSubjects.Unit(command.UnitId!, (await loader.FindAsync(cycleId, cancellationToken).ConfigureAwait(false))?.Lookup.FindUnit(command.UnitId!));
+            change = new AuditChange(cycleId, subject, DateText(owned.Min(o => o.Due)), DateText(command.Due!.Value), command.Reason);
         }
 
         await engine.RaiseAsync(cycleId, command, cancellationToken).ConfigureAwait(false);

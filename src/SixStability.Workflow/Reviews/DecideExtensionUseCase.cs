@@ -67,7 +67,7 @@ public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligatio
         }
 
         string dueText = pending.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await audit.RecordAsync(command.Actor, AuditAction.DecideExtension, new AuditChange(command.CycleId, command.UnitId, $"待审批（申请延期至 {dueText}）", approve ? $"同意，截止 {dueText}" : "不同意", command.Note)).ConfigureAwait(false);
+        await audit.RecordAsync(command.Actor, AuditAction.DecideExtension, new AuditChange(command.CycleId, AuditSubjects.Unit(command.UnitId, cycle.Lookup.FindUnit(command.UnitId)), $"待审批（申请延期至 {dueText}）", approve ? $"同意，截止 {dueText}" : "不同意", command.Note)).ConfigureAwait(false);
         return decided;
     }
 }

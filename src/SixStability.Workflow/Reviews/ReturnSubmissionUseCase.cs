@@ -39,7 +39,7 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
         }
 
         Obligation returned = changed.Value!.Obligation;
-        await audit.RecordAsync(command.Actor, AuditAction.ReturnSubmission, new AuditChange(command.CycleId, $"{returned.UnitId} 任务{returned.TaskNumber.ToString(CultureInfo.InvariantCulture)}", Revision(returned.Revision - 1), Revision(returned.Revision), command.Reason)).ConfigureAwait(false);
+        await audit.RecordAsync(command.Actor, AuditAction.ReturnSubmission, new AuditChange(command.CycleId, AuditSubjects.Task(returned.UnitId, cycle.Lookup.FindUnit(returned.UnitId), returned.TaskNumber), AuditSubjects.Revision(returned.Revision - 1), AuditSubjects.Revision(returned.Revision), command.Reason)).ConfigureAwait(false);
         if (cycle.Lookup.FindUnit(returned.UnitId) is { } unit)
         {
             IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
@@ -50,9 +50,6 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
 
         return returned;
     }
-
-    /// <summary>An obligation revision as the history and ETags name it (r5).</summary>
-    private static string Revision(int revision) => "r" + revision.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <param name="Actor">Who returns it, for the audit trail.</param>
