@@ -34,8 +34,10 @@ public static class AccessGuard
         {
             if (route.IsPage && HttpMethods.IsGet(call.Request.Method))
             {
+                // An old bookmark (/coord?code=…) carried the admin key: it is not carried on into the sign-in address.
                 HttpRequest request = call.Request;
-                return ApiResult.Found(call.Get<IOptions<AccessOptions>>().Value.SignIn.LoginUrl(request.Path.ToString() + request.QueryString.ToString()));
+                QueryString kept = QueryString.Create(request.Query.Where(q => !string.Equals(q.Key, "code", StringComparison.OrdinalIgnoreCase)));
+                return ApiResult.Found(call.Get<IOptions<AccessOptions>>().Value.SignIn.LoginUrl(request.Path.ToString() + kept.ToString()));
             }
 
             return ApiResult.Problem(StatusCodes.Status401Unauthorized, "需要登录", $"请先登录（浏览器），或在请求头 {CallerResolver.KeyHeader} 中提供管理员密钥（脚本）。");

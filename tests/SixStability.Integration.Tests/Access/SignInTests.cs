@@ -51,6 +51,17 @@ public sealed class SignInTests : DevHostApiTest
         await (await Server.Client(allowRedirects: false).GetAsync($"/api/directory?code={DevHostServer.AdminKey}")).ShouldBeProblemAsync(401);
     }
 
+    [Fact]
+    public async Task An_old_bookmark_with_the_key_in_the_address_goes_to_sign_in_without_the_key()
+    {
+        using HttpClient browser = Server.Client(allowRedirects: false);
+
+        using HttpResponseMessage page = await browser.GetAsync($"/coord?code={DevHostServer.AdminKey}&cycle=jingdezhen-2020Q3");
+
+        page.StatusCode.Should().Be(HttpStatusCode.Found, "the key in the address signs nobody in");
+        page.Headers.Location!.OriginalString.Should().Be("/signin?returnUrl=%2Fcoord%3Fcycle%3Djingdezhen-2020Q3");
+    }
+
     [Theory]
     [InlineData(null, 401)]
     [InlineData("wrong-key", 401)]
