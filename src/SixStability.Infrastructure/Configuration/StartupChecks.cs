@@ -72,11 +72,6 @@ public static class StartupChecks
             problems.Add(Published("Links:PreviousSigningKey", "用它签名的链接仍会被接受", host));
         }
 
-        if (!host.ChecksAdminKey)
-        {
-            return;
-        }
-
         string? admin = configuration["Admin:Key"];
         if (KeyVaultReference.IsUnresolved(admin))
         {
@@ -146,7 +141,7 @@ public static class StartupChecks
         foreach ((string section, string setting) in new[] { ("WeCom", "Channels:WeCom:Host"), ("DingTalk", "Channels:DingTalk:Host") })
         {
             string? value = configuration[setting];
-            bool devSink = host.ChecksAdminKey && string.Equals(value, "devhost", StringComparison.OrdinalIgnoreCase); // DevHost only
+            bool devSink = host.IsDevHost && string.Equals(value, "devhost", StringComparison.OrdinalIgnoreCase); // DevHost only
             if (!string.IsNullOrWhiteSpace(value) && !devSink
                 && !(Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
             {

@@ -12,7 +12,7 @@ public sealed class StartupChecksTests
     private const string OwnAdminKey = "own-admin-key-7f2c";
     private const string SendGridReference = "@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/sendgrid-api-key/)";
 
-    private static readonly StartupHost LocalDevHost = new("DevHost", ChecksAdminKey: true, ["http://localhost:7071"]);
+    private static readonly StartupHost LocalDevHost = new("DevHost", IsDevHost: true, ["http://localhost:7071"]);
 
     private static IReadOnlyList<string> Check(StartupHost host, params (string Key, string? Value)[] settings)
     {
