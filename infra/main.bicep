@@ -1,7 +1,8 @@
 // SixStability on Azure: a Flex Consumption Function app (dotnet-isolated, .NET 10) with Durable
 // Functions on Azure Storage (the supported Durable backend), its storage, monitoring and a Key Vault,
 // reached through one user-assigned identity that holds only the data-plane roles it needs. No keys in
-// app settings, and telemetry by identity too.
+// app settings, and telemetry by identity too. People sign in with Microsoft Entra ID through App Service
+// Authentication, which proves the app to Entra ID with a second identity (a federated credential), not a secret.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -97,6 +98,18 @@ param smtpPassword string = ''
 @description('HMAC key for the units\' signed links. azd generates it once and keeps it (main.parameters.json).')
 param linksSigningKey string
 
+@secure()
+@description('The admin key scripts send in x-functions-key (acts as 协调员). azd generates it once and keeps it in Key Vault as admin-key.')
+param adminKey string
+
+@minLength(36)
+@maxLength(36)
+@description('Application (client) id of the Microsoft Entra ID app registration people sign in to (README, Deploy → Sign-in). Its app roles Coordinator, Supervision, Leader and Viewer are the app\'s roles.')
+param authClientId string
+
+@description('Directory (tenant) id of that app registration: the tenant azd deploys in unless given.')
+param authTenantId string = tenant().tenantId
+
 @description('WeCom (企业微信 / 政务微信) group robots the unit directory names, comma-separated (lowercase letters, digits, underscores). Set each key in Key Vault as wecom-<name with - for _> (README, Group robots).')
 param wecomRobots string = ''
 
@@ -144,6 +157,18 @@ module identity 'app/identity.bicep' = {
   }
 }
 
+// Sign-in's own identity: the app registration trusts it (a federated identity credential) in place of a
+// client secret. It holds no Azure role at all, and only this app uses it.
+module authIdentity 'app/identity.bicep' = {
+  name: 'auth-identity'
+  scope: rg
+  params: {
+    name: 'id-signin-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 module monitoring 'app/monitoring.bicep' = {
   name: 'monitoring'
   scope: rg
@@ -174,6 +199,7 @@ module vault 'app/keyvault.bicep' = {
     location: location
     tags: tags
     linksSigningKey: linksSigningKey
+    adminKey: adminKey
     sendGridApiKey: sendGridApiKey
     smtpPassword: smtpPassword
   }
@@ -205,6 +231,10 @@ module api 'app/function.bicep' = {
     tags: tags
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
+    authIdentityId: authIdentity.outputs.id
+    authIdentityClientId: authIdentity.outputs.clientId
+    authClientId: authClientId
+    authTenantId: authTenantId
     storageAccountName: storage.outputs.name
     blobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
@@ -233,3 +263,7 @@ output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output AZURE_FUNCTION_APP_URL string = api.outputs.url
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+// For the app registration (README, Deploy → Sign-in): its redirect URI, and the identity its federated credential trusts.
+output AZURE_AUTH_REDIRECT_URI string = '${api.outputs.url}/.auth/login/aad/callback'
+output AZURE_AUTH_IDENTITY_PRINCIPAL_ID string = authIdentity.outputs.principalId
+output AZURE_AUTH_ISSUER string = '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'

@@ -5,6 +5,14 @@ param location string
 param tags object
 param identityId string
 param identityClientId string
+
+@description('The identity sign-in uses as its client credential (a federated identity credential on the app registration).')
+param authIdentityId string
+param authIdentityClientId string
+
+@description('Client id of the Microsoft Entra ID app registration people sign in to.')
+param authClientId string
+param authTenantId string
 param storageAccountName string
 param blobEndpoint string
 param deploymentContainerName string
@@ -55,6 +63,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
+      '${authIdentityId}': {}
     }
   }
   properties: {
@@ -103,6 +112,12 @@ var baseSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
   Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/links-signing-key/)'
+  // What scripts send in x-functions-key; the app checks it (the triggers are anonymous to the Functions host).
+  Admin__Key: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/admin-key/)'
+  // Sign-in proves the app to Entra ID with this identity's token (a federated credential), not a client secret:
+  // the setting holds the identity's client id, which is not a secret.
+  OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: authIdentityClientId
+  WEBSITE_AUTH_AAD_ALLOWED_TENANTS: authTenantId
   Mail__Provider: mailProvider
   Mail__From: mailFrom
   SendGrid__ApiKey: hasSendGridKey || mailProvider == 'SendGrid' ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/sendgrid-api-key/)' : ''
@@ -128,6 +143,73 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
   properties: union(baseSettings, { Links__BaseUrl: 'https://${app.properties.defaultHostName}' }, wecomSettings, dingtalkTokenSettings, dingtalkSecretSettings)
+}
+
+// App Service Authentication with Microsoft Entra ID. It lets every request through (AllowAnonymous) and only
+// signs people in: units reach /u with their link and scripts the API with the admin key, neither with an
+// Entra sign-in, so the app decides per route (Workflow/Http/AccessGuard): a page without a sign-in is
+// redirected to /.auth/login/aad, an API route answers 401, a role the route does not list 403. The platform
+// removes any X-MS-CLIENT-PRINCIPAL a client sends and writes its own for a signed-in person; the app reads it
+// only when WEBSITE_AUTH_ENABLED says this authentication is on.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+      redirectToProvider: 'azureactivedirectory'
+      // A unit's link can come as Authorization: Bearer; it is not an Entra token, so sign-in leaves these paths alone.
+      excludedPaths: [
+        '/u'
+        '/api/me/*'
+        '/assets/*'
+        '/api/openapi.json'
+      ]
+    }
+    httpSettings: {
+      requireHttps: true
+      forwardProxy: {
+        convention: 'NoProxy'
+      }
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+          clientId: authClientId
+          clientSecretSettingName: 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${authClientId}'
+            authClientId
+          ]
+        }
+        login: {
+          loginParameters: [
+            'scope=openid profile email'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+      cookieExpiration: {
+        convention: 'FixedTime'
+        timeToExpiration: '08:00:00'
+      }
+      nonce: {
+        validateNonce: true
+      }
+    }
+  }
 }
 
 output name string = app.name

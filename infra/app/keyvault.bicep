@@ -7,6 +7,9 @@ param tags object
 param linksSigningKey string
 
 @secure()
+param adminKey string
+
+@secure()
 param sendGridApiKey string
 
 @secure()
@@ -34,6 +37,14 @@ resource linksKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   name: 'links-signing-key'
   properties: {
     value: linksSigningKey
+  }
+}
+
+resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'admin-key'
+  properties: {
+    value: adminKey
   }
 }
 

@@ -8,6 +8,7 @@ using SixStability.Functions.Http;
 using SixStability.Infrastructure;
 using SixStability.Infrastructure.Configuration;
 using SixStability.Infrastructure.Telemetry;
+using SixStability.Workflow.Access;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 
@@ -35,6 +36,10 @@ if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_
 }
 
 builder.Services.AddSixStability(builder.Configuration);
+
+// People sign in with App Service Authentication (Microsoft Entra ID, infra/app/function.bicep); scripts use the admin key.
+builder.Services.Configure<AccessOptions>(o => o.SignIn = SignInFlow.AppService);
+builder.Services.AddSingleton<AppServiceCaller>();
 builder.Services.AddSingleton<FunctionRoutes>();
 
 await builder.Build().RunAsync();

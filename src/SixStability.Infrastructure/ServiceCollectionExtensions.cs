@@ -5,13 +5,16 @@ using Microsoft.Extensions.Options;
 using Polly;
 using SendGrid;
 using SixStability.Core.Calendar;
+using SixStability.Infrastructure.Audit;
 using SixStability.Infrastructure.Calendar;
+using SixStability.Infrastructure.Configuration;
 using SixStability.Infrastructure.Cycles;
 using SixStability.Infrastructure.Links;
 using SixStability.Infrastructure.Notifications;
 using SixStability.Infrastructure.Notifications.Robots;
 using SixStability.Infrastructure.Storage;
 using SixStability.Workflow;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 
@@ -42,8 +45,29 @@ public static class ServiceCollectionExtensions
         services.AddMail(configuration);
         services.AddChannels(configuration);
         services.AddCycles(configuration);
+        services.AddAccess(configuration);
         services.AddWorkflow();
         return services;
+    }
+
+    /// <summary>Who may do what (<c>Admin:Key</c>, <c>Auth:Roles:*</c>) and the audit trail.</summary>
+    private static void AddAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccessOptions>().Configure(o =>
+        {
+            o.AdminKey = configuration["Admin:Key"];
+            foreach (Role role in Enum.GetValues<Role>())
+            {
+                if (configuration[$"Auth:Roles:{role}"] is { Length: > 0 } appRole)
+                {
+                    o.AppRoles[role] = appRole.Trim();
+                }
+            }
+
+            o.TokenKey = DerivedKeys.For(configuration["Links:SigningKey"], DerivedKeys.AntiForgery);
+        });
+        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton(sp => new PageLinks(sp.GetRequiredService<IOptions<LinkOptions>>().Value.BaseUrl));
     }
 
     /// <summary>The cycle's stores and signed links.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SixStability.Workflow.Access;
+using SixStability.Workflow.Audit;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Pages.Coordinator;
@@ -32,6 +34,13 @@ public static class WorkflowServices
         services.AddSingleton<CycleAutoStarter>();
         services.AddSingleton<CycleHistoryPurge>();
         services.AddSingleton<OrphanBlobSweep>();
+
+        // Who may do what, and what they did (the hosts set AccessOptions: the admin key, the sign-in flow, the token key).
+        services.AddOptions<AccessOptions>();
+        services.AddSingleton<CallerResolver>();
+        services.AddSingleton<AntiForgery>();
+        services.AddSingleton<UnitScopes>();
+        services.AddSingleton<AuditTrail>();
 
         // The cycle's activities, resolved per call by the durable engine.
         services.AddTransient<OpenCycleActivity>();
@@ -77,6 +86,7 @@ public static class WorkflowServices
         services.AddSingleton<UnitPageHandlers>();
         services.AddSingleton<CoordinatorPageHandlers>();
         services.AddSingleton<PlansPageHandlers>();
+        services.AddSingleton<AuditHandlers>();
         return services;
     }
 }

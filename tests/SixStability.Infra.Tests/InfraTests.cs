@@ -10,6 +10,10 @@ public sealed partial class InfraTests
 
     private static JsonElement Single(string type) => Arm.OfType(Template, type).Should().ContainSingle().Subject;
 
+    /// <summary>One of the site's config resources: appsettings or authsettingsV2.</summary>
+    private static JsonElement SiteConfig(string name) =>
+        Arm.OfType(Template, "Microsoft.Web/sites/config").Should().ContainSingle(c => c.GetProperty("name").GetString()!.Contains($"'{name}'", StringComparison.Ordinal)).Subject;
+
     [Fact]
     public void Bicep_builds_and_lints_without_warnings()
     {
@@ -176,7 +180,7 @@ public sealed partial class InfraTests
     /// <summary>The app settings every deployment has (robots and the site's address are merged in by the resource).</summary>
     private static JsonElement AppSettings => NestedTemplate("api").GetProperty("variables").GetProperty("baseSettings");
 
-    private static JsonElement AppSettingsResource => Single("Microsoft.Web/sites/config");
+    private static JsonElement AppSettingsResource => SiteConfig("appsettings");
 
     private static JsonElement Module(string name) =>
         Arm.Resources(Template).Single(r => r.Resource.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.Resource.GetProperty("name").GetString() == name).Resource;
@@ -199,7 +203,7 @@ public sealed partial class InfraTests
         string raw = settings.GetRawText();
         raw.Should().NotContain("\"AzureWebJobsStorage\":", "storage is reached by identity, not a connection string");
         raw.Should().Contain("AzureWebJobsStorage__credential").And.Contain("managedidentity");
-        foreach (string secret in new[] { "links-signing-key", "sendgrid-api-key", "smtp-password" })
+        foreach (string secret in new[] { "links-signing-key", "admin-key", "sendgrid-api-key", "smtp-password" })
         {
             raw.Should().Contain($"'@Microsoft.KeyVault(SecretUri={{0}}secrets/{secret}/)', parameters('keyVaultUri')");
         }
@@ -220,7 +224,7 @@ public sealed partial class InfraTests
     {
         string raw = AppSettings.GetRawText() + AppSettingsResource.GetRawText() + NestedTemplate("api").GetProperty("variables").GetRawText();
 
-        foreach (string key in new[] { "AzureWebJobsStorage__", "Links__SigningKey", "Links__BaseUrl", "Mail__Provider", "Mail__From", "SendGrid__ApiKey", "Smtp__Host", "Smtp__Port", "Smtp__Tls", "Smtp__User", "Smtp__Password", "Cycle__Schedule", "Channels__WeCom__Host", "Channels__WeCom__Robots__", "Channels__DingTalk__Host", "Channels__DingTalk__Robots__" })
+        foreach (string key in new[] { "AzureWebJobsStorage__", "Links__SigningKey", "Links__BaseUrl", "Admin__Key", "Mail__Provider", "Mail__From", "SendGrid__ApiKey", "Smtp__Host", "Smtp__Port", "Smtp__Tls", "Smtp__User", "Smtp__Password", "Cycle__Schedule", "Channels__WeCom__Host", "Channels__WeCom__Robots__", "Channels__DingTalk__Host", "Channels__DingTalk__Robots__" })
         {
             raw.Should().Contain(key);
         }
@@ -268,6 +272,53 @@ public sealed partial class InfraTests
 
         azure.Should().Contain("project: ./src/SixStability.Functions/").And.Contain("host: function");
         Template.GetProperty("outputs").TryGetProperty("AZURE_FUNCTION_APP_NAME", out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public void People_sign_in_with_Entra_ID_pages_redirect_and_the_API_answers_401_and_no_client_secret_exists()
+    {
+        JsonElement auth = SiteConfig("authsettingsV2").GetProperty("properties");
+        JsonElement global = auth.GetProperty("globalValidation");
+        JsonElement entra = auth.GetProperty("identityProviders").GetProperty("azureActiveDirectory");
+        JsonElement registration = entra.GetProperty("registration");
+        JsonElement settings = AppSettings;
+        JsonElement parameters = Template.GetProperty("parameters");
+        JsonElement site = Single("Microsoft.Web/sites");
+
+        // The Microsoft Entra ID provider, for the app registration named by a parameter, in its tenant's v2.0 issuer.
+        auth.GetProperty("platform").GetProperty("enabled").GetBoolean().Should().BeTrue();
+        entra.GetProperty("enabled").GetBoolean().Should().BeTrue();
+        registration.GetProperty("clientId").GetString().Should().Be("[parameters('authClientId')]");
+        registration.GetProperty("openIdIssuer").GetString().Should().Be("[format('{0}{1}/v2.0', environment().authentication.loginEndpoint, parameters('authTenantId'))]");
+        parameters.GetProperty("authClientId").TryGetProperty("defaultValue", out _).Should().BeFalse("azd asks for the app registration");
+        AzdParameters().GetProperty("authClientId").GetProperty("value").GetString().Should().Be("${AUTH_CLIENT_ID}");
+
+        // Unauthenticated: the platform lets the request through (units and scripts have no Entra sign-in) and
+        // the app answers — a page redirects to the provider's sign-in below, an API route answers 401.
+        global.GetProperty("unauthenticatedClientAction").GetString().Should().Be("AllowAnonymous");
+        global.GetProperty("requireAuthentication").GetBoolean().Should().BeFalse();
+        global.GetProperty("redirectToProvider").GetString().Should().Be("azureactivedirectory", "the app sends pages to /.auth/login/aad");
+        global.GetProperty("excludedPaths").EnumerateArray().Select(p => p.GetString()).Should().Contain(["/u", "/api/me/*"], "a unit's link is not an Entra token");
+        auth.GetProperty("httpSettings").GetProperty("requireHttps").GetBoolean().Should().BeTrue();
+
+        // No client secret: the provider's "secret" is the federated credential of an identity assigned to the app.
+        registration.GetProperty("clientSecretSettingName").GetString().Should().Be("OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID");
+        registration.TryGetProperty("clientSecretCertificateThumbprint", out _).Should().BeFalse();
+        settings.GetProperty("OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID").GetString().Should().Be("[parameters('authIdentityClientId')]", "an identity's client id, not a secret");
+        settings.EnumerateObject().Select(p => p.Name).Should().NotContain(n => n.Contains("SECRET", StringComparison.OrdinalIgnoreCase) || n == "MICROSOFT_PROVIDER_AUTHENTICATION_SECRET");
+        site.GetProperty("identity").GetProperty("userAssignedIdentities").EnumerateObject().Select(p => p.Name).Should().Contain("[format('{0}', parameters('authIdentityId'))]");
+        settings.GetProperty("Admin__Key").GetString().Should().Be("[format('@Microsoft.KeyVault(SecretUri={0}secrets/admin-key/)', parameters('keyVaultUri'))]");
+        AzdParameters().GetProperty("adminKey").GetProperty("value").GetString().Should().Be("$(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} admin-key)");
+    }
+
+    [Fact]
+    public void The_sign_in_identity_holds_no_Azure_role()
+    {
+        JsonElement rbac = NestedTemplate("rbac");
+        string[] principals = [.. Arm.OfType(rbac, "Microsoft.Authorization/roleAssignments").Select(a => a.GetProperty("properties").GetProperty("principalId").GetString()!)];
+
+        principals.Should().OnlyContain(p => p == "[parameters('identityPrincipalId')]" || p == "[parameters('userPrincipalId')]");
+        Module("rbac").GetProperty("properties").GetProperty("parameters").GetProperty("identityPrincipalId").GetProperty("value").GetString().Should().Contain("'identity'").And.NotContain("auth-identity");
     }
 
     [GeneratedRegex(@"variables\('([A-Za-z]+)'\)")]

@@ -5,6 +5,7 @@ using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
 using SixStability.Core.Units;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 using SixStability.Workflow.Tests.Fakes;
@@ -18,6 +19,9 @@ namespace SixStability.Workflow.Tests;
 internal sealed class Workbench : IAsyncDisposable
 {
     public const string CycleId = "jingdezhen-2020Q3";
+
+    /// <summary>The coordinator signed in, as handlers give use cases their actor.</summary>
+    public static readonly Actor Coordinator = new("coordinator", "市发改委（六稳六保工作专班）", [Role.Coordinator], ActorKind.Person, "lwlb@example.gov.cn", "127.0.0.1");
 
     private readonly ServiceProvider services;
 
@@ -37,6 +41,8 @@ internal sealed class Workbench : IAsyncDisposable
     public InMemoryBlobStore Blobs => (InMemoryBlobStore)Get<IBlobStore>();
 
     public RecordingMailer Mailer => (RecordingMailer)Get<IMailer>();
+
+    public InMemoryAuditLog Audit => (InMemoryAuditLog)Get<IAuditLog>();
 
     public RecordingRobots Robots => Get<RecordingRobots>();
 
@@ -69,6 +75,8 @@ internal sealed class Workbench : IAsyncDisposable
         collection.AddSingleton<PlainLinks>();
         collection.AddSingleton<ILinkSigner>(sp => sp.GetRequiredService<PlainLinks>());
         collection.AddSingleton<ILinkVerifier>(sp => sp.GetRequiredService<PlainLinks>());
+        collection.AddSingleton<IAuditLog, InMemoryAuditLog>();
+        collection.AddSingleton(new PageLinks(new Uri("https://lwlb.example.gov.cn/")));
         collection.AddWorkflow();
         var ready = new Workbench(collection.BuildServiceProvider(), clock);
 

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Hosting;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.DevHost.Cli;
@@ -64,7 +65,7 @@ internal static partial class DemoCommand
         bool sink = provider.Equals("Sink", StringComparison.OrdinalIgnoreCase);
         string baseUrl = app.Urls.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        http.DefaultRequestHeaders.Add(AdminKeyFilter.Header, app.Configuration["Admin:Key"]);
+        http.DefaultRequestHeaders.Add(CallerResolver.KeyHeader, app.Configuration["Admin:Key"]);
         await stdout.WriteLineAsync(sink
             ? $"DevHost 已启动：{baseUrl}；邮件写入 {mail}（也可在 {baseUrl}/dev/mail 查看）"
             : $"DevHost 已启动：{baseUrl}；邮件经 {provider} 发出").ConfigureAwait(false);

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Durable;
+using SixStability.DevHost.Hosting.SignIn;
 using SixStability.Infrastructure;
 using SixStability.Infrastructure.Configuration;
-
 using SixStability.Infrastructure.Notifications.Robots;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Http;
 using SixStability.Workflow.Ports;
 
@@ -43,6 +44,10 @@ internal static class DevHostApp
         StartupChecks.ThrowIfInvalid(builder.Configuration, StartupHost.DevHost(builder.Configuration));
 
         builder.Services.AddSixStability(builder.Configuration);
+
+        // People sign in on DevHost's own page (loopback only); scripts use the admin key.
+        builder.Services.Configure<AccessOptions>(o => o.SignIn = SignInFlow.Local);
+        builder.Services.AddSingleton<DevSessions>();
         builder.Services.AddSingleton<AzuriteHostedService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AzuriteHostedService>());
 

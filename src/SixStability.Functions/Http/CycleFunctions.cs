@@ -10,34 +10,34 @@ namespace SixStability.Functions.Http;
 public sealed class CycleFunctions(FunctionRoutes routes)
 {
     [Function("StartCycle")]
-    public Task<IActionResult> StartCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.Cycles)] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+    public Task<IActionResult> StartCycle([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.Cycles)] HttpRequest request, [DurableClient] DurableTaskClient client) =>
         routes.InvokeAsync(nameof(StartCycle), request, null, client);
 
     [Function("ListCycles")]
-    public Task<IActionResult> ListCycles([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.Cycles)] HttpRequest request) =>
+    public Task<IActionResult> ListCycles([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.Cycles)] HttpRequest request) =>
         routes.InvokeAsync(nameof(ListCycles), request);
 
     [Function("GetCycle")]
-    public Task<IActionResult> GetCycle([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.Cycle)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
+    public Task<IActionResult> GetCycle([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.Cycle)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
         routes.InvokeAsync(nameof(GetCycle), request, new() { ["cycleId"] = cycleId }, client);
 
     [Function("GetCycleSummary")]
-    public Task<IActionResult> GetCycleSummary([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.CycleSummary)] HttpRequest request, string cycleId) =>
+    public Task<IActionResult> GetCycleSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.CycleSummary)] HttpRequest request, string cycleId) =>
         routes.InvokeAsync(nameof(GetCycleSummary), request, new() { ["cycleId"] = cycleId });
 
     [Function("ExtendCycle")]
-    public Task<IActionResult> ExtendCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleExtensions)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
+    public Task<IActionResult> ExtendCycle([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.CycleExtensions)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
         routes.InvokeAsync(nameof(ExtendCycle), request, new() { ["cycleId"] = cycleId }, client);
 
     [Function("CloseCycle")]
-    public Task<IActionResult> CloseCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleClose)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
+    public Task<IActionResult> CloseCycle([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.CycleClose)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
         routes.InvokeAsync(nameof(CloseCycle), request, new() { ["cycleId"] = cycleId }, client);
 
     [Function("ResumeCycle")]
-    public Task<IActionResult> ResumeCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleResume)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
+    public Task<IActionResult> ResumeCycle([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.CycleResume)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
         routes.InvokeAsync(nameof(ResumeCycle), request, new() { ["cycleId"] = cycleId }, client);
 
     [Function("CancelCycle")]
-    public Task<IActionResult> CancelCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleCancel)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
+    public Task<IActionResult> CancelCycle([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.CycleCancel)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
         routes.InvokeAsync(nameof(CancelCycle), request, new() { ["cycleId"] = cycleId }, client);
 }

@@ -5,7 +5,7 @@ using SixStability.Workflow.Http;
 
 namespace SixStability.Functions.Http;
 
-/// <summary>The pages people open (a unit's form at /u: its signed link; the coordinator's board at /coord: the function key), their files, and the API's description.</summary>
+/// <summary>The pages people open (a unit's form at /u: its signed link; the board at /coord: a sign-in), their files, and the API's description.</summary>
 public sealed class PageFunctions(FunctionRoutes routes)
 {
     [Function("GetUnitPage")]
@@ -17,11 +17,11 @@ public sealed class PageFunctions(FunctionRoutes routes)
         routes.InvokeAsync(nameof(PostUnitPage), request);
 
     [Function("CoordinatorPage")]
-    public Task<IActionResult> CoordinatorPage([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.CoordinatorPage)] HttpRequest request) =>
+    public Task<IActionResult> CoordinatorPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.CoordinatorPage)] HttpRequest request) =>
         routes.InvokeAsync(nameof(CoordinatorPage), request);
 
     [Function("PlansPage")]
-    public Task<IActionResult> PlansPage([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.PlansPage)] HttpRequest request) =>
+    public Task<IActionResult> PlansPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.PlansPage)] HttpRequest request) =>
         routes.InvokeAsync(nameof(PlansPage), request);
 
     [Function("GetAsset")]

@@ -10,18 +10,18 @@ namespace SixStability.Functions.Http;
 public sealed class ReviewFunctions(FunctionRoutes routes)
 {
     [Function("ReadObligation")]
-    public Task<IActionResult> ReadObligation([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.CycleObligation)] HttpRequest request, string cycleId, string unitId, string task) =>
+    public Task<IActionResult> ReadObligation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.CycleObligation)] HttpRequest request, string cycleId, string unitId, string task) =>
         routes.InvokeAsync(nameof(ReadObligation), request, new() { ["cycleId"] = cycleId, ["unitId"] = unitId, ["task"] = task });
 
     [Function("ReadAttachment")]
-    public Task<IActionResult> ReadAttachment([HttpTrigger(AuthorizationLevel.Function, "get", Route = RouteTemplates.CycleAttachment)] HttpRequest request, string cycleId, string unitId, string task, string id) =>
+    public Task<IActionResult> ReadAttachment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.CycleAttachment)] HttpRequest request, string cycleId, string unitId, string task, string id) =>
         routes.InvokeAsync(nameof(ReadAttachment), request, new() { ["cycleId"] = cycleId, ["unitId"] = unitId, ["task"] = task, ["id"] = id });
 
     [Function("ReturnSubmission")]
-    public Task<IActionResult> ReturnSubmission([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleReturns)] HttpRequest request, string cycleId) =>
+    public Task<IActionResult> ReturnSubmission([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.CycleReturns)] HttpRequest request, string cycleId) =>
         routes.InvokeAsync(nameof(ReturnSubmission), request, new() { ["cycleId"] = cycleId });
 
     [Function("DecideExtensionRequest")]
-    public Task<IActionResult> DecideExtensionRequest([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleExtensionRequest)] HttpRequest request, string cycleId, string unitId, [DurableClient] DurableTaskClient client) =>
+    public Task<IActionResult> DecideExtensionRequest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.CycleExtensionRequest)] HttpRequest request, string cycleId, string unitId, [DurableClient] DurableTaskClient client) =>
         routes.InvokeAsync(nameof(DecideExtensionRequest), request, new() { ["cycleId"] = cycleId, ["unitId"] = unitId }, client);
 }

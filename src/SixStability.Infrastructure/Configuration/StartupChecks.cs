@@ -77,23 +77,18 @@ public static class StartupChecks
             problems.Add(Published("Links:PreviousSigningKey", "用它签名的链接仍会被接受", host));
         }
 
-        if (!host.ChecksAdminKey)
-        {
-            return;
-        }
-
         string? admin = configuration["Admin:Key"];
         if (KeyVaultReference.IsUnresolved(admin))
         {
-            problems.Add(Unresolved("Admin:Key", admin!, "协调人（市发改委）接口和 /coord 页面的密钥"));
+            problems.Add(Unresolved("Admin:Key", admin!, "脚本调用协调员接口时放在请求头 x-functions-key 中的管理员密钥"));
         }
         else if (string.IsNullOrWhiteSpace(admin))
         {
-            problems.Add("Admin:Key（环境变量 Admin__Key）未设置：协调人接口和 /coord 页面将无人可用。请设置为自己的随机值。");
+            problems.Add("Admin:Key（环境变量 Admin__Key）未设置：脚本将无法调用协调员接口（请求头 x-functions-key）。请设置为自己的随机值（Azure 中为 Key Vault 机密 admin-key，azd 首次部署时生成）。");
         }
         else if (admin == DevelopmentAdminKey && !host.LoopbackOnly)
         {
-            problems.Add(Published("Admin:Key", "任何人都能用它调用协调人接口、查看所有单位的报送", host));
+            problems.Add(Published("Admin:Key", "任何人都能用它调用协调员接口、查看所有单位的报送", host));
         }
     }
 
@@ -151,7 +146,7 @@ public static class StartupChecks
         foreach ((string section, string setting) in new[] { ("WeCom", "Channels:WeCom:Host"), ("DingTalk", "Channels:DingTalk:Host") })
         {
             string? value = configuration[setting];
-            bool devSink = host.ChecksAdminKey && string.Equals(value, "devhost", StringComparison.OrdinalIgnoreCase); // DevHost only
+            bool devSink = host.IsDevHost && string.Equals(value, "devhost", StringComparison.OrdinalIgnoreCase); // DevHost only
             if (!string.IsNullOrWhiteSpace(value) && !devSink
                 && !(Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
             {

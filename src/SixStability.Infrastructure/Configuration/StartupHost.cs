@@ -5,13 +5,15 @@ using Microsoft.Extensions.Configuration;
 namespace SixStability.Infrastructure.Configuration;
 
 /// <summary>
-/// Which host is starting, as the start-up checks need to know it: whether it checks an admin key itself
-/// (DevHost; the Function app leaves that to the Functions host's keys) and, for DevHost, where it listens.
+/// Which host is starting, as the start-up checks need to know it: DevHost or the Function app (both check the
+/// admin key scripts send, since people sign in and the Functions host's own keys gate no route) and, for
+/// DevHost, where it listens.
 /// </summary>
-public sealed partial record StartupHost(string Name, bool ChecksAdminKey, IReadOnlyList<string> ListenUrls)
+/// <param name="IsDevHost">DevHost, which alone may post group robots to its own sink (<c>devhost</c>).</param>
+public sealed partial record StartupHost(string Name, bool IsDevHost, IReadOnlyList<string> ListenUrls)
 {
     /// <summary>The Function app: never the demo, never a test host; it never accepts the published development keys.</summary>
-    public static StartupHost Functions { get; } = new("函数应用", ChecksAdminKey: false, ListenUrls: []);
+    public static StartupHost Functions { get; } = new("函数应用", IsDevHost: false, ListenUrls: []);
 
     /// <summary>
     /// True only when every address the host listens on is loopback: then nobody else can reach it, and
@@ -28,7 +30,7 @@ public sealed partial record StartupHost(string Name, bool ChecksAdminKey, IRead
         IEnumerable<string> endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren()
             .Select(e => e["Url"])
             .OfType<string>();
-        return new StartupHost("DevHost", ChecksAdminKey: true, [.. urls.Concat(endpoints)]);
+        return new StartupHost("DevHost", IsDevHost: true, [.. urls.Concat(endpoints)]);
     }
 
     /// <summary><c>http://localhost:7071</c>, <c>http://127.0.0.1:…</c>, <c>http://[::1]:…</c>; not <c>*</c>, <c>+</c>, <c>0.0.0.0</c>, <c>[::]</c> or a name.</summary>

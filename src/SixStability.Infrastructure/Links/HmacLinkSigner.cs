@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using SixStability.Core.Links;
-using SixStability.Workflow.Http;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Links;
@@ -19,8 +18,6 @@ public sealed class HmacLinkSigner(IOptions<LinkOptions> options, TimeProvider c
             ?? throw new InvalidOperationException("Links:SigningKey 未配置：无法生成单位的专属链接。"));
         return new Uri(settings.BaseUrl, $"u?t={Uri.EscapeDataString(token)}");
     }
-
-    public Uri BoardLink() => new(settings.BaseUrl, RouteTemplates.CoordinatorPage);
 
     public LinkClaims? Verify(string? token, DateTimeOffset now) =>
         LinkTokens.Verify(token, now, new[] { Key(settings.SigningKey), Key(settings.PreviousSigningKey) }.OfType<byte[]>().ToArray());

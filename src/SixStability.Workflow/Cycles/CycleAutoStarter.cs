@@ -3,6 +3,7 @@ using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
 using SixStability.Core.Rules;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
@@ -34,7 +35,7 @@ public sealed partial class CycleAutoStarter(IPlanStore plans, StartCycleUseCase
         var started = new List<string>();
         foreach (PlanCatalog plan in await plans.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            Outcome<CycleStarted> outcome = await start.RunAsync(new StartCycleCommand(plan.PlanId, ended.ToString()), engine, cancellationToken).ConfigureAwait(false);
+            Outcome<CycleStarted> outcome = await start.RunAsync(new StartCycleCommand(plan.PlanId, ended.ToString()), Actor.Timer, engine, cancellationToken).ConfigureAwait(false);
             if (outcome is { IsOk: true, Value.Created: true })
             {
                 LogStarted(logger, outcome.Value.CycleId);

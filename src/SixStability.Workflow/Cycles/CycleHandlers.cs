@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SixStability.Core.Cycles;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Http;
 
 namespace SixStability.Workflow.Cycles;
@@ -8,7 +9,7 @@ namespace SixStability.Workflow.Cycles;
 /// The coordinator's cycle routes: start (idempotent), list, progress, extend one unit, close now,
 /// cancel. Each parses, calls one use case and maps its outcome.
 /// </summary>
-public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase commands, ResumeCycleUseCase resume, CycleProgressQuery progress)
+public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase commands, ResumeCycleUseCase resume, CycleProgressQuery progress, UnitScopes scopes)
 {
     private const int MaxBodyBytes = 16 * 1024;
 
@@ -16,7 +17,7 @@ public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase c
     {
         ArgumentNullException.ThrowIfNull(call);
         (StartCycleCommand? body, ApiResult? error) = await RequestBody.ReadJsonAsync<StartCycleCommand>(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
-        return error ?? (await start.RunAsync(body!, call.Engine, call.Aborted).ConfigureAwait(false))
+        return error ?? (await start.RunAsync(body!, call.Actor, call.Engine, call.Aborted).ConfigureAwait(false))
             .ToResult(started => ApiResult.Json(StatusCodes.Status202Accepted, new CycleAccepted(started.CycleId, started.Created, $"/api/cycles/{started.CycleId}")));
     }
 
@@ -29,7 +30,13 @@ public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase c
     public async Task<ApiResult> GetAsync(RouteCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return BadCycleId(call, out string cycleId) ?? (await progress.RunAsync(cycleId, call.Engine, call.Aborted).ConfigureAwait(false)).ToResult(view => ApiResult.Json(StatusCodes.Status200OK, view));
+        if (BadCycleId(call, out string cycleId) is { } bad)
+        {
+            return bad;
+        }
+
+        UnitScope scope = await scopes.ForCycleAsync(call.Actor, cycleId, call.Aborted).ConfigureAwait(false);
+        return (await progress.RunAsync(cycleId, call.Engine, scope, call.Aborted).ConfigureAwait(false)).ToResult(view => ApiResult.Json(StatusCodes.Status200OK, view));
     }
 
     public async Task<ApiResult> ExtendAsync(RouteCall call)
@@ -43,7 +50,7 @@ public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase c
     public async Task<ApiResult> ResumeAsync(RouteCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return BadCycleId(call, out string cycleId) ?? (await resume.RunAsync(cycleId, call.Engine, call.Aborted).ConfigureAwait(false))
+        return BadCycleId(call, out string cycleId) ?? (await resume.RunAsync(cycleId, call.Actor, call.Engine, call.Aborted).ConfigureAwait(false))
             .ToResult(started => ApiResult.Json(StatusCodes.Status202Accepted, new CycleAccepted(started.CycleId, started.Created, $"/api/cycles/{started.CycleId}")));
     }
 
@@ -54,7 +61,7 @@ public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase c
     private async Task<ApiResult> CommandAsync(RouteCall call, CycleCommand command)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return BadCycleId(call, out string cycleId) ?? (await commands.RunAsync(cycleId, command, call.Engine, call.Aborted).ConfigureAwait(false))
+        return BadCycleId(call, out string cycleId) ?? (await commands.RunAsync(cycleId, command, call.Actor, call.Engine, call.Aborted).ConfigureAwait(false))
             .ToResult(sent => ApiResult.Json(StatusCodes.Status202Accepted, new CommandAccepted(cycleId, sent.Kind, sent.UnitId, sent.Due)));
     }
 

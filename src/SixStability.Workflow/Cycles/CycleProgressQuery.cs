@@ -1,16 +1,22 @@
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 
-/// <summary>A cycle as the coordinator watches it: schedule, counts, each unit's progress, pending 延期申请, mail and group-robot messages that failed.</summary>
+/// <summary>
+/// A cycle as the coordinator watches it: schedule, counts, each unit's progress, pending 延期申请, mail and
+/// group-robot messages that failed. A reader limited to some units (a 分管领导) gets those units only, and their
+/// counts; the cycle's problems and failed mail and robot messages (other units' addresses) are left out for them.
+/// </summary>
 public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obligations, IDirectoryStore directory, IMailOutbox outbox, BusinessCalendar china)
 {
-    public async Task<Outcome<CycleView>> RunAsync(string cycleId, ICycleClient engine, CancellationToken cancellationToken)
+    public async Task<Outcome<CycleView>> RunAsync(string cycleId, ICycleClient engine, UnitScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(scope);
         CycleRecord? record = await cycles.GetAsync(cycleId, cancellationToken).ConfigureAwait(false);
         CycleInstance? instance = await engine.GetAsync(cycleId, cancellationToken).ConfigureAwait(false);
         if (record is null)
@@ -22,9 +28,10 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
         }
 
         var lookup = (await directory.GetAsync(record.Versions?.Directory, cancellationToken).ConfigureAwait(false))?.Value is { } units ? new Core.Units.UnitResolver(units) : null;
-        List<Obligation> all = await obligations.ListAllAsync(cycleId, null, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<OutboxEntry> problems = await outbox.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<CycleTick> timeline = CycleTimeline.Build(record.Frame, record.Policy, china, all.Select(o => o.Due).Distinct());
+        List<Obligation> every = await obligations.ListAllAsync(cycleId, null, cancellationToken).ConfigureAwait(false);
+        List<Obligation> all = scope.IsAll ? every : [.. every.Where(o => scope.Includes(o.UnitId))];
+        IReadOnlyList<OutboxEntry> problems = scope.IsAll ? await outbox.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false) : [];
+        IReadOnlyList<CycleTick> timeline = CycleTimeline.Build(record.Frame, record.Policy, china, every.Select(o => o.Due).Distinct());
         return new CycleView(cycleId, StatusName(record.Status), instance?.RuntimeStatus)
         {
             PlanId = record.Frame.PlanId,
@@ -37,10 +44,10 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
             Schedule = [.. timeline.Select(t => new ScheduleStepView(t.Kind, t.Level, t.At, t.Due, t.StepId))],
             Counts = CycleCounts.Of(all),
             Units = [.. all.GroupBy(o => o.UnitId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => UnitProgressView.Of(g.Key, lookup?.FindUnit(g.Key)?.Name ?? g.Key, [.. g]))],
-            ExtensionRequests = [.. (await obligations.ListExtensionRequestsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Select(r => new ExtensionRequestView(r.UnitId, r.Due, r.Reason, r.RequestedAt, r.State, r.Note))],
+            ExtensionRequests = [.. (await obligations.ListExtensionRequestsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Where(r => scope.Includes(r.UnitId)).Select(r => new ExtensionRequestView(r.UnitId, r.Due, r.Reason, r.RequestedAt, r.State, r.Note))],
             MailProblems = [.. problems.Where(p => p.Channel is null).Select(p => new MailProblemView(p.Step, p.RecipientKey, p.To, p.Status, p.Error))],
             RobotProblems = [.. problems.Where(p => p.Channel is not null).Select(p => new RobotProblemView(p.Step, p.Reader ?? p.RecipientKey, p.Channel!.Value, p.Robot ?? string.Empty, p.Status, p.Attempts, p.Error, p.NotBefore))],
-            Problems = await cycles.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false),
+            Problems = scope.IsAll ? await cycles.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false) : [],
             Failure = instance?.Failure,
             CanResume = ResumeCycleUseCase.CanResume(record, instance),
         };

@@ -1,5 +1,7 @@
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
+using SixStability.Workflow.Access;
+using SixStability.Workflow.Audit;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
@@ -10,11 +12,12 @@ namespace SixStability.Workflow.Cycles;
 /// the cycle's record, steps whose time has passed run at once, and the outbox keeps anyone from being
 /// mailed twice.
 /// </summary>
-public sealed class ResumeCycleUseCase(ICycleStore cycles, TimeProvider clock)
+public sealed class ResumeCycleUseCase(ICycleStore cycles, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Outcome<CycleStarted>> RunAsync(string cycleId, ICycleClient engine, CancellationToken cancellationToken)
+    public async Task<Outcome<CycleStarted>> RunAsync(string cycleId, Actor actor, ICycleClient engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(actor);
         CycleRecord? record = await cycles.GetAsync(cycleId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
@@ -28,7 +31,9 @@ public sealed class ResumeCycleUseCase(ICycleStore cycles, TimeProvider clock)
         }
 
         var input = new CycleInput(cycleId, record.Frame.PlanId, record.Frame.Quarter.ToString(), new CyclePolicyChoice(), clock.GetUtcNow());
-        return new CycleStarted(cycleId, await engine.TryScheduleAsync(input, cancellationToken).ConfigureAwait(false));
+        bool started = await engine.TryScheduleAsync(input, cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(actor, AuditAction.ResumeCycle, new AuditChange(cycleId, cycleId, instance?.RuntimeStatus ?? "无运行实例", "运行中")).ConfigureAwait(false);
+        return new CycleStarted(cycleId, started);
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
+using SixStability.Workflow.Access;
+using SixStability.Workflow.Audit;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
@@ -8,13 +10,15 @@ namespace SixStability.Workflow.Cycles;
 /// <summary>
 /// Starts a plan's cycle for a quarter, once: its id is the orchestration's instance id, so a second
 /// start (a timer retry, a second click) finds the first. The coordinator's route and the daily timer
-/// both start cycles here.
+/// both start cycles here; each start that is not refused is recorded in the audit trail with who started it.
 /// </summary>
-public sealed class StartCycleUseCase(IPlanStore plans, IDirectoryStore directory, BusinessCalendar china, TimeProvider clock)
+public sealed class StartCycleUseCase(IPlanStore plans, IDirectoryStore directory, AuditTrail audit, BusinessCalendar china, TimeProvider clock)
 {
-    public async Task<Outcome<CycleStarted>> RunAsync(StartCycleCommand command, ICycleClient engine, CancellationToken cancellationToken)
+    /// <param name="actor">The coordinator, a key, or <see cref="Actor.Timer"/>.</param>
+    public async Task<Outcome<CycleStarted>> RunAsync(StartCycleCommand command, Actor actor, ICycleClient engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(engine);
         CyclePolicyChoice policy = command.Policy ?? new CyclePolicyChoice();
         Outcome<Quarter> quarter = StartCycleRules.Check(command.PlanId, command.Quarter, policy, china, ChinaTime.Today(clock));
@@ -35,13 +39,21 @@ public sealed class StartCycleUseCase(IPlanStore plans, IDirectoryStore director
 
         string cycleId = CycleIds.For(command.PlanId!, quarter.Value);
         CycleInstance? existing = await engine.GetAsync(cycleId, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && !existing.HasFailed)
+        bool created = false;
+        if (existing is null || existing.HasFailed)
         {
-            return new CycleStarted(cycleId, Created: false);
+            var input = new CycleInput(cycleId, command.PlanId!, quarter.Value.ToString(), policy, clock.GetUtcNow());
+            created = await engine.TryScheduleAsync(input, cancellationToken).ConfigureAwait(false);
         }
 
-        var input = new CycleInput(cycleId, command.PlanId!, quarter.Value.ToString(), policy, clock.GetUtcNow());
-        return new CycleStarted(cycleId, await engine.TryScheduleAsync(input, cancellationToken).ConfigureAwait(false));
+        // A person's or a key's every start is recorded; the daily timer's only when it started something,
+        // or it would add a row each day of the opening window.
+        if (created || actor.Kind != ActorKind.System)
+        {
+            await audit.RecordAsync(actor, AuditAction.StartCycle, new AuditChange(cycleId, command.PlanId!, null, cycleId, created ? "新周期" : "周期已存在，未重复启动")).ConfigureAwait(false);
+        }
+
+        return new CycleStarted(cycleId, created);
     }
 }
 

@@ -39,8 +39,30 @@ public sealed class ApiResult : IResult, IActionResult
     /// <summary>A document made for mail, whose styles are inline (<see cref="SecurityHeaders"/>).</summary>
     public bool MailDocument { get; private init; }
 
+    /// <summary><c>Set-Cookie</c> values (the anti-forgery cookie of a signed-in page, DevHost's session).</summary>
+    public IReadOnlyList<string> Cookies { get; private init; } = [];
+
     /// <summary>303 after a form post, so a refresh does not post again.</summary>
     public static ApiResult SeeOther(string location) => new(StatusCodes.Status303SeeOther, "text/plain; charset=utf-8", [], null) { Location = location };
+
+    /// <summary>302 to another page of this site (a page without a sign-in goes to sign in).</summary>
+    public static ApiResult Found(string location) => new(StatusCodes.Status302Found, "text/plain; charset=utf-8", [], null) { Location = location };
+
+    /// <summary>The same answer, also setting these cookies.</summary>
+    public ApiResult WithCookies(params string?[] cookies)
+    {
+        ArgumentNullException.ThrowIfNull(cookies);
+        string[] set = [.. cookies.OfType<string>()];
+        return set.Length == 0 ? this : new(Status, ContentType, body, ETag)
+        {
+            DownloadName = DownloadName,
+            Location = Location,
+            RetryAfterSeconds = RetryAfterSeconds,
+            CacheSeconds = CacheSeconds,
+            MailDocument = MailDocument,
+            Cookies = [.. Cookies, .. set],
+        };
+    }
 
     public static ApiResult Json<T>(int status, T value, string? etag = null) =>
         new(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Core.Text.Json.Options), etag);
@@ -104,6 +126,11 @@ public sealed class ApiResult : IResult, IActionResult
         if (Location is not null)
         {
             response.Headers.Location = Location;
+        }
+
+        foreach (string cookie in Cookies)
+        {
+            response.Headers.Append("Set-Cookie", cookie);
         }
 
         if (RetryAfterSeconds is int retry)

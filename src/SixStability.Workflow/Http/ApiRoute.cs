@@ -1,17 +1,6 @@
+using SixStability.Workflow.Audit;
+
 namespace SixStability.Workflow.Http;
-
-/// <summary>Who may call a route.</summary>
-public enum RouteAccess
-{
-    /// <summary>The coordinator: the admin key (a Functions key in Azure, <c>Admin:Key</c> in DevHost).</summary>
-    Coordinator,
-
-    /// <summary>A unit: its signed link, checked by the handler.</summary>
-    Unit,
-
-    /// <summary>Anyone (the API description, static files).</summary>
-    Anyone,
-}
 
 /// <summary>
 /// One route both hosts serve: method and template, who may call it, what it takes and answers (for
@@ -40,6 +29,15 @@ public sealed record ApiRoute(string Name, string Method, string Template, Route
 
     /// <summary>Request headers it honours (If-Match, Idempotency-Key).</summary>
     public IReadOnlyList<(string Name, string Description)> Headers { get; init; } = [];
+
+    /// <summary>The action a successful call records in the audit trail (its use case records it); null for reads.</summary>
+    public AuditAction? Audit { get; init; }
+
+    /// <summary>
+    /// A page for people, outside <c>api/</c> (<c>/coord</c>, <c>/u</c>): without a sign-in it sends the browser to
+    /// sign in; an API route (the summary's HTML included) answers 401.
+    /// </summary>
+    public bool IsPage => ResponseMediaType?.StartsWith("text/html", StringComparison.Ordinal) == true && !Template.StartsWith("api/", StringComparison.Ordinal);
 
     /// <summary>The {names} in the template, in order.</summary>
     public IReadOnlyList<string> Parameters =>

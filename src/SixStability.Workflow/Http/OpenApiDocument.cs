@@ -4,6 +4,7 @@ using System.Text.Json.Schema;
 using Microsoft.AspNetCore.Http;
 using SixStability.Core.Calendar;
 using SixStability.Core.Text;
+using SixStability.Workflow.Access;
 
 namespace SixStability.Workflow.Http;
 
@@ -39,14 +40,15 @@ public static class OpenApiDocument
             {
                 ["title"] = "SixStability 六稳六保落实情况调度",
                 ["version"] = "1",
-                ["description"] = "市发改委的调度接口（管理员密钥放在 x-functions-key 请求头）和各单位的报送接口（邮件中的专属链接，作为 Bearer 令牌或 ?t= 参数）。错误均为 application/problem+json。",
+                ["description"] = "调度接口按角色开放（协调员、督查室、分管领导、查看；每个操作的 x-roles 列出可调用的角色）：人员登录后以浏览器会话调用（写操作须带 X-CSRF-Token），脚本在 x-functions-key 请求头中提供管理员密钥（视同协调员）。各单位的报送接口使用邮件中的专属链接（Bearer 令牌或 ?t= 参数）。错误均为 application/problem+json。",
             },
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
                 ["securitySchemes"] = new JsonObject
                 {
-                    ["functionKey"] = new JsonObject { ["type"] = "apiKey", ["in"] = "header", ["name"] = "x-functions-key", ["description"] = "管理员密钥（Azure 中为 Functions 密钥）" },
+                    ["functionKey"] = new JsonObject { ["type"] = "apiKey", ["in"] = "header", ["name"] = CallerResolver.KeyHeader, ["description"] = "管理员密钥（脚本用；Admin:Key，Azure 中为 Key Vault 机密 admin-key），视同协调员。只放在请求头，不放在地址里" },
+                    ["signIn"] = new JsonObject { ["type"] = "apiKey", ["in"] = "cookie", ["name"] = "AppServiceAuthSession", ["description"] = "登录后的浏览器会话：Azure 中为 App Service 身份验证（Microsoft Entra ID）的会话 Cookie，DevHost 中为本机登录的 sixstability-session。角色来自 Entra ID 应用角色（Auth:Roles:*）。写操作还须在 X-CSRF-Token 请求头中带上页面提供的防伪令牌" },
                     ["unitLink"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer", ["description"] = "单位的专属链接令牌" },
                 },
                 ["schemas"] = new JsonObject { ["Problem"] = Schema(typeof(ApiResult.ProblemBody)) },
@@ -76,8 +78,15 @@ public static class OpenApiDocument
         {
             ["operationId"] = route.Name,
             ["summary"] = route.Summary,
-            ["tags"] = new JsonArray(route.Access switch { RouteAccess.Coordinator => "市发改委", RouteAccess.Unit => "报送单位", _ => "公开" }),
+            ["tags"] = new JsonArray(route.Access.Kind switch { RouteAccessKind.People => "调度", RouteAccessKind.Unit => "报送单位", _ => "公开" }),
         };
+        if (route.Access.Kind == RouteAccessKind.People)
+        {
+            // Who may call it: the roles' app role names, and in words (the admin key counts as 协调员).
+            operation["x-roles"] = new JsonArray([.. route.Access.Roles.Select(r => (JsonNode)JsonValue.Create(r.ToString())!)]);
+            operation["description"] = $"角色：{route.Access}（管理员密钥视同协调员）。";
+        }
+
         if (parameters.Count > 0)
         {
             operation["parameters"] = parameters;
@@ -100,10 +109,10 @@ public static class OpenApiDocument
         }
 
         operation["responses"] = Responses(route);
-        operation["security"] = route.Access switch
+        operation["security"] = route.Access.Kind switch
         {
-            RouteAccess.Coordinator => new JsonArray(new JsonObject { ["functionKey"] = new JsonArray() }),
-            RouteAccess.Unit => new JsonArray(new JsonObject { ["unitLink"] = new JsonArray() }),
+            RouteAccessKind.People => new JsonArray(new JsonObject { ["signIn"] = new JsonArray() }, new JsonObject { ["functionKey"] = new JsonArray() }),
+            RouteAccessKind.Unit => new JsonArray(new JsonObject { ["unitLink"] = new JsonArray() }),
             _ => new JsonArray(),
         };
         return operation;
@@ -134,9 +143,19 @@ public static class OpenApiDocument
             Problem(StatusCodes.Status400BadRequest, "请求内容有误（errors 逐项说明）");
         }
 
-        if (route.Access != RouteAccess.Anyone)
+        if (route.Access.Kind == RouteAccessKind.Unit)
         {
-            Problem(StatusCodes.Status401Unauthorized, route.Access == RouteAccess.Coordinator ? "缺少或错误的管理员密钥" : "缺少、无效或过期的专属链接");
+            Problem(StatusCodes.Status401Unauthorized, "缺少、无效或过期的专属链接");
+        }
+        else if (route.Access.Kind == RouteAccessKind.People)
+        {
+            if (route.IsPage)
+            {
+                responses["302"] = new JsonObject { ["description"] = "未登录：转到登录页，登录后回到本页" };
+            }
+
+            Problem(StatusCodes.Status401Unauthorized, route.IsPage ? "管理员密钥错误" : "未登录，或管理员密钥缺失或错误");
+            Problem(StatusCodes.Status403Forbidden, "角色不允许（或分管领导访问非分管单位），或登录后的写操作缺少防伪令牌");
         }
 
         Problem(StatusCodes.Status404NotFound, "不存在");

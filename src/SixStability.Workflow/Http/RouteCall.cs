@@ -1,16 +1,24 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Http;
 
 /// <summary>
 /// One request as a handler sees it on either host: the request, the template's values, the services,
-/// and (for routes that command a cycle) the durable engine the host bound for this call.
+/// (for routes that command a cycle) the durable engine the host bound for this call, and who is calling
+/// as the host established it.
 /// </summary>
-public sealed class RouteCall(HttpRequest request, IReadOnlyDictionary<string, string> values, IServiceProvider services, ICycleClient? engine = null)
+public sealed class RouteCall(HttpRequest request, IReadOnlyDictionary<string, string> values, IServiceProvider services, ICycleClient? engine = null, Caller? caller = null)
 {
     public HttpRequest Request { get; } = request;
+
+    /// <summary>Who sent the request (nobody, a key, a signed-in person); checked against the route before its handler runs.</summary>
+    public Caller Caller { get; } = caller ?? Caller.Anonymous(null);
+
+    /// <summary>The person or key acting: present on every route for people once the access check let it through.</summary>
+    public Actor Actor => Caller.Actor ?? throw new InvalidOperationException("This route was reached without a caller; the access check should have refused it.");
 
     public CancellationToken Aborted => Request.HttpContext.RequestAborted;
 

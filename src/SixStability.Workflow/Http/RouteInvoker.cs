@@ -5,6 +5,7 @@ namespace SixStability.Workflow.Http;
 /// <summary>
 /// Calls a route's handler on either host. A refusal is already an answer; an exception here is a
 /// bug: it is logged with an error id, and the caller gets a 500 problem naming that id, never a trace.
+/// Every request of both hosts passes here, so this is also where the caller's role is checked.
 /// </summary>
 public static partial class RouteInvoker
 {
@@ -14,10 +15,14 @@ public static partial class RouteInvoker
         ArgumentNullException.ThrowIfNull(call);
         try
         {
-            // Before the handler reads anything: a cross-site write is refused whole (CrossSiteGuard).
-            return CrossSiteGuard.IsCrossSite(call.Request)
-                ? await CrossSiteGuard.RefuseAsync(route, call).ConfigureAwait(false)
-                : await route.Handle(call).ConfigureAwait(false);
+            // Before the handler reads anything: a cross-site write is refused whole (CrossSiteGuard), then
+            // the caller must hold one of the route's roles (AccessGuard).
+            if (CrossSiteGuard.IsCrossSite(call.Request))
+            {
+                return await CrossSiteGuard.RefuseAsync(route, call).ConfigureAwait(false);
+            }
+
+            return await AccessGuard.CheckAsync(route, call).ConfigureAwait(false) ?? await route.Handle(call).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (call.Aborted.IsCancellationRequested)
         {

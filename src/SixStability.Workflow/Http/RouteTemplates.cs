@@ -31,6 +31,7 @@ public static class RouteTemplates
     public const string MyAttachments = "api/me/obligations/{task}/attachments";
     public const string MyAttachment = "api/me/obligations/{task}/attachments/{id}";
     public const string OpenApi = "api/openapi.json";
+    public const string Audit = "api/audit";
 
     /// <summary>The unit's form, reached from the signed link in its mail.</summary>
     public const string UnitPage = "u";

@@ -2,6 +2,8 @@ using SixStability.Core.Plans;
 using SixStability.Core.Plans.Review;
 using SixStability.Core.Submissions;
 using SixStability.Core.Units.Workbook;
+using SixStability.Workflow.Access;
+using SixStability.Workflow.Audit;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Pages.Coordinator;
@@ -29,65 +31,78 @@ public static class Routes
     private const string PlanDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static readonly (string, string)[] IfMatch = [("If-Match", "上次读取时的 ETag；已被他人修改时答 409")];
 
+    // Who may do what (README, "Who may do what"). The admin key acts as 协调员 everywhere.
+    private static readonly RouteAccess Coordinator = RouteAccess.People(Role.Coordinator);
+    private static readonly RouteAccess Overseers = RouteAccess.People(Role.Coordinator, Role.Supervision);
+    private static readonly RouteAccess Board = RouteAccess.People(Role.Coordinator, Role.Supervision, Role.Leader);
+    private static readonly RouteAccess Reports = RouteAccess.People(Role.Coordinator, Role.Supervision, Role.Viewer);
+    private static readonly RouteAccess Everyone = RouteAccess.People(Role.Coordinator, Role.Supervision, Role.Leader, Role.Viewer);
+
     public static readonly IReadOnlyList<ApiRoute> All =
     [
         // Plans and the unit directory.
-        new("PutPlan", "PUT", T.Plan, RouteAccess.Coordinator, "导入方案（纯文本或方案目录 JSON）", c => c.Get<PlanHandlers>().PutAsync(c))
+        new("PutPlan", "PUT", T.Plan, Coordinator, "导入方案（纯文本或方案目录 JSON）", c => c.Get<PlanHandlers>().PutAsync(c))
         {
-            BodyMediaTypes = ["text/plain", Json], Response = typeof(PlanStored), SuccessStatus = 201, Headers = IfMatch,
+            BodyMediaTypes = ["text/plain", Json], Response = typeof(PlanStored), SuccessStatus = 201, Headers = IfMatch, Audit = AuditAction.ImportPlan,
         },
-        new("GetPlan", "GET", T.Plan, RouteAccess.Coordinator, "读取方案目录", c => c.Get<PlanHandlers>().GetAsync(c)) { Response = typeof(PlanCatalog) },
-        new("UploadPlanDraft", "PUT", T.PlanDraft, RouteAccess.Coordinator, "上传方案文件（纯文本 UTF-8/GB18030 或 .docx）生成待审核草稿，确认前不影响方案", c => c.Get<PlanDraftHandlers>().PutAsync(c))
+        new("GetPlan", "GET", T.Plan, Overseers, "读取方案目录", c => c.Get<PlanHandlers>().GetAsync(c)) { Response = typeof(PlanCatalog) },
+        new("UploadPlanDraft", "PUT", T.PlanDraft, Coordinator, "上传方案文件（纯文本 UTF-8/GB18030 或 .docx）生成待审核草稿，确认前不影响方案", c => c.Get<PlanDraftHandlers>().PutAsync(c))
         {
             BodyMediaTypes = ["text/plain", PlanDocx], Response = typeof(PlanDraftView), Query = [("fileName", "原文件名（可选，用于识别格式和显示）")],
         },
-        new("GetPlanDraft", "GET", T.PlanDraft, RouteAccess.Coordinator, "读取方案草稿：任务、责任单位的对应情况和建议、警告、尚待处理的问题", c => c.Get<PlanDraftHandlers>().GetAsync(c)) { Response = typeof(PlanDraftView) },
-        new("CorrectPlanDraft", "POST", T.PlanDraftCorrections, RouteAccess.Coordinator, "修改草稿一处（setUnits、acceptSuggestion、markTask、markNotTask、setTitle、setPlanTitle、setIndicatorKind）", c => c.Get<PlanDraftHandlers>().CorrectAsync(c))
+        new("GetPlanDraft", "GET", T.PlanDraft, Coordinator, "读取方案草稿：任务、责任单位的对应情况和建议、警告、尚待处理的问题", c => c.Get<PlanDraftHandlers>().GetAsync(c)) { Response = typeof(PlanDraftView) },
+        new("CorrectPlanDraft", "POST", T.PlanDraftCorrections, Coordinator, "修改草稿一处（setUnits、acceptSuggestion、markTask、markNotTask、setTitle、setPlanTitle、setIndicatorKind）", c => c.Get<PlanDraftHandlers>().CorrectAsync(c))
         {
             Body = typeof(PlanCorrection), Response = typeof(PlanDraftView), Headers = IfMatch,
         },
-        new("ConfirmPlanDraft", "POST", T.PlanDraftConfirm, RouteAccess.Coordinator, "确认草稿为方案新版本（接受的建议作为别名加入单位名录）", c => c.Get<PlanDraftHandlers>().ConfirmAsync(c))
+        new("ConfirmPlanDraft", "POST", T.PlanDraftConfirm, Coordinator, "确认草稿为方案新版本（接受的建议作为别名加入单位名录）", c => c.Get<PlanDraftHandlers>().ConfirmAsync(c))
         {
-            Response = typeof(PlanStored), SuccessStatus = 201, Headers = IfMatch,
+            Response = typeof(PlanStored), SuccessStatus = 201, Headers = IfMatch, Audit = AuditAction.ImportPlan,
         },
-        new("PutDirectory", "PUT", T.Directory, RouteAccess.Coordinator, "导入单位名录（JSON 或 .xlsx 工作簿）", c => c.Get<DirectoryHandlers>().PutAsync(c))
+        new("PutDirectory", "PUT", T.Directory, Coordinator, "导入单位名录（JSON 或 .xlsx 工作簿）", c => c.Get<DirectoryHandlers>().PutAsync(c))
         {
-            BodyMediaTypes = [Json, DirectoryWorkbook.MediaType], Response = typeof(DirectoryStored), Headers = IfMatch,
+            BodyMediaTypes = [Json, DirectoryWorkbook.MediaType], Response = typeof(DirectoryStored), Headers = IfMatch, Audit = AuditAction.ReplaceDirectory,
         },
-        new("GetDirectory", "GET", T.Directory, RouteAccess.Coordinator, "读取单位名录（JSON，或 format=xlsx 下载工作簿）", c => c.Get<DirectoryHandlers>().GetAsync(c))
+        new("GetDirectory", "GET", T.Directory, Overseers, "读取单位名录（JSON，或 format=xlsx 下载工作簿）", c => c.Get<DirectoryHandlers>().GetAsync(c))
         {
             Response = typeof(Core.Units.UnitDirectory), Query = [("format", "json 或 xlsx（默认 json）")],
         },
 
         // Cycles.
-        new("StartCycle", "POST", T.Cycles, RouteAccess.Coordinator, "启动报送周期（重复启动返回同一周期）", c => c.Get<CycleHandlers>().StartAsync(c))
+        new("StartCycle", "POST", T.Cycles, Coordinator, "启动报送周期（重复启动返回同一周期）", c => c.Get<CycleHandlers>().StartAsync(c))
         {
-            Body = typeof(StartCycleCommand), Response = typeof(CycleAccepted), SuccessStatus = 202,
+            Body = typeof(StartCycleCommand), Response = typeof(CycleAccepted), SuccessStatus = 202, Audit = AuditAction.StartCycle,
         },
-        new("ListCycles", "GET", T.Cycles, RouteAccess.Coordinator, "所有报送周期，新季度在前", c => c.Get<CycleHandlers>().ListAsync(c)) { Response = typeof(IReadOnlyList<CycleSummaryView>) },
-        new("GetCycle", "GET", T.Cycle, RouteAccess.Coordinator, "周期进度：时间表、计数、各单位进度、延期申请、发送失败的邮件", c => c.Get<CycleHandlers>().GetAsync(c)) { Response = typeof(CycleView) },
-        new("GetCycleSummary", "GET", T.CycleSummary, RouteAccess.Coordinator, "季度汇总报告（关闭后为正式稿，之前为预览）", c => c.Get<SummaryHandlers>().GetAsync(c))
+        new("ListCycles", "GET", T.Cycles, Everyone, "所有报送周期，新季度在前", c => c.Get<CycleHandlers>().ListAsync(c)) { Response = typeof(IReadOnlyList<CycleSummaryView>) },
+        new("GetCycle", "GET", T.Cycle, Board, "周期进度：时间表、计数、各单位进度、延期申请、发送失败的邮件（分管领导只见分管单位）", c => c.Get<CycleHandlers>().GetAsync(c)) { Response = typeof(CycleView) },
+        new("GetCycleSummary", "GET", T.CycleSummary, Reports, "季度汇总报告（关闭后为正式稿，之前为预览）", c => c.Get<SummaryHandlers>().GetAsync(c))
         {
             ResponseMediaType = Html, Query = [("format", "html、docx 或 json（默认 html）")],
         },
-        new("ExtendCycle", "POST", T.CycleExtensions, RouteAccess.Coordinator, "延长某单位的截止日期", c => c.Get<CycleHandlers>().ExtendAsync(c))
+        new("ExtendCycle", "POST", T.CycleExtensions, Coordinator, "延长某单位的截止日期", c => c.Get<CycleHandlers>().ExtendAsync(c))
         {
-            Body = typeof(ExtendAsk), Response = typeof(CommandAccepted), SuccessStatus = 202,
+            Body = typeof(ExtendAsk), Response = typeof(CommandAccepted), SuccessStatus = 202, Audit = AuditAction.ExtendCycle,
         },
-        new("CloseCycle", "POST", T.CycleClose, RouteAccess.Coordinator, "立即关闭周期并生成汇总报告", c => c.Get<CycleHandlers>().CloseAsync(c)) { Response = typeof(CommandAccepted), SuccessStatus = 202 },
-        new("ResumeCycle", "POST", T.CycleResume, RouteAccess.Coordinator, "恢复运行失败或中断的周期（从当前步骤继续，不重复发信）", c => c.Get<CycleHandlers>().ResumeAsync(c)) { Response = typeof(CycleAccepted), SuccessStatus = 202 },
-        new("CancelCycle", "POST", T.CycleCancel, RouteAccess.Coordinator, "取消周期（不再发邮件，不生成汇总）", c => c.Get<CycleHandlers>().CancelAsync(c)) { Response = typeof(CommandAccepted), SuccessStatus = 202 },
+        new("CloseCycle", "POST", T.CycleClose, Coordinator, "立即关闭周期并生成汇总报告", c => c.Get<CycleHandlers>().CloseAsync(c)) { Response = typeof(CommandAccepted), SuccessStatus = 202, Audit = AuditAction.CloseCycle },
+        new("ResumeCycle", "POST", T.CycleResume, Coordinator, "恢复运行失败或中断的周期（从当前步骤继续，不重复发信）", c => c.Get<CycleHandlers>().ResumeAsync(c)) { Response = typeof(CycleAccepted), SuccessStatus = 202, Audit = AuditAction.ResumeCycle },
+        new("CancelCycle", "POST", T.CycleCancel, Coordinator, "取消周期（不再发邮件，不生成汇总）", c => c.Get<CycleHandlers>().CancelAsync(c)) { Response = typeof(CommandAccepted), SuccessStatus = 202, Audit = AuditAction.CancelCycle },
 
         // The coordinator's review.
-        new("ReadObligation", "GET", T.CycleObligation, RouteAccess.Coordinator, "任一单位某项任务的报送及全部修订记录", c => c.Get<ReviewHandlers>().ReadAsync(c)) { Response = typeof(ObligationReview) },
-        new("ReadAttachment", "GET", T.CycleAttachment, RouteAccess.Coordinator, "下载任一单位的附件", c => c.Get<ReviewHandlers>().DownloadAsync(c)) { ResponseMediaType = "application/octet-stream" },
-        new("ReturnSubmission", "POST", T.CycleReturns, RouteAccess.Coordinator, "退回报送材料（单位将收到退回理由）", c => c.Get<ReviewHandlers>().ReturnAsync(c))
+        new("ReadObligation", "GET", T.CycleObligation, Board, "某单位某项任务的报送及全部修订记录（分管领导只能读分管单位）", c => c.Get<ReviewHandlers>().ReadAsync(c)) { Response = typeof(ObligationReview) },
+        new("ReadAttachment", "GET", T.CycleAttachment, Board, "下载某单位的附件（分管领导只能读分管单位）", c => c.Get<ReviewHandlers>().DownloadAsync(c)) { ResponseMediaType = "application/octet-stream" },
+        new("ReturnSubmission", "POST", T.CycleReturns, Coordinator, "退回报送材料（单位将收到退回理由）", c => c.Get<ReviewHandlers>().ReturnAsync(c))
         {
-            Body = typeof(ReturnAsk), Response = typeof(ReturnDone),
+            Body = typeof(ReturnAsk), Response = typeof(ReturnDone), Audit = AuditAction.ReturnSubmission,
         },
-        new("DecideExtensionRequest", "POST", T.CycleExtensionRequest, RouteAccess.Coordinator, "审批单位的延期申请", c => c.Get<ReviewHandlers>().DecideExtensionAsync(c))
+        new("DecideExtensionRequest", "POST", T.CycleExtensionRequest, Coordinator, "审批单位的延期申请", c => c.Get<ReviewHandlers>().DecideExtensionAsync(c))
         {
-            Body = typeof(DecisionAsk), Response = typeof(ExtensionDecided), SuccessStatus = 202,
+            Body = typeof(DecisionAsk), Response = typeof(ExtensionDecided), SuccessStatus = 202, Audit = AuditAction.DecideExtension,
+        },
+
+        // The audit trail: every action by a person or key, as recorded by its use case.
+        new("GetAudit", "GET", T.Audit, Overseers, "审计记录：谁在何时做了什么（按周期、人员、操作筛选；format=xlsx 导出）", c => c.Get<AuditHandlers>().GetAsync(c))
+        {
+            Response = typeof(IReadOnlyList<AuditEntry>), Query = [("cycle", "报送周期编号"), ("person", "操作人编号或姓名的一部分"), ("action", "操作类型（ImportPlan、StartCycle、ReturnSubmission …）"), ("format", "json（默认，最近 500 条）或 xlsx（全部导出）")],
         },
 
         // A unit's own routes: its signed link (Authorization: Bearer … or ?t=).
@@ -126,8 +141,8 @@ public static class Routes
         {
             BodyMediaTypes = ["application/x-www-form-urlencoded", "multipart/form-data"], ResponseMediaType = Html, SuccessStatus = 303, Query = [("t", "专属链接")],
         },
-        new("CoordinatorPage", "GET", T.CoordinatorPage, RouteAccess.Coordinator, "市发改委调度页面", c => c.Get<CoordinatorPageHandlers>().GetAsync(c)) { ResponseMediaType = Html },
-        new("PlansPage", "GET", T.PlansPage, RouteAccess.Coordinator, "方案与单位名录：上传、核对草稿、确认", c => c.Get<PlansPageHandlers>().GetAsync(c)) { ResponseMediaType = Html },
+        new("CoordinatorPage", "GET", T.CoordinatorPage, Everyone, "调度页面（按角色显示：协调员可操作，其他角色只读）", c => c.Get<CoordinatorPageHandlers>().GetAsync(c)) { ResponseMediaType = Html },
+        new("PlansPage", "GET", T.PlansPage, Coordinator, "方案与单位名录：上传、核对草稿、确认", c => c.Get<PlansPageHandlers>().GetAsync(c)) { ResponseMediaType = Html },
         new("GetAsset", "GET", T.Asset, RouteAccess.Anyone, "页面使用的样式表和脚本", Assets.GetAsync) { ResponseMediaType = "text/css" },
     ];
 

@@ -5,15 +5,18 @@ using SixStability.Core.Plans;
 using SixStability.Core.Rules;
 using SixStability.Core.Text;
 using SixStability.Core.Units;
+using SixStability.Workflow.Access;
+using SixStability.Workflow.Audit;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Plans;
 
 /// <summary>
 /// The coordinator loads a plan as its text (the importer reads it) or as catalog JSON. A plan whose
-/// units the directory does not know is refused, naming them; a stale <c>If-Match</c> is a conflict.
+/// units the directory does not know is refused, naming them; a stale <c>If-Match</c> is a conflict. A stored
+/// plan is recorded in the audit trail with the version it replaced and the one it made.
 /// </summary>
-public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore directory, ILogger<ImportPlanUseCase> logger)
+public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore directory, AuditTrail audit, ILogger<ImportPlanUseCase> logger)
 {
     public async Task<Outcome<PlanStored>> RunAsync(ImportPlanCommand command, CancellationToken cancellationToken)
     {
@@ -50,7 +53,8 @@ public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore 
             return Outcome.Refused<PlanStored>(RuleViolation.Field("units", names, $"以下责任单位在单位名录中找不到：{names}。请在名录中补充这些单位（或别名、单位组）后重新导入。"));
         }
 
-        bool existed = await plans.GetAsync(command.PlanId, null, cancellationToken).ConfigureAwait(false) is not null;
+        Versioned<PlanCatalog>? previous = await plans.GetAsync(command.PlanId, null, cancellationToken).ConfigureAwait(false);
+        bool existed = previous is not null;
         if (existed && command.IfMatch is null)
         {
             // Replacing a plan unawares would lose someone's edit; cycles already running keep their version either way.
@@ -65,8 +69,11 @@ public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore 
 
         int tasks = catalog.Tasks.Count();
         LogPlanStored(logger, command.PlanId, stored.Value!.Number, tasks, warnings.Count);
+        await audit.RecordAsync(command.Actor, AuditAction.ImportPlan, new AuditChange(null, command.PlanId, Version(previous?.Version), Version(stored.Value), $"{catalog.Title}（{tasks} 项任务）")).ConfigureAwait(false);
         return new PlanStored(command.PlanId, catalog.Title, catalog.Sections.Count, tasks, catalog.Tasks.Sum(t => t.Indicators.Count), [.. warnings.Select(w => w.ToString())], stored.Value.Number, !existed, stored.Value.ETag);
     }
+
+    private static string? Version(StoredVersion? version) => version is null ? null : $"第 {version.Number} 版";
 
     private static Outcome<PlanImportResult> Import(string body, string planId)
     {
@@ -132,7 +139,8 @@ public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore 
 
 /// <param name="IsJson">The body is catalog JSON rather than the plan's text.</param>
 /// <param name="IfMatch">The plan's ETag as last read; required to replace a plan that exists.</param>
-public sealed record ImportPlanCommand(string PlanId, string Body, bool IsJson, string? IfMatch)
+/// <param name="Actor">Who imports it, for the audit trail.</param>
+public sealed record ImportPlanCommand(string PlanId, string Body, bool IsJson, string? IfMatch, Actor Actor)
 {
     /// <summary>The plan file as uploaded (text in any common encoding, or .docx), read instead of <see cref="Body"/>.</summary>
     public byte[]? File { get; init; }

@@ -37,7 +37,7 @@ public sealed class PlanHandlers(ImportPlanUseCase import, IPlanStore plans)
             }
         }
 
-        var command = new ImportPlanCommand(call.Value("planId"), text, json, RequestBody.IfMatch(call.Request))
+        var command = new ImportPlanCommand(call.Value("planId"), text, json, RequestBody.IfMatch(call.Request), call.Actor)
         {
             File = json ? null : body,
             ContentType = call.Request.ContentType,

@@ -2,6 +2,8 @@ using System.Globalization;
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
+using SixStability.Workflow.Access;
+using SixStability.Workflow.Audit;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Ports;
@@ -13,7 +15,7 @@ namespace SixStability.Workflow.Reviews;
 /// <see cref="ExtendDeadlineActivity"/>); refused, the unit is mailed at once. The date must still
 /// pass <see cref="ExtensionRules"/> on the day of the decision.
 /// </summary>
-public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, TimeProvider clock)
+public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Outcome<ExtensionRequest>> RunAsync(DecideExtensionCommand command, ICycleClient engine, CancellationToken cancellationToken)
     {
@@ -64,8 +66,11 @@ public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligatio
             await notifier.SendAsync(await mail.ExtensionDecisionAsync(cycle.Facts, step, unit, approved: false, currentDue, command.Note, link).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
 
+        string dueText = pending.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await audit.RecordAsync(command.Actor, AuditAction.DecideExtension, new AuditChange(command.CycleId, AuditSubjects.Unit(command.UnitId, cycle.Lookup.FindUnit(command.UnitId)), $"待审批（申请延期至 {dueText}）", approve ? $"同意，截止 {dueText}" : "不同意", command.Note)).ConfigureAwait(false);
         return decided;
     }
 }
 
-public sealed record DecideExtensionCommand(string CycleId, string UnitId, bool? Approve, string? Note);
+/// <param name="Actor">Who decides, for the audit trail.</param>
+public sealed record DecideExtensionCommand(string CycleId, string UnitId, bool? Approve, string? Note, Actor Actor);

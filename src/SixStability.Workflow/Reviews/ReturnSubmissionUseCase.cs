@@ -2,6 +2,8 @@ using System.Globalization;
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
+using SixStability.Workflow.Access;
+using SixStability.Workflow.Audit;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Ports;
@@ -9,7 +11,7 @@ using SixStability.Workflow.Ports;
 namespace SixStability.Workflow.Reviews;
 
 /// <summary>退回: the coordinator returns a submitted report for revision with a reason; it is owed again and the unit is mailed the reason.</summary>
-public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, TimeProvider clock)
+public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Outcome<Obligation>> RunAsync(ReturnSubmissionCommand command, CancellationToken cancellationToken)
     {
@@ -37,6 +39,7 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
         }
 
         Obligation returned = changed.Value!.Obligation;
+        await audit.RecordAsync(command.Actor, AuditAction.ReturnSubmission, new AuditChange(command.CycleId, AuditSubjects.Task(returned.UnitId, cycle.Lookup.FindUnit(returned.UnitId), returned.TaskNumber), AuditSubjects.Revision(returned.Revision - 1), AuditSubjects.Revision(returned.Revision), command.Reason)).ConfigureAwait(false);
         if (cycle.Lookup.FindUnit(returned.UnitId) is { } unit)
         {
             IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
@@ -49,4 +52,5 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
     }
 }
 
-public sealed record ReturnSubmissionCommand(string CycleId, string UnitId, int Task, string? Reason);
+/// <param name="Actor">Who returns it, for the audit trail.</param>
+public sealed record ReturnSubmissionCommand(string CycleId, string UnitId, int Task, string? Reason, Actor Actor);

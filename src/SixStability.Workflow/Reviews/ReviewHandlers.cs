@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SixStability.Core.Cycles;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Http;
 using SixStability.Workflow.Ports;
 using SixStability.Workflow.Submissions;
@@ -7,10 +8,10 @@ using SixStability.Workflow.Submissions;
 namespace SixStability.Workflow.Reviews;
 
 /// <summary>
-/// The coordinator's review routes (the admin key is checked by the host): read any unit's report with
-/// its history, download its files, return it (退回), decide a unit's 延期申请.
+/// The review routes: read a unit's report with its history and download its files (a 分管领导 only of the
+/// units they oversee), return it (退回), decide a unit's 延期申请 (the coordinator).
 /// </summary>
-public sealed class ReviewHandlers(IObligationStore obligations, UnitReportQuery reports, ReturnSubmissionUseCase returns, DecideExtensionUseCase decisions)
+public sealed class ReviewHandlers(IObligationStore obligations, UnitReportQuery reports, ReturnSubmissionUseCase returns, DecideExtensionUseCase decisions, UnitScopes scopes)
 {
     private const int MaxBodyBytes = 16 * 1024;
 
@@ -24,6 +25,11 @@ public sealed class ReviewHandlers(IObligationStore obligations, UnitReportQuery
         }
 
         string cycleId = call.Value("cycleId"), unitId = call.Value("unitId");
+        if (await OutOfScopeAsync(call, cycleId, unitId).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         Obligation? obligation = (await obligations.ListUnitAsync(cycleId, unitId, call.Aborted).ConfigureAwait(false)).FirstOrDefault(o => o.TaskNumber == task);
         if (obligation is null)
         {
@@ -38,7 +44,17 @@ public sealed class ReviewHandlers(IObligationStore obligations, UnitReportQuery
     {
         ArgumentNullException.ThrowIfNull(call);
         (int task, ApiResult? bad) = call.TaskNumber();
-        return bad ?? (await reports.AttachmentAsync(call.Value("cycleId"), call.Value("unitId"), task, call.Value("id"), call.Aborted).ConfigureAwait(false))
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        if (await OutOfScopeAsync(call, call.Value("cycleId"), call.Value("unitId")).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        return (await reports.AttachmentAsync(call.Value("cycleId"), call.Value("unitId"), task, call.Value("id"), call.Aborted).ConfigureAwait(false))
             .ToResult(f => ApiResult.File(f.Content, f.File.ContentType, f.File.Name));
     }
 
@@ -46,7 +62,7 @@ public sealed class ReviewHandlers(IObligationStore obligations, UnitReportQuery
     {
         ArgumentNullException.ThrowIfNull(call);
         (ReturnAsk? body, ApiResult? error) = await RequestBody.ReadJsonAsync<ReturnAsk>(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
-        return error ?? (await returns.RunAsync(new ReturnSubmissionCommand(call.Value("cycleId"), body!.UnitId ?? string.Empty, body.Task, body.Reason), call.Aborted).ConfigureAwait(false))
+        return error ?? (await returns.RunAsync(new ReturnSubmissionCommand(call.Value("cycleId"), body!.UnitId ?? string.Empty, body.Task, body.Reason, call.Actor), call.Aborted).ConfigureAwait(false))
             .ToResult(o => ApiResult.Json(StatusCodes.Status200OK, new ReturnDone(o.UnitId, o.TaskNumber, o.State)));
     }
 
@@ -55,9 +71,15 @@ public sealed class ReviewHandlers(IObligationStore obligations, UnitReportQuery
         ArgumentNullException.ThrowIfNull(call);
         (DecisionAsk? body, ApiResult? error) = await RequestBody.ReadJsonAsync<DecisionAsk>(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
         string unitId = call.Value("unitId");
-        return error ?? (await decisions.RunAsync(new DecideExtensionCommand(call.Value("cycleId"), unitId, body!.Approve, body.Note), call.Engine, call.Aborted).ConfigureAwait(false))
+        return error ?? (await decisions.RunAsync(new DecideExtensionCommand(call.Value("cycleId"), unitId, body!.Approve, body.Note, call.Actor), call.Engine, call.Aborted).ConfigureAwait(false))
             .ToResult(decided => ApiResult.Json(StatusCodes.Status202Accepted, new ExtensionDecided(unitId, decided.State, decided.Due)));
     }
+
+    /// <summary>403 when the reader may not see this unit (a 分管领导 and another leader's unit).</summary>
+    private async Task<ApiResult?> OutOfScopeAsync(RouteCall call, string cycleId, string unitId) =>
+        (await scopes.ForCycleAsync(call.Actor, cycleId, call.Aborted).ConfigureAwait(false)).Includes(unitId)
+            ? null
+            : ApiResult.Problem(StatusCodes.Status403Forbidden, "无权访问", $"单位“{unitId}”不在您分管的单位之内。");
 }
 
 public sealed record ObligationReview(Obligation Obligation, IReadOnlyList<HistoryItem> History);

@@ -23,7 +23,7 @@ public sealed class DirectoryHandlers(ReplaceDirectoryUseCase replace, IDirector
                 return error;
             }
 
-            command = new ReplaceDirectoryCommand(null, RequestBody.IfMatch(call.Request), book);
+            command = new ReplaceDirectoryCommand(null, RequestBody.IfMatch(call.Request), call.Actor, book);
         }
         else
         {
@@ -33,7 +33,7 @@ public sealed class DirectoryHandlers(ReplaceDirectoryUseCase replace, IDirector
                 return error;
             }
 
-            command = new ReplaceDirectoryCommand(body, RequestBody.IfMatch(call.Request));
+            command = new ReplaceDirectoryCommand(body, RequestBody.IfMatch(call.Request), call.Actor);
         }
 
         return (await replace.RunAsync(command, call.Aborted).ConfigureAwait(false))

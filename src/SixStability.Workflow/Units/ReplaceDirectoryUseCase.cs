@@ -4,6 +4,8 @@ using SixStability.Core.Plans;
 using SixStability.Core.Rules;
 using SixStability.Core.Units;
 using SixStability.Core.Units.Workbook;
+using SixStability.Workflow.Access;
+using SixStability.Workflow.Audit;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Units;
@@ -13,7 +15,7 @@ namespace SixStability.Workflow.Units;
 /// a plan never points at a unit that no longer exists; and every group robot it names must be configured,
 /// so a reminder never finds a robot without a key.
 /// </summary>
-public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, IPlanStore plans, IRobotCatalog robots, ILogger<ReplaceDirectoryUseCase> logger)
+public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, IPlanStore plans, IRobotCatalog robots, AuditTrail audit, ILogger<ReplaceDirectoryUseCase> logger)
 {
     public async Task<Outcome<DirectoryStored>> RunAsync(ReplaceDirectoryCommand command, CancellationToken cancellationToken)
     {
@@ -48,10 +50,12 @@ public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, I
             return Outcome.Refused<DirectoryStored>(RuleViolation.Of("新名录缺少已导入方案中的责任单位。", orphaned));
         }
 
+        StoredVersion? previous = (await directory.GetAsync(null, cancellationToken).ConfigureAwait(false))?.Version;
         Outcome<StoredVersion> stored = await directory.PutAsync(parsed, command.IfMatch, cancellationToken).ConfigureAwait(false);
         if (stored.IsOk)
         {
             LogDirectoryStored(logger, stored.Value!.Number, parsed.Units.Count, parsed.Groups.Count);
+            await audit.RecordAsync(command.Actor, AuditAction.ReplaceDirectory, new AuditChange(null, "单位名录", previous is null ? null : $"第 {previous.Number} 版", $"第 {stored.Value.Number} 版", $"{parsed.Units.Count} 个单位、{parsed.Leaders.Count} 位分管领导")).ConfigureAwait(false);
         }
 
         return stored.Map(version => new DirectoryStored(parsed.Units.Count, parsed.Leaders.Count, parsed.Groups.Count, version.Number, version.ETag));
@@ -62,8 +66,9 @@ public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, I
 }
 
 /// <param name="Json">The directory as JSON, unless <paramref name="Workbook"/> is given.</param>
+/// <param name="Actor">Who replaces it, for the audit trail.</param>
 /// <param name="Workbook">The directory as an .xlsx workbook (<see cref="DirectoryWorkbook"/>).</param>
-public sealed record ReplaceDirectoryCommand(string? Json, string? IfMatch, byte[]? Workbook = null);
+public sealed record ReplaceDirectoryCommand(string? Json, string? IfMatch, Actor Actor, byte[]? Workbook = null);
 
 /// <param name="Version">The version this made; cycles already running keep the version they opened with.</param>
 public sealed record DirectoryStored(int Units, int Leaders, int Groups, int Version, [property: JsonIgnore] string ETag);

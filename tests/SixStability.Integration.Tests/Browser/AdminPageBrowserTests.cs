@@ -15,7 +15,7 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
         try
         {
             IPage page = await browser.OpenPageAsync(new() { Locale = "zh-CN" });
-            await page.GotoAsync(new Uri(Server.BaseAddress, $"/coord?code={DevHostServer.AdminKey}").ToString());
+            await Server.SignInAsync(page, DevHostServer.Coordinator);
             ILocator cell = page.Locator("td.cell[data-unit='rsj'][data-task='3']");
             await cell.WaitForAsync();
             string before = (await cell.GetAttributeAsync("data-state"))!;
@@ -58,7 +58,7 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             IPage page = await browser.OpenPageAsync(new() { Locale = "zh-CN" });
             var answers = new Queue<string>(["同意，请按期报送", "2020-10-25", "防汛", "请补充培训人数的分县数据"]);
             page.Dialog += async (_, dialog) => await dialog.AcceptAsync(dialog.Type == "prompt" ? answers.Dequeue() : null);
-            await page.GotoAsync(new Uri(Server.BaseAddress, $"/coord?code={DevHostServer.AdminKey}").ToString());
+            await Server.SignInAsync(page, DevHostServer.Coordinator);
 
             // Act: 同意 the pending 延期申请, 退回 by clicking the green cell, then 立即关闭周期.
             await page.Locator("#requests button.decide[data-unit='flx'][data-approve='1']").ClickAsync();
@@ -70,6 +70,9 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='owed']", new() { Timeout = 15_000 });
             await page.Locator("#close").ClickAsync();
             await page.Locator("#status", new() { HasText = "已关闭" }).WaitForAsync(new() { Timeout = 30_000 });
+            await page.ReloadAsync();
+            await page.Locator("#audit-table tr[data-action='CloseCycle']").WaitForAsync();
+            await page.ShotAsync("coordinator-desktop");
 
             // Assert
             string mine = await rsj.GetStringAsync("/api/me/obligations");
@@ -77,6 +80,8 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             (await Admin.GetStringAsync($"/api/cycles/{CycleId}")).Should().Contain("\"state\":\"approved\"").And.Contain("同意，请按期报送");
             await WaitForDueAsync("lps", "2020-10-25");
             (await page.Locator("#close").IsVisibleAsync()).Should().BeFalse("a closed cycle cannot be closed again");
+            string[] audited = [.. (await Task.WhenAll((await page.Locator("#audit-table tr[data-action]").AllAsync()).Select(r => r.GetAttributeAsync("data-action")))).OfType<string>()];
+            audited.Should().Contain(["DecideExtension", "ExtendCycle", "ReturnSubmission", "CloseCycle"], "each action on the board is in the audit trail on the same page");
         }
         finally
         {
@@ -103,26 +108,29 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
     }
 
     [Fact]
-    public async Task Without_the_admin_key_the_page_is_refused()
+    public async Task Without_a_sign_in_the_page_sends_the_browser_to_sign_in_and_a_key_in_its_address_is_no_key()
     {
-        using HttpClient anonymous = Server.Client();
+        using HttpClient anonymous = Server.Client(allowRedirects: false);
 
-        using HttpResponseMessage page = await anonymous.GetAsync("/coord");
-        using HttpResponseMessage wrong = await anonymous.GetAsync("/coord?code=wrong");
+        using HttpResponseMessage page = await anonymous.GetAsync("/coord?cycle=jingdezhen-2020Q3");
+        using HttpResponseMessage code = await anonymous.GetAsync($"/coord?code={DevHostServer.AdminKey}");
+        using HttpResponseMessage api = await anonymous.GetAsync($"/api/cycles?code={DevHostServer.AdminKey}");
 
-        page.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        wrong.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        page.StatusCode.Should().Be(HttpStatusCode.Found);
+        page.Headers.Location!.OriginalString.Should().Be("/signin?returnUrl=%2Fcoord%3Fcycle%3Djingdezhen-2020Q3");
+        code.StatusCode.Should().Be(HttpStatusCode.Found, "?code= is not read: the key goes in the x-functions-key header only");
+        await api.ShouldBeProblemAsync(401);
     }
 
     [Fact]
-    public async Task The_old_admin_address_redirects_to_coord_with_its_query_on_DevHost()
+    public async Task The_old_admin_address_redirects_to_coord_without_a_key_in_it_on_DevHost()
     {
         using var handler = new HttpClientHandler { AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = Server.BaseAddress };
 
-        using HttpResponseMessage old = await client.GetAsync($"/admin?code={DevHostServer.AdminKey}");
+        using HttpResponseMessage old = await client.GetAsync($"/admin?code={DevHostServer.AdminKey}&cycle=jingdezhen-2020Q3");
 
         old.StatusCode.Should().Be(HttpStatusCode.PermanentRedirect);
-        old.Headers.Location!.OriginalString.Should().Be($"/coord?code={DevHostServer.AdminKey}");
+        old.Headers.Location!.OriginalString.Should().Be("/coord?cycle=jingdezhen-2020Q3");
     }
 }

@@ -27,7 +27,7 @@ public sealed class PlansPageBrowserTests : DevHostApiTest
         try
         {
             IPage page = await browser.OpenPageAsync(new() { Locale = "zh-CN" });
-            await page.GotoAsync(new Uri(Server.BaseAddress, $"/coord/plans?code={DevHostServer.AdminKey}").ToString());
+            await Server.SignInAsync(page, DevHostServer.Coordinator, "/coord/plans");
             await page.Locator("#directory-state", new() { HasText = "个单位" }).WaitForAsync();
 
             // Act: upload, fix the units of the first task, accept the suggestion for the odd name, confirm, start.

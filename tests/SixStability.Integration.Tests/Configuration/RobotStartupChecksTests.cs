@@ -6,7 +6,7 @@ namespace SixStability.Integration.Tests.Configuration;
 /// <summary>The start-up checks on group robots: configuration in, problems out.</summary>
 public sealed class RobotStartupChecksTests
 {
-    private static readonly StartupHost LocalDevHost = new("DevHost", ChecksAdminKey: true, ["http://localhost:7071"]);
+    private static readonly StartupHost LocalDevHost = new("DevHost", IsDevHost: true, ["http://localhost:7071"]);
 
     private static IReadOnlyList<string> Check(StartupHost host, params (string Key, string? Value)[] settings)
     {

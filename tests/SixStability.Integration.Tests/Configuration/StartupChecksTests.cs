@@ -12,7 +12,7 @@ public sealed class StartupChecksTests
     private const string OwnAdminKey = "own-admin-key-7f2c";
     private const string SendGridReference = "@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/sendgrid-api-key/)";
 
-    private static readonly StartupHost LocalDevHost = new("DevHost", ChecksAdminKey: true, ["http://localhost:7071"]);
+    private static readonly StartupHost LocalDevHost = new("DevHost", IsDevHost: true, ["http://localhost:7071"]);
 
     private static IReadOnlyList<string> Check(StartupHost host, params (string Key, string? Value)[] settings)
     {
@@ -79,10 +79,11 @@ public sealed class StartupChecksTests
     }
 
     [Fact]
-    public void The_Function_app_does_not_read_Admin_Key_its_keys_are_the_Functions_host_keys()
+    public void The_Function_app_needs_its_own_admin_key_and_never_accepts_the_published_one()
     {
-        Check(StartupHost.Functions, ("Admin:Key", null)).Should().BeEmpty();
-        Check(StartupHost.Functions, ("Admin:Key", StartupChecks.DevelopmentAdminKey)).Should().BeEmpty();
+        Check(StartupHost.Functions, ("Admin:Key", null)).Should().ContainSingle().Which.Should().StartWith("Admin:Key").And.Contain("admin-key");
+        Check(StartupHost.Functions, ("Admin:Key", StartupChecks.DevelopmentAdminKey)).Should().ContainSingle().Which.Should().Contain("函数应用从不接受开发密钥");
+        Check(StartupHost.Functions, ("Admin:Key", "@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/admin-key/)")).Should().ContainSingle().Which.Should().Contain("--name admin-key");
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using SixStability.Core.Calendar;
 using SixStability.Core.Plans;
 using SixStability.Core.Units;
 using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Audit;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 
@@ -26,7 +27,7 @@ public sealed class CycleAutoStarterTests
         await services.GetRequiredService<IPlanStore>().PutAsync(PlanImporter.Import("jingdezhen", Samples.Read("jingdezhen.txt")).Catalog, null, CancellationToken.None);
         var engine = new RecordingEngine();
         var clock = new FixedClock(Beijing(y, m, d, h));
-        var start = new StartCycleUseCase(services.GetRequiredService<IPlanStore>(), services.GetRequiredService<IDirectoryStore>(), HolidayCn.Calendar(), clock);
+        var start = new StartCycleUseCase(services.GetRequiredService<IPlanStore>(), services.GetRequiredService<IDirectoryStore>(), services.GetRequiredService<AuditTrail>(), HolidayCn.Calendar(), clock);
         var starter = new CycleAutoStarter(services.GetRequiredService<IPlanStore>(), start, HolidayCn.Calendar(), clock, NullLogger<CycleAutoStarter>.Instance);
 
         IReadOnlyList<string> started = await starter.RunAsync(engine, CancellationToken.None);

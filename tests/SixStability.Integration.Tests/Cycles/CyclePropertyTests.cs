@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Reviews;
 using SixStability.Workflow.Submissions;
@@ -49,18 +50,18 @@ public sealed class CyclePropertyTests
             string what = random.Next(9) switch
             {
                 0 => await RawAsync(host, input.CycleId, new CycleCommand(CycleCommandKind.Extend, unit, date, "直接发给编排")),
-                1 => Kind(await services.GetRequiredService<CycleCommandUseCase>().RunAsync(input.CycleId, new CycleCommand(CycleCommandKind.Extend, unit, date, "延期"), host.Cycles, CancellationToken.None)),
+                1 => Kind(await services.GetRequiredService<CycleCommandUseCase>().RunAsync(input.CycleId, new CycleCommand(CycleCommandKind.Extend, unit, date, "延期"), Actor.Key(null), host.Cycles, CancellationToken.None)),
                 2 => Kind(await services.GetRequiredService<RequestExtensionUseCase>().RunAsync(new RequestExtensionCommand(input.CycleId, unit, date, "申请"), CancellationToken.None)),
-                3 => Kind(await services.GetRequiredService<DecideExtensionUseCase>().RunAsync(new DecideExtensionCommand(input.CycleId, unit, random.Next(2) == 0, "意见"), host.Cycles, CancellationToken.None)),
+                3 => Kind(await services.GetRequiredService<DecideExtensionUseCase>().RunAsync(new DecideExtensionCommand(input.CycleId, unit, random.Next(2) == 0, "意见", Actor.Key(null)), host.Cycles, CancellationToken.None)),
                 4 => Kind(await services.GetRequiredService<SaveReportUseCase>().RunAsync(new SaveReportCommand(input.CycleId, unit, task, new SubmissionForm("进展", ReportedFigures.OnTrack), Draft: false), CancellationToken.None)),
-                5 => Kind(await services.GetRequiredService<ReturnSubmissionUseCase>().RunAsync(new ReturnSubmissionCommand(input.CycleId, unit, task, "请补充"), CancellationToken.None)),
+                5 => Kind(await services.GetRequiredService<ReturnSubmissionUseCase>().RunAsync(new ReturnSubmissionCommand(input.CycleId, unit, task, "请补充", Actor.Key(null)), CancellationToken.None)),
                 6 => await RawAsync(host, input.CycleId, new CycleCommand(CycleCommandKind.Extend, unit, null)),
                 7 when random.Next(4) == 0 => await RawAsync(host, input.CycleId, new CycleCommand(random.Next(2) == 0 ? CycleCommandKind.Close : CycleCommandKind.Cancel), twice: true),
                 _ => "wait",
             };
             log.Add($"{step}: {unit}/{task} {date} → {what}");
 
-            Outcome<CycleView> read = await progress.RunAsync(input.CycleId, host.Cycles, CancellationToken.None);
+            Outcome<CycleView> read = await progress.RunAsync(input.CycleId, host.Cycles, UnitScope.All, CancellationToken.None);
             read.IsOk.Should().BeTrue(string.Join('\n', log));
             await Task.Delay(random.Next(50, 400));
         }
@@ -69,7 +70,7 @@ public sealed class CyclePropertyTests
 
         done.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Completed, string.Join('\n', log));
         done.ReadOutputAs<CycleResult>()!.Status.Should().BeOneOf(["closed", "cancelled"], string.Join('\n', log));
-        (await progress.RunAsync(input.CycleId, host.Cycles, CancellationToken.None)).IsOk.Should().BeTrue();
+        (await progress.RunAsync(input.CycleId, host.Cycles, UnitScope.All, CancellationToken.None)).IsOk.Should().BeTrue();
     }
 
     private static async Task<string> RawAsync(CycleHost host, string cycleId, CycleCommand command, bool twice = false)

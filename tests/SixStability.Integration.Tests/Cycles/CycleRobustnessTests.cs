@@ -4,6 +4,7 @@ using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
 using SixStability.Core.Rules;
 using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 
@@ -56,11 +57,11 @@ public sealed class CycleRobustnessTests
         await host.WaitCompletedAsync(input.CycleId, seconds: 30);
         CycleProgressQuery progress = host.Services.GetRequiredService<CycleProgressQuery>();
 
-        CycleView stopped = (await progress.RunAsync(input.CycleId, host.Cycles, CancellationToken.None)).Value!;
-        Outcome<CycleStarted> resumed = await host.Services.GetRequiredService<ResumeCycleUseCase>().RunAsync(input.CycleId, host.Cycles, CancellationToken.None);
+        CycleView stopped = (await progress.RunAsync(input.CycleId, host.Cycles, UnitScope.All, CancellationToken.None)).Value!;
+        Outcome<CycleStarted> resumed = await host.Services.GetRequiredService<ResumeCycleUseCase>().RunAsync(input.CycleId, Actor.Key(null), host.Cycles, CancellationToken.None);
         await Task.Delay(500);
         OrchestrationMetadata done = await host.WaitCompletedAsync(input.CycleId);
-        CycleView closed = (await progress.RunAsync(input.CycleId, host.Cycles, CancellationToken.None)).Value!;
+        CycleView closed = (await progress.RunAsync(input.CycleId, host.Cycles, UnitScope.All, CancellationToken.None)).Value!;
 
         stopped.Runtime.Should().Be("Terminated");
         stopped.Status.Should().Be("open");
@@ -83,7 +84,7 @@ public sealed class CycleRobustnessTests
         await host.StartAsync(input);
         await host.WaitWaitingAsync(input.CycleId);
 
-        Outcome<CycleStarted> resumed = await host.Services.GetRequiredService<ResumeCycleUseCase>().RunAsync(input.CycleId, host.Cycles, CancellationToken.None);
+        Outcome<CycleStarted> resumed = await host.Services.GetRequiredService<ResumeCycleUseCase>().RunAsync(input.CycleId, Actor.Key(null), host.Cycles, CancellationToken.None);
 
         resumed.Kind.Should().Be(OutcomeKind.Conflict);
         await host.Cycles.RaiseAsync(input.CycleId, new CycleCommand(CycleCommandKind.Cancel), CancellationToken.None);

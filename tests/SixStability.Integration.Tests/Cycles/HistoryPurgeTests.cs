@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using SixStability.Core.Notifications;
 using SixStability.Core.Units;
 using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 using SixStability.Workflow.Reports;
@@ -34,7 +35,7 @@ public sealed class HistoryPurgeTests
         (await host.Obligations.ListAllAsync(closed.CycleId, null, CancellationToken.None)).Should().HaveCount(obligations).And.NotBeEmpty();
         (await host.Services.GetRequiredService<SummaryReports>().IsStoredAsync(closed.CycleId, CancellationToken.None)).Should().BeTrue();
         (await host.Services.GetRequiredService<IMailOutbox>().GetAsync(closed.CycleId, "summary", CancellationToken.None)).Should().BeEquivalentTo(summaryMail).And.NotBeEmpty();
-        CycleView view = (await host.Services.GetRequiredService<CycleProgressQuery>().RunAsync(closed.CycleId, host.Cycles, CancellationToken.None)).Value!;
+        CycleView view = (await host.Services.GetRequiredService<CycleProgressQuery>().RunAsync(closed.CycleId, host.Cycles, UnitScope.All, CancellationToken.None)).Value!;
         view.Status.Should().Be("closed");
         view.CanResume.Should().BeFalse("a closed cycle whose history is gone is finished, not stopped");
 

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 
@@ -21,7 +22,7 @@ public sealed class OrchestrationVersionTests
         await host.WaitCompletedAsync(input.CycleId);
 
         (await host.Services.GetRequiredService<ICycleStore>().GetAsync(input.CycleId, CancellationToken.None))!.OrchestrationVersion.Should().Be(CycleOrchestratorVersions.Current);
-        CycleView view = (await host.Services.GetRequiredService<CycleProgressQuery>().RunAsync(input.CycleId, host.Cycles, CancellationToken.None)).Value!;
+        CycleView view = (await host.Services.GetRequiredService<CycleProgressQuery>().RunAsync(input.CycleId, host.Cycles, UnitScope.All, CancellationToken.None)).Value!;
         view.OrchestrationVersion.Should().Be("2");
         (await host.Services.GetRequiredService<CycleProgressQuery>().ListAsync(CancellationToken.None)).Single().OrchestrationVersion.Should().Be("2");
     }
@@ -38,7 +39,7 @@ public sealed class OrchestrationVersionTests
 
         done.ReadOutputAs<CycleResult>()!.Status.Should().Be("closed");
         (await host.Services.GetRequiredService<ICycleStore>().GetAsync(input.CycleId, CancellationToken.None))!.OrchestrationVersion.Should().BeNull("version 1 has no step that records it");
-        (await host.Services.GetRequiredService<CycleProgressQuery>().RunAsync(input.CycleId, host.Cycles, CancellationToken.None)).Value!.OrchestrationVersion.Should().Be("1");
+        (await host.Services.GetRequiredService<CycleProgressQuery>().RunAsync(input.CycleId, host.Cycles, UnitScope.All, CancellationToken.None)).Value!.OrchestrationVersion.Should().Be("1");
     }
 
     [Fact]

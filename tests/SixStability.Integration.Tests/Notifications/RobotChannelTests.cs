@@ -11,6 +11,7 @@ using SixStability.Core.Units;
 using SixStability.Infrastructure;
 using SixStability.Infrastructure.Notifications.Robots;
 using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Ports;
@@ -204,7 +205,7 @@ public sealed class RobotChannelTests : IAsyncLifetime
             "\"email\": \"rsj@example.gov.cn\", \"channels\": [{ \"kind\": \"dingtalk\", \"robot\": \"rsj_ding\" }],",
             StringComparison.Ordinal);
 
-        Outcome<DirectoryStored> stored = await services.GetRequiredService<ReplaceDirectoryUseCase>().RunAsync(new ReplaceDirectoryCommand(json, null), CancellationToken.None);
+        Outcome<DirectoryStored> stored = await services.GetRequiredService<ReplaceDirectoryUseCase>().RunAsync(new ReplaceDirectoryCommand(json, null, Actor.Key(null)), CancellationToken.None);
 
         stored.Errors.Should().ContainSingle().Which.Field.Should().Be("units[0].channels[0].robot");
         (await services.GetRequiredService<IDirectoryStore>().GetAsync(null, CancellationToken.None)).Should().BeNull();
@@ -243,7 +244,7 @@ public sealed class RobotChannelTests : IAsyncLifetime
     {
         UnitDirectory units = directory(UnitDirectoryReader.Parse(Samples.Read("directory.json")).Directory!);
         string json = System.Text.Json.JsonSerializer.Serialize(units, Core.Text.Json.Options);
-        Outcome<DirectoryStored> stored = await services.GetRequiredService<ReplaceDirectoryUseCase>().RunAsync(new ReplaceDirectoryCommand(json, null), CancellationToken.None);
+        Outcome<DirectoryStored> stored = await services.GetRequiredService<ReplaceDirectoryUseCase>().RunAsync(new ReplaceDirectoryCommand(json, null, Actor.Key(null)), CancellationToken.None);
         stored.IsOk.Should().BeTrue(stored.Message);
         await services.GetRequiredService<IPlanStore>().PutAsync(PlanImporter.Import("jingdezhen", Samples.Read("jingdezhen.txt")).Catalog, null, CancellationToken.None);
         await services.GetRequiredService<OpenCycleActivity>().RunAsync(null!, new CycleInput(CycleId, "jingdezhen", "2020Q3", new CyclePolicyChoice(), clock.GetUtcNow()));

@@ -34,11 +34,13 @@ public sealed partial class ContentSecurityPolicyBrowserTests : DemoCycleApiTest
                 }
             };
             string mail = await FirstMailAsync();
+            await Server.SignInAsync(page, DevHostServer.Coordinator);
             string[] pages =
             [
                 $"/u?t={Uri.EscapeDataString(Server.UnitToken("rsj"))}",
-                $"/coord?code={DevHostServer.AdminKey}",
-                $"/api/cycles/{CycleId}/summary?format=html&code={DevHostServer.AdminKey}",
+                "/signin",
+                "/coord",
+                $"/api/cycles/{CycleId}/summary?format=html",
                 "/dev/mail",
                 $"/dev/mail/{Uri.EscapeDataString(mail)}",
             ];
@@ -58,7 +60,7 @@ public sealed partial class ContentSecurityPolicyBrowserTests : DemoCycleApiTest
                 }
             }
 
-            await page.GotoAsync(new Uri(Server.BaseAddress, $"/coord?code={DevHostServer.AdminKey}").ToString());
+            await page.GotoAsync(new Uri(Server.BaseAddress, "/coord").ToString());
             await page.Locator("#board tr").Nth(1).WaitForAsync();
             await page.GotoAsync(new Uri(Server.BaseAddress, $"/u?t={Uri.EscapeDataString(Server.UnitToken("rsj"))}").ToString());
             string background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");

@@ -29,7 +29,7 @@ public sealed class LinkTokenTests : DemoCycleApiTest
         using HttpClient client = Server.Client(allowRedirects: false);
         var answers = new List<string>();
 
-        foreach (ApiRoute route in Routes.All.Where(r => r.Access == RouteAccess.Unit))
+        foreach (ApiRoute route in Routes.All.Where(r => r.Access.Kind == RouteAccessKind.Unit))
         {
             string path = "/" + route.Template.Replace("{task}", "3", StringComparison.Ordinal).Replace("{id}", Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
             foreach (bool inQuery in new[] { true, false })

@@ -8,6 +8,7 @@ using SixStability.Core.Rules;
 using SixStability.Core.Units;
 using SixStability.DevHost.Azurite;
 using SixStability.Infrastructure;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 
@@ -103,7 +104,7 @@ internal sealed class CycleHost : IAsyncDisposable
     public async Task<bool> StartAsync(CycleInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        Outcome<CycleStarted> started = await Services.GetRequiredService<StartCycleUseCase>().RunAsync(new StartCycleCommand(input.PlanId, input.Quarter, input.Policy), Cycles, CancellationToken.None);
+        Outcome<CycleStarted> started = await Services.GetRequiredService<StartCycleUseCase>().RunAsync(new StartCycleCommand(input.PlanId, input.Quarter, input.Policy), Actor.Key(null), Cycles, CancellationToken.None);
         return started.IsOk ? started.Value!.Created : throw new InvalidOperationException(started.Message);
     }
 

@@ -1,20 +1,28 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Hosting;
+using SixStability.Workflow.Ports;
 
 namespace SixStability.Integration.Tests.Support;
 
-/// <summary>A real DevHost on a free loopback port, with its own tables in the shared Azurite.</summary>
+/// <summary>
+/// A real DevHost on a free loopback port, with its own tables in the shared Azurite. When it stops, it
+/// checks that every action it served left exactly one audit row with its actor (<see cref="AuditWatch"/>).
+/// </summary>
 internal sealed partial class DevHostServer : IAsyncDisposable
 {
     public const string AdminKey = "test-admin-key";
 
     private readonly WebApplication app;
+    private readonly AuditWatch audit;
 
-    private DevHostServer(WebApplication app, Uri baseAddress)
+    private DevHostServer(WebApplication app, Uri baseAddress, AuditWatch audit)
     {
         this.app = app;
         BaseAddress = baseAddress;
+        this.audit = audit;
     }
 
     public Uri BaseAddress { get; }
@@ -24,7 +32,8 @@ internal sealed partial class DevHostServer : IAsyncDisposable
     /// <param name="tablePrefix">Reuse one to restart a DevHost on the same data (and task hub).</param>
     /// <param name="mailFolder">Where the mail sink writes; a fresh temp folder by default.</param>
     /// <param name="settings">More configuration, over the test defaults (e.g. <c>Urls</c>, <c>Mail:Provider</c>).</param>
-    public static async Task<DevHostServer> StartAsync(string? tablePrefix = null, string? mailFolder = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces services after the host's own (a durable engine that holds commands).</param>
+    public static async Task<DevHostServer> StartAsync(string? tablePrefix = null, string? mailFolder = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         string storage = await SharedAzurite.ConnectionStringAsync();
 
@@ -45,10 +54,19 @@ internal sealed partial class DevHostServer : IAsyncDisposable
             configuration[key] = value;
         }
 
-        WebApplication app = DevHostApp.Build([], configuration);
+        var audit = new AuditWatch();
+        WebApplication app = DevHostApp.Build([], configuration, collection =>
+        {
+            collection.AddSingleton<IStartupFilter>(audit);
+            services?.Invoke(collection);
+        });
         await app.StartAsync();
-        return new DevHostServer(app, new Uri(configuration["Urls"]!.Split(';')[0].Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
+        await audit.StartAsync(app.Services.GetRequiredService<IAuditLog>());
+        return new DevHostServer(app, new Uri(configuration["Urls"]!.Split(';')[0].Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)), audit);
     }
+
+    /// <summary>The table prefix this host's storage lives under (every row and blob it owns starts with it).</summary>
+    public string TablePrefix => app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Storage:TablePrefix"]!;
 
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
@@ -65,9 +83,19 @@ internal sealed partial class DevHostServer : IAsyncDisposable
         allowRedirects ? new() { BaseAddress = BaseAddress } : new(new HttpClientHandler { AllowAutoRedirect = false }, disposeHandler: true) { BaseAddress = BaseAddress };
 #pragma warning restore CA2000
 
+    /// <summary>Successful actions this host served so far (each must have one audit row).</summary>
+    public int AuditedActions => audit.Actions;
+
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        try
+        {
+            await app.StopAsync();
+            await audit.VerifyAsync(app.Services.GetRequiredService<IAuditLog>());
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
     }
 }

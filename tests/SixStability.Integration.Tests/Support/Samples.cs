@@ -1,3 +1,5 @@
+using SixStability.Core.Units;
+
 namespace SixStability.Integration.Tests.Support;
 
 internal static class Samples
@@ -5,4 +7,7 @@ internal static class Samples
     public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "samples", name);
 
     public static string Read(string name) => File.ReadAllText(Path(name));
+
+    /// <summary>The sample directory, read as the app reads it.</summary>
+    public static UnitDirectory Directory => UnitDirectoryReader.Parse(Read("directory.json")).Directory!;
 }

@@ -12,8 +12,8 @@ public sealed class CycleUseCaseTests
         await using Workbench bench = await Workbench.CreateAsync();
         StartCycleUseCase start = bench.Get<StartCycleUseCase>();
 
-        Outcome<CycleStarted> first = await start.RunAsync(new StartCycleCommand("jingdezhen", "2020Q3"), bench.Engine, CancellationToken.None);
-        Outcome<CycleStarted> second = await start.RunAsync(new StartCycleCommand("jingdezhen", "2020Q3"), bench.Engine, CancellationToken.None);
+        Outcome<CycleStarted> first = await start.RunAsync(new StartCycleCommand("jingdezhen", "2020Q3"), Workbench.Coordinator, bench.Engine, CancellationToken.None);
+        Outcome<CycleStarted> second = await start.RunAsync(new StartCycleCommand("jingdezhen", "2020Q3"), Workbench.Coordinator, bench.Engine, CancellationToken.None);
 
         first.Value.Should().Be(new CycleStarted("jingdezhen-2020Q3", Created: true));
         second.Value.Should().Be(new CycleStarted("jingdezhen-2020Q3", Created: false));
@@ -29,7 +29,7 @@ public sealed class CycleUseCaseTests
     {
         await using Workbench bench = await Workbench.CreateAsync();
 
-        Outcome<CycleStarted> started = await bench.Get<StartCycleUseCase>().RunAsync(new StartCycleCommand(planId, quarter), bench.Engine, CancellationToken.None);
+        Outcome<CycleStarted> started = await bench.Get<StartCycleUseCase>().RunAsync(new StartCycleCommand(planId, quarter), Workbench.Coordinator, bench.Engine, CancellationToken.None);
 
         started.Kind.Should().Be(OutcomeKind.Refused);
         started.Errors.Select(e => e.Field).Should().Contain(field);
@@ -43,10 +43,10 @@ public sealed class CycleUseCaseTests
         await bench.OpenCycleAsync();
         CycleCommandUseCase commands = bench.Get<CycleCommandUseCase>();
 
-        Outcome<CycleCommand> early = await commands.RunAsync(Workbench.CycleId, new CycleCommand(CycleCommandKind.Extend, "rsj", new DateOnly(2020, 10, 13)), bench.Engine, CancellationToken.None);
-        Outcome<CycleCommand> fine = await commands.RunAsync(Workbench.CycleId, new CycleCommand(CycleCommandKind.Extend, "rsj", new DateOnly(2020, 10, 20), "防汛"), bench.Engine, CancellationToken.None);
+        Outcome<CycleCommand> early = await commands.RunAsync(Workbench.CycleId, new CycleCommand(CycleCommandKind.Extend, "rsj", new DateOnly(2020, 10, 13)), Workbench.Coordinator, bench.Engine, CancellationToken.None);
+        Outcome<CycleCommand> fine = await commands.RunAsync(Workbench.CycleId, new CycleCommand(CycleCommandKind.Extend, "rsj", new DateOnly(2020, 10, 20), "防汛"), Workbench.Coordinator, bench.Engine, CancellationToken.None);
         await bench.Get<Ports.ICycleStore>().SetStatusAsync(Workbench.CycleId, Ports.CycleStatus.Closed, bench.Now, CancellationToken.None);
-        Outcome<CycleCommand> closed = await commands.RunAsync(Workbench.CycleId, new CycleCommand(CycleCommandKind.Close), bench.Engine, CancellationToken.None);
+        Outcome<CycleCommand> closed = await commands.RunAsync(Workbench.CycleId, new CycleCommand(CycleCommandKind.Close), Workbench.Coordinator, bench.Engine, CancellationToken.None);
 
         early.Kind.Should().Be(OutcomeKind.Refused);
         early.Errors.Single().Field.Should().Be("due");

@@ -139,8 +139,6 @@ internal sealed class PlainLinks : ILinkSigner, ILinkVerifier
 {
     public Uri UnitLink(string unitId, string cycleId, DateTimeOffset expires) => new($"https://lwlb.example.gov.cn/u?t={Uri.EscapeDataString(unitId + "|" + cycleId)}");
 
-    public Uri BoardLink() => new("https://lwlb.example.gov.cn/coord");
-
     public LinkClaims? Verify(string? token, DateTimeOffset now) =>
         token?.Split('|') is [var unit, var cycle] ? new LinkClaims(unit, cycle, LinkTokens.UnitPurpose, now.AddDays(1)) : null;
 }

@@ -32,7 +32,7 @@ public sealed class OpenApiDocumentTests
             operation["responses"]![route.SuccessStatus.ToString(System.Globalization.CultureInfo.InvariantCulture)].Should().NotBeNull(route.Name);
             ((operation["parameters"] as JsonArray) ?? []).Where(p => p!["in"]!.GetValue<string>() == "path").Select(p => p!["name"]!.GetValue<string>())
                 .Should().Equal(route.Parameters, route.Name);
-            if (route.Access != RouteAccess.Anyone)
+            if (route.Access.Kind != RouteAccessKind.Anyone)
             {
                 operation["responses"]!["401"]!["content"]!["application/problem+json"].Should().NotBeNull(route.Name);
             }
@@ -53,6 +53,38 @@ public sealed class OpenApiDocumentTests
         submit["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["properties"]!["replayed"].Should().NotBeNull();
         start["properties"]!["policy"].Should().NotBeNull();
         OpenApiDocument_()["components"]!["schemas"]!["Problem"]!["properties"]!.AsObject().Select(p => p.Key).Should().Contain(["title", "status", "detail", "errors"]);
+    }
+
+    [Fact]
+    public void Every_route_for_people_names_its_roles_and_both_ways_in_and_answers_403_and_a_page_302()
+    {
+        JsonObject document = OpenApiDocument_();
+        JsonObject paths = document["paths"]!.AsObject();
+        JsonObject schemes = document["components"]!["securitySchemes"]!.AsObject();
+
+        schemes["functionKey"]!["in"]!.GetValue<string>().Should().Be("header", "the admin key never rides in an address");
+        schemes["functionKey"]!["name"]!.GetValue<string>().Should().Be("x-functions-key");
+        schemes["signIn"]!["type"]!.GetValue<string>().Should().Be("apiKey");
+        foreach (ApiRoute route in Routes.All)
+        {
+            JsonObject operation = paths["/" + route.Template]![route.Method.ToLowerInvariant()]!.AsObject();
+            string[] security = [.. operation["security"]!.AsArray().SelectMany(s => s!.AsObject().Select(p => p.Key))];
+            switch (route.Access.Kind)
+            {
+                case RouteAccessKind.People:
+                    security.Should().BeEquivalentTo(["signIn", "functionKey"], route.Name);
+                    operation["x-roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Equal(route.Access.Roles.Select(r => r.ToString()), route.Name);
+                    operation["responses"]!["403"].Should().NotBeNull(route.Name);
+                    (operation["responses"]!["302"] is not null).Should().Be(route.IsPage, route.Name);
+                    break;
+                case RouteAccessKind.Unit:
+                    security.Should().Equal(["unitLink"], route.Name);
+                    break;
+                default:
+                    security.Should().BeEmpty(route.Name);
+                    break;
+            }
+        }
     }
 
     private static JsonObject OpenApiDocument_() => JsonSerializer.SerializeToNode(SixStability.Workflow.Http.OpenApiDocument.Build())!.AsObject();

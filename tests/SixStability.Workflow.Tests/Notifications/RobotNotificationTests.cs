@@ -2,6 +2,7 @@ using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
 using SixStability.Core.Rules;
 using SixStability.Core.Units;
+using SixStability.Workflow.Access;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Ports;
@@ -150,7 +151,7 @@ public sealed class RobotNotificationTests
             : RobotAnswer.Sent;
 
         await RunStepAsync(bench, Reminder);
-        CycleView view = (await bench.Get<CycleProgressQuery>().RunAsync(Workbench.CycleId, bench.Engine, CancellationToken.None)).Value!;
+        CycleView view = (await bench.Get<CycleProgressQuery>().RunAsync(Workbench.CycleId, bench.Engine, UnitScope.All, CancellationToken.None)).Value!;
 
         RobotProblemView problem = view.RobotProblems!.Where(p => p.Status == OutboxStatus.Rejected).Should().ContainSingle().Subject;
         problem.Should().BeEquivalentTo(new { RecipientKey = "rsj", Channel = ChannelKind.WeCom, Robot = "rsj_group", Attempts = 1 });
@@ -186,7 +187,7 @@ public sealed class RobotNotificationTests
     }
 
     [Fact]
-    public async Task An_escalation_tells_each_late_units_robot_and_gives_the_coordinators_robot_the_board()
+    public async Task An_escalation_tells_each_late_units_robot_and_gives_the_coordinators_robot_the_cycles_board()
     {
         await using Workbench bench = await Workbench.CreateAsync(directory: EveryUnitOnTwoCityRobots);
         await bench.OpenCycleAsync();
@@ -200,8 +201,8 @@ public sealed class RobotNotificationTests
         unit.Markdown.Should().Contain("已逾期**1个工作日**（第1级督办）").And.Contain("[立即补报](https://lwlb.example.gov.cn/u?t=rsj%7Cjingdezhen-2020Q3)");
         RobotMessage office = bench.Robots.Sent.Single(s => s.Robot == "dingtalk:fgw_office").Message;
         office.Title.Should().Be("【督办·黄色】43个单位" + bench.Mailer.Sent.Single(m => m.Recipient.Key == "coordinator").Recipient.Mail.Subject.Split("43个单位")[1]);
-        office.Markdown.Should().Contain("[查看督办看板](https://lwlb.example.gov.cn/coord)").And.Contain("……另有35个单位，详见邮件");
-        bench.Mailer.Sent.Single(m => m.Recipient.Key == "coordinator").Recipient.Mail.Html.Should().NotContain("/coord", "the board's link is the robot's, the mail stays as it was");
+        office.Markdown.Should().Contain("[查看督办看板](https://lwlb.example.gov.cn/coord?cycle=jingdezhen-2020Q3)").And.Contain("……另有35个单位，详见邮件");
+        bench.Mailer.Sent.Single(m => m.Recipient.Key == "coordinator").Recipient.Mail.Html.Should().Contain("https://lwlb.example.gov.cn/coord?cycle=jingdezhen-2020Q3", "the mail and the robot link to the same board");
     }
 
     [Fact]
@@ -232,7 +233,7 @@ public sealed class RobotNotificationTests
             "\"email\": \"rsj@example.gov.cn\", \"channels\": [{ \"kind\": \"wecom\", \"robot\": \"rsj_group\" }, { \"kind\": \"dingtalk\", \"robot\": \"nowhere\" }],",
             StringComparison.Ordinal);
 
-        Outcome<DirectoryStored> stored = await bench.Get<ReplaceDirectoryUseCase>().RunAsync(new ReplaceDirectoryCommand(json, null), CancellationToken.None);
+        Outcome<DirectoryStored> stored = await bench.Get<ReplaceDirectoryUseCase>().RunAsync(new ReplaceDirectoryCommand(json, null, Workbench.Coordinator), CancellationToken.None);
 
         stored.Kind.Should().Be(OutcomeKind.Refused);
         FieldError error = stored.Errors.Should().ContainSingle().Subject;

@@ -12,7 +12,7 @@ public sealed class PlanAndDirectoryUseCaseTests
         await using Workbench bench = await Workbench.CreateAsync();
         string text = Samples.Read("jingdezhen.txt").Replace("(责任单位:市人社局、市发改委", "(责任单位:市不存在局、市发改委", StringComparison.Ordinal);
 
-        Outcome<PlanStored> stored = await bench.Get<ImportPlanUseCase>().RunAsync(new ImportPlanCommand("other", text, IsJson: false, IfMatch: null), CancellationToken.None);
+        Outcome<PlanStored> stored = await bench.Get<ImportPlanUseCase>().RunAsync(new ImportPlanCommand("other", text, IsJson: false, IfMatch: null, Workbench.Coordinator), CancellationToken.None);
 
         stored.Kind.Should().Be(OutcomeKind.Refused);
         stored.Message.Should().Contain("市不存在局");
@@ -23,7 +23,7 @@ public sealed class PlanAndDirectoryUseCaseTests
     {
         await using Workbench bench = await Workbench.CreateAsync();
 
-        Outcome<PlanStored> stale = await bench.Get<ImportPlanUseCase>().RunAsync(new ImportPlanCommand("jingdezhen", Samples.Read("jingdezhen.txt"), IsJson: false, IfMatch: "\"v0\""), CancellationToken.None);
+        Outcome<PlanStored> stale = await bench.Get<ImportPlanUseCase>().RunAsync(new ImportPlanCommand("jingdezhen", Samples.Read("jingdezhen.txt"), IsJson: false, IfMatch: "\"v0\"", Workbench.Coordinator), CancellationToken.None);
 
         stale.Kind.Should().Be(OutcomeKind.Conflict);
     }
@@ -35,7 +35,7 @@ public sealed class PlanAndDirectoryUseCaseTests
         string json = Samples.Read("directory.json");
         string withoutRsj = json.Replace("\"市人社局\"", "\"市人社局旧称\"", StringComparison.Ordinal);
 
-        Outcome<DirectoryStored> stored = await bench.Get<ReplaceDirectoryUseCase>().RunAsync(new ReplaceDirectoryCommand(withoutRsj, null), CancellationToken.None);
+        Outcome<DirectoryStored> stored = await bench.Get<ReplaceDirectoryUseCase>().RunAsync(new ReplaceDirectoryCommand(withoutRsj, null, Workbench.Coordinator), CancellationToken.None);
 
         stored.Kind.Should().Be(OutcomeKind.Refused);
         stored.Errors.Should().ContainSingle(e => e.Field == "units" && e.Message.Contains("市人社局", StringComparison.Ordinal));

@@ -34,14 +34,14 @@ public sealed class PlanDraftUseCaseTests
         odd.Suggestions.Should().Contain(s => s.UnitId == "rsj");
         (await bench.Get<IPlanStore>().GetAsync("city-b", null, CancellationToken.None)).Should().BeNull("nothing is the plan before confirmation");
 
-        Outcome<PlanStored> early = await bench.Get<ConfirmPlanDraftUseCase>().RunAsync(new("city-b", view.ETag), CancellationToken.None);
+        Outcome<PlanStored> early = await bench.Get<ConfirmPlanDraftUseCase>().RunAsync(new("city-b", view.ETag, Workbench.Coordinator), CancellationToken.None);
         early.Kind.Should().Be(OutcomeKind.Refused);
         early.Message.Should().Contain(Odd);
 
         Outcome<PlanDraftView> accepted = await bench.Get<CorrectPlanDraftUseCase>().RunAsync(new("city-b", new AcceptSuggestion(Odd, UnitId: "rsj"), view.ETag), CancellationToken.None);
         accepted.Value!.Ready.Should().BeTrue();
 
-        Outcome<PlanStored> confirmed = await bench.Get<ConfirmPlanDraftUseCase>().RunAsync(new("city-b", accepted.Value.ETag), CancellationToken.None);
+        Outcome<PlanStored> confirmed = await bench.Get<ConfirmPlanDraftUseCase>().RunAsync(new("city-b", accepted.Value.ETag, Workbench.Coordinator), CancellationToken.None);
 
         confirmed.Kind.Should().Be(OutcomeKind.Ok);
         confirmed.Value!.Tasks.Should().Be(22);
@@ -60,7 +60,7 @@ public sealed class PlanDraftUseCaseTests
         PlanDraftView first = (await upload.RunAsync(new("city-b", SeedWithOddName(), "方案.txt", "text/plain"), CancellationToken.None)).Value!;
         PlanDraftView notTask = (await bench.Get<CorrectPlanDraftUseCase>().RunAsync(new("city-b", new MarkNotTask(first.Draft.Tasks.Last().Number), first.ETag), CancellationToken.None)).Value!;
         PlanDraftView accepted = (await bench.Get<CorrectPlanDraftUseCase>().RunAsync(new("city-b", new AcceptSuggestion(Odd, UnitId: "rsj"), notTask.ETag), CancellationToken.None)).Value!;
-        (await bench.Get<ConfirmPlanDraftUseCase>().RunAsync(new("city-b", accepted.ETag), CancellationToken.None)).Kind.Should().Be(OutcomeKind.Ok);
+        (await bench.Get<ConfirmPlanDraftUseCase>().RunAsync(new("city-b", accepted.ETag, Workbench.Coordinator), CancellationToken.None)).Kind.Should().Be(OutcomeKind.Ok);
 
         PlanDraftView again = (await upload.RunAsync(new("city-b", SeedWithOddName(), "方案.txt", "text/plain"), CancellationToken.None)).Value!;
 

@@ -5,6 +5,8 @@ using SixStability.Core.Reports;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 using SixStability.Core.Units;
+using SixStability.Workflow.Access;
+using SixStability.Workflow.Audit;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Pages.Coordinator;
@@ -28,9 +30,9 @@ public sealed partial class HostileTextTests
         (await bench.Get<SaveReportUseCase>().RunAsync(new SaveReportCommand(Workbench.CycleId, "rsj", 1, form, Draft: false), CancellationToken.None)).IsOk.Should().BeTrue();
         (await bench.Get<AttachFileUseCase>().RunAsync(new AttachFileCommand(Workbench.CycleId, "rsj", 2, "台账" + Hostile.Text + ".pdf", new byte[] { 1 }), CancellationToken.None)).IsOk.Should().BeTrue();
         (await bench.Get<SaveReportUseCase>().RunAsync(new SaveReportCommand(Workbench.CycleId, "rsj", 3, form, Draft: false), CancellationToken.None)).IsOk.Should().BeTrue();
-        (await bench.Get<ReturnSubmissionUseCase>().RunAsync(new ReturnSubmissionCommand(Workbench.CycleId, "rsj", 3, "退回" + Hostile.Text), CancellationToken.None)).IsOk.Should().BeTrue();
+        (await bench.Get<ReturnSubmissionUseCase>().RunAsync(new ReturnSubmissionCommand(Workbench.CycleId, "rsj", 3, "退回" + Hostile.Text, Workbench.Coordinator), CancellationToken.None)).IsOk.Should().BeTrue();
         (await bench.Get<RequestExtensionUseCase>().RunAsync(new RequestExtensionCommand(Workbench.CycleId, "rsj", new DateOnly(2020, 10, 20), "理由" + Hostile.Text), CancellationToken.None)).IsOk.Should().BeTrue();
-        (await bench.Get<DecideExtensionUseCase>().RunAsync(new DecideExtensionCommand(Workbench.CycleId, "rsj", false, "意见" + Hostile.Text), bench.Engine, CancellationToken.None)).IsOk.Should().BeTrue();
+        (await bench.Get<DecideExtensionUseCase>().RunAsync(new DecideExtensionCommand(Workbench.CycleId, "rsj", false, "意见" + Hostile.Text, Workbench.Coordinator), bench.Engine, CancellationToken.None)).IsOk.Should().BeTrue();
         var message = new PageMessage(false, "提示" + Hostile.Text, [new FieldError("narrative", "字段" + Hostile.Text)]);
         UnitPageModel model = (await bench.Get<UnitPageQuery>().RunAsync(Workbench.CycleId, "rsj", "u?t=" + Uri.EscapeDataString(Hostile.Text), 1, message, form, new Dictionary<string, string> { ["x"] = Hostile.Text }, CancellationToken.None)).Value!;
 
@@ -91,15 +93,26 @@ public sealed partial class HostileTextTests
     }
 
     [Fact]
-    public async Task The_coordinators_board_has_no_inline_script_and_no_event_handler_attributes()
+    public async Task The_coordinators_board_has_no_inline_script_no_event_handler_attributes_and_encodes_the_audit_trail()
     {
         using var composer = new HtmlComposer();
+        var typed = new AuditEntry(DateTimeOffset.UtcNow, "dev" + Hostile.Text, "协调员" + Hostile.Text, "协调员", ActorKind.Person, AuditAction.ReturnSubmission, Workbench.CycleId, "rsj 任务1" + Hostile.Text, "r1", "r2", "理由" + Hostile.Text, "127.0.0.1");
+        Actor viewer = Workbench.Coordinator with { Name = "协调员" + Hostile.Text };
 
-        string html = await composer.PageAsync<CoordinatorPage>(new Dictionary<string, object?>());
+        string html = await composer.PageAsync<CoordinatorPage>(new Dictionary<string, object?>
+        {
+            ["Viewer"] = viewer,
+            ["Token"] = "token\"" + Hostile.Text,
+            ["SignIn"] = SignInFlow.Local,
+            ["Audit"] = new AuditPanel([typed], new AuditFilter(Workbench.CycleId, Hostile.Text), [Workbench.CycleId], Truncated: false),
+        });
 
         ScriptTag().Matches(html).Should().OnlyContain(m => m.Value.Contains("src=\"/assets/", StringComparison.Ordinal));
-        EventAttribute().IsMatch(html).Should().BeFalse();
-        html.Should().Contain("<table id=\"board\">");
+
+        // Attributes of the real tags (quoted values emptied: a typed "onerror=" inside a value or the text is not an attribute).
+        Tag().Matches(QuotedValue().Replace(html, "\"\"")).Should().NotContain(t => EventAttribute().IsMatch(t.Value));
+        html.Should().Contain("<table id=\"board\">").And.Contain("<table id=\"audit-table\">");
+        Hostile.ShouldBeEncodedIn(html, "audit trail and the reader's name");
     }
 
     [GeneratedRegex("<script[^>]*>")]
@@ -107,4 +120,10 @@ public sealed partial class HostileTextTests
 
     [GeneratedRegex(@"\son[a-z]+\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex EventAttribute();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex("\"[^\"]*\"")]
+    private static partial Regex QuotedValue();
 }

@@ -17,7 +17,7 @@ public sealed class ReviewUseCaseTests
         await bench.OpenCycleAsync();
         await bench.Get<SaveReportUseCase>().RunAsync(new SaveReportCommand(Workbench.CycleId, "rsj", 1, new SubmissionForm("进展", ReportedFigures.OnTrack), Draft: false), CancellationToken.None);
 
-        Outcome<Obligation> returned = await bench.Get<ReturnSubmissionUseCase>().RunAsync(new ReturnSubmissionCommand(Workbench.CycleId, "rsj", 1, "请补充新增就业人数"), CancellationToken.None);
+        Outcome<Obligation> returned = await bench.Get<ReturnSubmissionUseCase>().RunAsync(new ReturnSubmissionCommand(Workbench.CycleId, "rsj", 1, "请补充新增就业人数", Workbench.Coordinator), CancellationToken.None);
 
         returned.Value!.IsOwed.Should().BeTrue();
         (MailBatch batch, MailRecipient mail) = bench.Mailer.Sent.Single();
@@ -33,8 +33,8 @@ public sealed class ReviewUseCaseTests
         await bench.OpenCycleAsync();
         ReturnSubmissionUseCase returns = bench.Get<ReturnSubmissionUseCase>();
 
-        Outcome<Obligation> notSubmitted = await returns.RunAsync(new ReturnSubmissionCommand(Workbench.CycleId, "rsj", 1, "理由"), CancellationToken.None);
-        Outcome<Obligation> noReason = await returns.RunAsync(new ReturnSubmissionCommand(Workbench.CycleId, "rsj", 1, " "), CancellationToken.None);
+        Outcome<Obligation> notSubmitted = await returns.RunAsync(new ReturnSubmissionCommand(Workbench.CycleId, "rsj", 1, "理由", Workbench.Coordinator), CancellationToken.None);
+        Outcome<Obligation> noReason = await returns.RunAsync(new ReturnSubmissionCommand(Workbench.CycleId, "rsj", 1, " ", Workbench.Coordinator), CancellationToken.None);
 
         notSubmitted.Kind.Should().Be(OutcomeKind.Conflict);
         noReason.Kind.Should().Be(OutcomeKind.Refused);
@@ -52,9 +52,9 @@ public sealed class ReviewUseCaseTests
         await ask.RunAsync(new RequestExtensionCommand(Workbench.CycleId, "rsj", new DateOnly(2020, 10, 20), "防汛"), CancellationToken.None);
         await ask.RunAsync(new RequestExtensionCommand(Workbench.CycleId, "czj", new DateOnly(2020, 10, 21), "人手不足"), CancellationToken.None);
 
-        Outcome<ExtensionRequest> approved = await decide.RunAsync(new DecideExtensionCommand(Workbench.CycleId, "rsj", true, null), bench.Engine, CancellationToken.None);
-        Outcome<ExtensionRequest> refused = await decide.RunAsync(new DecideExtensionCommand(Workbench.CycleId, "czj", false, "理由不充分"), bench.Engine, CancellationToken.None);
-        Outcome<ExtensionRequest> twice = await decide.RunAsync(new DecideExtensionCommand(Workbench.CycleId, "czj", true, null), bench.Engine, CancellationToken.None);
+        Outcome<ExtensionRequest> approved = await decide.RunAsync(new DecideExtensionCommand(Workbench.CycleId, "rsj", true, null, Workbench.Coordinator), bench.Engine, CancellationToken.None);
+        Outcome<ExtensionRequest> refused = await decide.RunAsync(new DecideExtensionCommand(Workbench.CycleId, "czj", false, "理由不充分", Workbench.Coordinator), bench.Engine, CancellationToken.None);
+        Outcome<ExtensionRequest> twice = await decide.RunAsync(new DecideExtensionCommand(Workbench.CycleId, "czj", true, null, Workbench.Coordinator), bench.Engine, CancellationToken.None);
 
         approved.Value!.State.Should().Be(ExtensionRequestState.Approved);
         bench.Engine.Raised.Should().ContainSingle().Which.Command.Should().Be(new CycleCommand(CycleCommandKind.Extend, "rsj", new DateOnly(2020, 10, 20), "防汛"));
@@ -71,7 +71,7 @@ public sealed class ReviewUseCaseTests
         await bench.Get<RequestExtensionUseCase>().RunAsync(new RequestExtensionCommand(Workbench.CycleId, "rsj", new DateOnly(2020, 10, 15), "防汛"), CancellationToken.None);
         bench.Clock.Advance(TimeSpan.FromDays(5));
 
-        Outcome<ExtensionRequest> late = await bench.Get<DecideExtensionUseCase>().RunAsync(new DecideExtensionCommand(Workbench.CycleId, "rsj", true, null), bench.Engine, CancellationToken.None);
+        Outcome<ExtensionRequest> late = await bench.Get<DecideExtensionUseCase>().RunAsync(new DecideExtensionCommand(Workbench.CycleId, "rsj", true, null, Workbench.Coordinator), bench.Engine, CancellationToken.None);
 
         late.Kind.Should().Be(OutcomeKind.Refused);
         late.Errors.Single().Field.Should().Be("due");

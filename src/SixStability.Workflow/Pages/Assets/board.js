@@ -1,15 +1,18 @@
-// The coordinator's board (/admin): ES5, no framework, so an old office browser runs it. Served as a file
-// so the page runs under a Content-Security-Policy that forbids inline script.
+// The board (/coord): ES5, no framework, so an old office browser runs it. Served as a file so the page
+// runs under a Content-Security-Policy that forbids inline script. It calls the /api routes with the
+// browser's signed-in session; what the reader's role allows comes from the page (#board-app), and the
+// routes check the role again. Every write carries the page's anti-forgery token.
 (function () {
-  var key = (/[?&]code=([^&]*)/.exec(location.search) || [])[1] || '';
-  key = decodeURIComponent(key);
-  var current = null, data = null;
   function $(id) { return document.getElementById(id); }
-  if (key) { $('plans-link').href = '/coord/plans?code=' + encodeURIComponent(key); }
+  var app = $('board-app');
+  var canAct = app.getAttribute('data-can-act') === '1', showBoard = app.getAttribute('data-board') === '1';
+  var showReports = app.getAttribute('data-reports') === '1', csrf = app.getAttribute('data-csrf') || '';
+  var asked = (/[?&]cycle=([^&]*)/.exec(location.search) || [])[1];
+  var current = null, data = null;
   function api(method, path, body, done) {
     var xhr = new XMLHttpRequest();
     xhr.open(method, path, true);
-    xhr.setRequestHeader('x-functions-key', key);
+    if (method !== 'GET') { xhr.setRequestHeader('X-CSRF-Token', csrf); }
     if (body) { xhr.setRequestHeader('Content-Type', 'application/json'); }
     xhr.onreadystatechange = function () {
       if (xhr.readyState !== 4) { return; }
@@ -25,7 +28,10 @@
     m.style.display = 'block';
     m.innerText = text;
   }
-  function problem(status, json) { return (json && (json.detail || json.title)) || ('请求失败（' + status + '）'); }
+  function problem(status, json) {
+    if (status === 401) { return '登录已过期，请刷新页面重新登录。'; }
+    return (json && (json.detail || json.title)) || ('请求失败（' + status + '）');
+  }
   function esc(s) { return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'); }
   function cellClass(t) {
     if (t.state === 'submitted') { return t.late ? 'late' : 'submitted'; }
@@ -51,7 +57,7 @@
     $('counts').innerHTML = '应报送 <b>' + c.obligations + '</b> 项，已报送 <b id="submitted-total">' + c.submitted + '</b> 项（逾期 ' + c.late + ' 项），未报送 <b>' + c.owed + '</b> 项。';
     var status = { open: '进行中', closed: '已关闭', cancelled: '已取消' }[data.status] || data.status;
     $('status').innerText = '状态：' + status + (data.step ? '　当前步骤：' + stepName(data.step) : '') + '　更新于 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false });
-    $('close').style.display = data.status === 'open' ? '' : 'none';
+    if ($('close')) { $('close').style.display = data.status === 'open' ? '' : 'none'; }
     renderHealth();
     var tasks = [], seen = {}, i, j, u, t;
     for (i = 0; i < data.units.length; i++) {
@@ -64,7 +70,7 @@
     var lateOnly = $('late-only').checked, filter = $('name-filter').value;
     var html = '<tr><th>单位</th>';
     for (i = 0; i < tasks.length; i++) { html += '<th>' + tasks[i] + '</th>'; }
-    html += '<th>最高级别</th><th></th></tr>';
+    html += '<th>最高级别</th>' + (canAct ? '<th></th>' : '') + '</tr>';
     for (i = 0; i < data.units.length; i++) {
       u = data.units[i];
       if (lateOnly && u.owed.length === 0 && u.late === 0) { continue; }
@@ -78,7 +84,7 @@
         var cls = cellClass(t);
         html += '<td class="cell ' + cls + '" data-unit="' + esc(u.unitId) + '" data-task="' + t.task + '" data-state="' + cls + '" title="' + esc(u.name + ' 任务' + t.task + '：' + stateNames[cls] + '，截止 ' + t.due) + '">' + (t.level > 0 && t.state !== 'submitted' ? t.level : '') + '</td>';
       }
-      html += '<td>' + (u.level > 0 ? u.level + '级' : '—') + '</td><td>' + (data.status === 'open' ? '<button type="button" class="extend" data-unit="' + esc(u.unitId) + '">延期</button>' : '') + '</td></tr>';
+      html += '<td>' + (u.level > 0 ? u.level + '级' : '—') + '</td>' + (canAct ? '<td>' + (data.status === 'open' ? '<button type="button" class="extend" data-unit="' + esc(u.unitId) + '">延期</button>' : '') + '</td>' : '') + '</tr>';
     }
     $('board').innerHTML = html;
     var names = {}, pending = '', r;
@@ -87,7 +93,7 @@
       r = data.extensionRequests[i];
       if (r.state !== 'pending') { continue; }
       pending += '<p data-request="' + esc(r.unitId) + '">' + esc((names[r.unitId] || r.unitId) + ' 申请延期至 ' + r.due + '：' + r.reason) +
-        (data.status === 'open' ? ' <button type="button" class="decide" data-unit="' + esc(r.unitId) + '" data-approve="1">同意</button><button type="button" class="decide" data-unit="' + esc(r.unitId) + '" data-approve="0">不同意</button>' : '') + '</p>';
+        (canAct && data.status === 'open' ? ' <button type="button" class="decide" data-unit="' + esc(r.unitId) + '" data-approve="1">同意</button><button type="button" class="decide" data-unit="' + esc(r.unitId) + '" data-approve="0">不同意</button>' : '') + '</p>';
     }
     $('requests').innerHTML = pending;
     $('requests-card').className = pending ? 'card' : 'card hidden';
@@ -122,12 +128,12 @@
     if (data.versions) { text += '<p class="muted">本周期使用方案第 ' + data.versions.planNumber + ' 版、单位名录第 ' + data.versions.directoryNumber + ' 版。</p>'; }
     $('health-text').innerHTML = text;
     $('health').className = lines.length > 0 ? 'card err' : 'card hidden';
-    $('resume').className = data.canResume ? 'primary' : 'primary hidden';
+    if ($('resume')) { $('resume').className = data.canResume ? 'primary' : 'primary hidden'; }
   }
   var timer = null;
   // The next poll is set when an answer arrives, so a slow answer (a large cycle) never piles requests up.
   function load() {
-    if (!current) { return; }
+    if (!current || !showBoard) { return; }
     if (timer) { clearTimeout(timer); timer = null; }
     var asked = current;
     api('GET', '/api/cycles/' + encodeURIComponent(asked), null, function (status, json) {
@@ -138,13 +144,39 @@
     });
   }
   function links() {
-    var base = '/api/cycles/' + encodeURIComponent(current) + '/summary?code=' + encodeURIComponent(key) + '&format=';
+    if (!showReports) { return; }
+    var base = '/api/cycles/' + encodeURIComponent(current) + '/summary?format=';
     $('summary-html').href = base + 'html';
     $('summary-docx').href = base + 'docx';
     $('summary-json').href = base + 'json';
   }
-  $('board').onclick = function (e) {
+  // A unit's report, read-only: the last submission's text, status and figures.
+  function showReport(unitId, task) {
+    api('GET', '/api/cycles/' + encodeURIComponent(current) + '/units/' + encodeURIComponent(unitId) + '/obligations/' + task, null, function (status, json) {
+      if (status !== 200 || !json) { say(problem(status, json), false); return; }
+      var name = unitId, i, h = json.history || [], form = null, html = '';
+      for (i = 0; i < data.units.length; i++) { if (data.units[i].unitId === unitId) { name = data.units[i].name; } }
+      for (i = h.length - 1; i >= 0; i--) { if ((h[i].what === 'submitted' || h[i].what === 'draft') && h[i].content && typeof h[i].content === 'object') { form = h[i].content; break; } }
+      $('report-title').innerText = name + ' 任务' + task + '（' + (json.obligation.state === 'submitted' ? '已报送' : '未报送') + '）';
+      if (!form) { html = '<p class="muted">尚无报送内容。</p>'; }
+      else {
+        html += '<p><b>自评：</b>' + esc(form.status || '—') + '</p><p class="text"><b>工作进展：</b>' + esc(form.narrative || '—') + '</p>';
+        for (i = 0; i < (form.indicators || []).length; i++) { html += '<p><b>' + esc(form.indicators[i].name) + '：</b>' + esc(form.indicators[i].value) + '</p>'; }
+        if (form.difficulties) { html += '<p><b>存在困难：</b>' + esc(form.difficulties) + '</p>'; }
+        if (form.nextSteps) { html += '<p><b>下一步打算：</b>' + esc(form.nextSteps) + '</p>'; }
+      }
+      $('report').innerHTML = html;
+      $('report-card').className = 'card';
+      if ($('report-card').scrollIntoView) { $('report-card').scrollIntoView(); }
+    });
+  }
+  if ($('board')) $('board').onclick = function (e) {
     var el = e.target || e.srcElement;
+    var state = el.getAttribute ? el.getAttribute('data-state') : null;
+    if (!canAct) {
+      if (state === 'submitted' || state === 'late' || state === 'draft') { showReport(el.getAttribute('data-unit'), +el.getAttribute('data-task')); }
+      return;
+    }
     if (el.className === 'extend') {
       var due = prompt('新的截止日期（如 2020-10-20）：');
       if (!due) { return; }
@@ -160,9 +192,9 @@
       });
     }
   };
-  $('requests').onclick = function (e) {
+  if ($('requests')) $('requests').onclick = function (e) {
     var el = e.target || e.srcElement;
-    if (el.className !== 'decide') { return; }
+    if (!canAct || el.className !== 'decide') { return; }
     var approve = el.getAttribute('data-approve') === '1';
     var note = prompt(approve ? '审核意见（可不填）：' : '不同意的理由（将通知该单位）：');
     if (note === null) { return; }
@@ -170,31 +202,35 @@
       say(status < 300 ? (approve ? '已同意延期。' : '已告知不同意。') : problem(status, json), status < 300); load();
     });
   };
-  $('close').onclick = function () {
+  if ($('close')) $('close').onclick = function () {
     if (!confirm('确定立即关闭本周期？关闭后各单位不能再报送，并将生成汇总报告。')) { return; }
     api('POST', '/api/cycles/' + encodeURIComponent(current) + '/close', {}, function (status, json) {
       say(status === 202 ? '正在关闭，汇总报告生成后可在上方查看。' : problem(status, json), status === 202); load();
     });
   };
-  $('resume').onclick = function () {
+  if ($('resume')) $('resume').onclick = function () {
     if (!confirm('确定恢复运行本周期？将从当前步骤继续，已发出的通知不会重复发送。')) { return; }
     api('POST', '/api/cycles/' + encodeURIComponent(current) + '/resume', {}, function (status, json) {
       say(status === 202 ? '已恢复运行。' : problem(status, json), status === 202); load();
     });
   };
-  $('late-only').onclick = render;
-  $('name-filter').onkeyup = render;
+  if ($('late-only')) { $('late-only').onclick = render; }
+  if ($('name-filter')) { $('name-filter').onkeyup = render; }
   $('cycle').onchange = function () { current = this.value; links(); load(); };
   api('GET', '/api/cycles', null, function (status, json) {
     if (status !== 200 || !json) { $('status').innerText = problem(status, json); return; }
     if (json.length === 0) { $('status').innerText = '还没有报送周期。'; return; }
-    var html = '', i, pick = json[0].cycleId;
+    var html = '', i, pick = json[0].cycleId, found = false;
     for (i = 0; i < json.length; i++) {
       html += '<option value="' + esc(json[i].cycleId) + '">' + esc(json[i].quarterName + '（' + json[i].planId + '，' + ({ open: '进行中', closed: '已关闭', cancelled: '已取消' }[json[i].status] || json[i].status) + '）') + '</option>';
       if (json[i].status === 'open' && json[0].status !== 'open') { pick = json[i].cycleId; }
+      if (asked && json[i].cycleId === decodeURIComponent(asked)) { found = true; }
     }
+    // A link from a mail (/coord?cycle=…) opens that cycle.
+    if (found) { pick = decodeURIComponent(asked); }
     $('cycle').innerHTML = html;
     $('cycle').value = pick;
     current = pick; links(); load();
+    if (!showBoard) { $('status').innerText = '请选择报送周期，查看其季度汇总报告。'; }
   });
 })();

@@ -1,15 +1,15 @@
 // The plans page (/coord/plans): ES5, no framework, served as a file under the page's Content-Security-Policy.
-// It calls the same /api routes scripts use: the directory as .xlsx, a plan file into a draft, one
+// It calls the same /api routes scripts use, with the browser's session and the page's anti-forgery token: the directory as .xlsx, a plan file into a draft, one
 // correction at a time under the draft's ETag, then confirmation and a cycle started on the plan.
 (function () {
-  var key = decodeURIComponent((/[?&]code=([^&]*)/.exec(location.search) || [])[1] || '');
-  var draft = null, draftTag = null, directoryTag = null;
   function $(id) { return document.getElementById(id); }
+  var csrf = $('plans-app').getAttribute('data-csrf') || '';
+  var draft = null, draftTag = null, directoryTag = null;
   function esc(s) { return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'); }
   function api(method, path, body, type, ifMatch, done) {
     var xhr = new XMLHttpRequest();
     xhr.open(method, path, true);
-    if (key) { xhr.setRequestHeader('x-functions-key', key); }
+    if (method !== 'GET') { xhr.setRequestHeader('X-CSRF-Token', csrf); }
     if (type) { xhr.setRequestHeader('Content-Type', type); }
     if (ifMatch) { xhr.setRequestHeader('If-Match', ifMatch); }
     xhr.onreadystatechange = function () {
@@ -53,7 +53,7 @@
         $('directory-state').innerText = status === 404 ? '尚未导入单位名录。' : problem(status, json);
       }
     });
-    $('directory-download').href = '/api/directory?format=xlsx' + (key ? '&code=' + encodeURIComponent(key) : '');
+    $('directory-download').href = '/api/directory?format=xlsx';
   }
   $('directory-upload').onclick = function () {
     var file = $('directory-file').files[0];

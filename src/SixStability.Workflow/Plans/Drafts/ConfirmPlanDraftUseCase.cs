@@ -3,6 +3,8 @@ using SixStability.Core.Plans;
 using SixStability.Core.Plans.Review;
 using SixStability.Core.Rules;
 using SixStability.Core.Units;
+using SixStability.Workflow.Access;
+using SixStability.Workflow.Audit;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Plans.Drafts;
@@ -12,7 +14,7 @@ namespace SixStability.Workflow.Plans.Drafts;
 /// name is known); the accepted suggestions become aliases in a new directory version, then the catalog
 /// becomes the plan's next version. Cycles already running keep the version they opened with.
 /// </summary>
-public sealed partial class ConfirmPlanDraftUseCase(IPlanDraftStore drafts, IDirectoryStore directory, IPlanStore plans, ILogger<ConfirmPlanDraftUseCase> logger)
+public sealed partial class ConfirmPlanDraftUseCase(IPlanDraftStore drafts, IDirectoryStore directory, IPlanStore plans, AuditTrail audit, ILogger<ConfirmPlanDraftUseCase> logger)
 {
     public async Task<Outcome<PlanStored>> RunAsync(ConfirmPlanDraftCommand command, CancellationToken cancellationToken)
     {
@@ -79,6 +81,9 @@ public sealed partial class ConfirmPlanDraftUseCase(IPlanDraftStore drafts, IDir
 
         int tasks = catalog.Tasks.Count();
         LogConfirmed(logger, command.PlanId, plan.Value.Number, tasks, confirmation.Aliases.Count);
+        string aliases = confirmation.Aliases.Count > 0 ? $"，名录新增别名 {string.Join("、", confirmation.Aliases.Select(a => a.Alias))}" : string.Empty;
+        await audit.RecordAsync(command.Actor, AuditAction.ImportPlan, new AuditChange(
+            null, command.PlanId, current is null ? null : $"第 {current.Version.Number} 版", $"第 {plan.Value.Number} 版", $"{catalog.Title}（{tasks} 项任务，由草稿“{stored.Value.FileName}”确认{aliases}）")).ConfigureAwait(false);
         return new PlanStored(command.PlanId, catalog.Title, catalog.Sections.Count, tasks, catalog.Tasks.Sum(t => t.Indicators.Count), [.. stored.Value.Draft.Warnings.Select(w => w.ToString())], plan.Value.Number, current is null, plan.Value.ETag);
     }
 
@@ -90,4 +95,5 @@ public sealed partial class ConfirmPlanDraftUseCase(IPlanDraftStore drafts, IDir
 }
 
 /// <param name="IfMatch">The draft's ETag as the coordinator reviewed it: confirming a draft changed since is a conflict.</param>
-public sealed record ConfirmPlanDraftCommand(string PlanId, string? IfMatch);
+/// <param name="Actor">Who confirms it, for the audit trail.</param>
+public sealed record ConfirmPlanDraftCommand(string PlanId, string? IfMatch, Actor Actor);

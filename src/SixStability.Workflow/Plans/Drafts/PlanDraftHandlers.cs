@@ -67,7 +67,7 @@ public sealed class PlanDraftHandlers(
     public async Task<ApiResult> ConfirmAsync(RouteCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var command = new ConfirmPlanDraftCommand(call.Value("planId"), RequestBody.IfMatch(call.Request));
+        var command = new ConfirmPlanDraftCommand(call.Value("planId"), RequestBody.IfMatch(call.Request), call.Actor);
         return (await confirm.RunAsync(command, call.Aborted).ConfigureAwait(false))
             .ToResult(stored => ApiResult.Json(stored.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK, stored, stored.ETag));
     }

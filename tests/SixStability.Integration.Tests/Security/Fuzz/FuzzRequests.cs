@@ -135,9 +135,9 @@ internal sealed class FuzzRequests(FuzzTarget target, Random random)
 
     private string Credentials(ApiRoute route, List<(string, string)> query, List<(string, string)> headers)
     {
-        switch (route.Access)
+        switch (route.Access.Kind)
         {
-            case RouteAccess.Coordinator:
+            case RouteAccessKind.People:
                 int c = plausible ? 19 : random.Next(20);
                 if (c < 3)
                 {
@@ -152,14 +152,26 @@ internal sealed class FuzzRequests(FuzzTarget target, Random random)
 
                 if (c < 6)
                 {
-                    query.Add(("code", FuzzTarget.AdminKey));
-                    return "key in ?code=";
+                    // Ways in that must not work: the key in the address, a principal header only App Service may
+                    // write (DevHost never reads it), a session cookie not signed by the host.
+                    switch (random.Next(3))
+                    {
+                        case 0:
+                            query.Add(("code", FuzzTarget.AdminKey));
+                            return "key in ?code= (not read)";
+                        case 1:
+                            headers.Add(("X-MS-CLIENT-PRINCIPAL", Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"auth_typ":"aad","claims":[{"typ":"oid","val":"x"},{"typ":"roles","val":"Coordinator"}]}"""))));
+                            return "forged principal header";
+                        default:
+                            headers.Add(("Cookie", "sixstability-session=" + Pick(["eyJJZCI6ImNvb3JkaW5hdG9yIn0.AAAA", Pick(Hostile).Replace("\n", string.Empty, StringComparison.Ordinal), "x.y.z"])));
+                            return "forged session cookie";
+                    }
                 }
 
                 headers.Add(("x-functions-key", FuzzTarget.AdminKey));
                 return "admin key";
 
-            case RouteAccess.Unit:
+            case RouteAccessKind.Unit:
                 (string token, string kind) = UnitToken();
                 if (token.Length == 0)
                 {
