@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SendGrid;
 using SixStability.Core.Calendar;
 using SixStability.Infrastructure.Calendar;
+using SixStability.Infrastructure.Configuration;
 using SixStability.Infrastructure.Cycles;
 using SixStability.Infrastructure.Links;
 using SixStability.Infrastructure.Notifications;
@@ -35,6 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDirectoryStore, TableDirectoryStore>();
         services.AddMail(configuration);
         services.AddCycles(configuration);
+        services.AddSingleton(PolicyConfiguration.Policy(configuration));
+        services.AddSingleton(PolicyConfiguration.Report(configuration));
         services.AddWorkflow();
         return services;
     }

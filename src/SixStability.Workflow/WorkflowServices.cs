@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using SixStability.Core.Cycles;
+using SixStability.Core.Reports.Layout;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Pages.Coordinator;
@@ -25,6 +28,11 @@ public static class WorkflowServices
         services.AddSingleton<MailComposer>();
         services.AddSingleton<Notifier>();
         services.AddSingleton<CycleContextLoader>();
+
+        // What the deployment configures (the hosts register theirs first): the policy a new cycle opens with, the report's 主送 and 文号.
+        services.TryAddSingleton(CyclePolicy.Default);
+        services.TryAddSingleton(ReportOptions.Default);
+        services.AddSingleton<SummaryArchive>();
         services.AddSingleton<SummaryReports>();
         services.AddSingleton<CycleAutoStarter>();
 

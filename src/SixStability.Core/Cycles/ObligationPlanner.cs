@@ -3,10 +3,18 @@ using SixStability.Core.Units;
 
 namespace SixStability.Core.Cycles;
 
-/// <summary>Opening a cycle: one obligation per (task, responsible unit), groups expanded.</summary>
+/// <summary>
+/// Opening a cycle: one obligation per (task, responsible unit), groups expanded. The lead unit
+/// (牵头单位) is due on the cycle's due day; co-units may be due earlier, so the lead can consolidate.
+/// </summary>
 public static class ObligationPlanner
 {
-    public static IReadOnlyList<Obligation> Open(string cycleId, PlanCatalog plan, UnitDirectory directory, DateOnly due)
+    public static IReadOnlyList<Obligation> Open(string cycleId, PlanCatalog plan, UnitDirectory directory, DateOnly due) =>
+        Open(cycleId, plan, directory, due, due);
+
+    /// <param name="leadDue">The lead units' due day.</param>
+    /// <param name="coUnitDue">The co-units' due day (<see cref="CycleFrame.CoUnitDue"/>).</param>
+    public static IReadOnlyList<Obligation> Open(string cycleId, PlanCatalog plan, UnitDirectory directory, DateOnly leadDue, DateOnly coUnitDue)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var resolver = new UnitResolver(directory);
@@ -17,7 +25,7 @@ public static class ObligationPlanner
         }
 
         return plan.Tasks
-            .SelectMany(task => resolver.ResponsibleFor(task).Select((unit, i) => new Obligation(cycleId, unit.Id, task.Number, IsLead: i == 0, ObligationState.Outstanding, due)))
+            .SelectMany(task => resolver.ResponsibleFor(task).Select((unit, i) => new Obligation(cycleId, unit.Id, task.Number, IsLead: i == 0, ObligationState.Outstanding, i == 0 ? leadDue : coUnitDue)))
             .ToList();
     }
 }

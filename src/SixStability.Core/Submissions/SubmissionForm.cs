@@ -2,12 +2,15 @@
 namespace SixStability.Core.Submissions;
 
 /// <summary>What a unit fills in for one task, from the API (JSON) or the page (a form post); every field may be missing in a draft.</summary>
+/// <param name="Deadlines">The lead unit's 是否按期完成 for the task's dated deadlines; a client that sends the
+/// list answers every deadline asked, one that leaves it out (written before it existed) is still accepted.</param>
 public sealed record SubmissionForm(
     string? Narrative = null,
     string? Status = null,
     IReadOnlyList<IndicatorReading>? Indicators = null,
     string? Difficulties = null,
-    string? NextSteps = null);
+    string? NextSteps = null,
+    IReadOnlyList<DeadlineAnswer>? Deadlines = null);
 
 /// <summary>A saved form as kept in the revision history: the form and the files attached when it was saved.</summary>
 public sealed record SavedForm(
@@ -16,4 +19,5 @@ public sealed record SavedForm(
     IReadOnlyList<IndicatorReading>? Indicators = null,
     string? Difficulties = null,
     string? NextSteps = null,
-    IReadOnlyList<Attachment>? Attachments = null);
+    IReadOnlyList<Attachment>? Attachments = null,
+    IReadOnlyList<DeadlineAnswer>? Deadlines = null);

@@ -11,7 +11,7 @@ namespace SixStability.Workflow.Cycles;
 /// Opens the cycle: fixes its frame (calendar, demo or explicit due), creates one obligation per
 /// (task, responsible unit) and cuts the units into pages. Idempotent: a retry finds what exists.
 /// </summary>
-public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore obligations, IPlanStore plans, IDirectoryStore directory, BusinessCalendar china, TimeProvider clock)
+public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore obligations, IPlanStore plans, IDirectoryStore directory, BusinessCalendar china, TimeProvider clock, CyclePolicy configured)
     : TaskActivity<CycleInput, OpenCycleResult>
 {
     public const int UnitsPerRange = 200;
@@ -35,10 +35,11 @@ public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore oblig
         UnitDirectory units = (await directory.GetAsync(CancellationToken.None).ConfigureAwait(false))?.Value
             ?? throw new InvalidOperationException("尚未导入单位名录。");
         Quarter quarter = Quarter.Parse(input.Quarter);
-        CyclePolicy policy = CyclePolicy.Default;
+        CyclePolicy policy = configured;
         CycleFrame frame = CycleFrames.For(input.CycleId, input.PlanId, quarter, input.Policy, input.RequestedAt, policy, china);
 
-        IReadOnlyList<Obligation> all = ObligationPlanner.Open(input.CycleId, plan, units, frame.DefaultDue);
+        // Co-units are due before the lead unit, which consolidates their reports into the task's account.
+        IReadOnlyList<Obligation> all = ObligationPlanner.Open(input.CycleId, plan, units, frame.DefaultDue, frame.CoUnitDue(policy, china));
         await obligations.AddMissingAsync(all, CancellationToken.None).ConfigureAwait(false);
         IReadOnlyList<UnitRange> pages = all.Select(o => o.UnitId).Distinct().Order(StringComparer.Ordinal)
             .Chunk(UnitsPerRange).Select(c => new UnitRange(c[0], c[^1])).ToList();

@@ -59,7 +59,11 @@ internal sealed class CycleHost : IAsyncDisposable
         ],
         [new UnitGroup("各县（市、区）政府", ["lps", "flx"])]);
 
-    public static async Task<CycleHost> StartAsync()
+    /// <param name="coUnitWorkingDaysBeforeLead">
+    /// 0 by default: one due day for every unit, so a test of extensions or escalation reads one timeline;
+    /// the product's default (1) is tested on its own.
+    /// </param>
+    public static async Task<CycleHost> StartAsync(int coUnitWorkingDaysBeforeLead = 0)
     {
         var mailer = new RecordingMailer();
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -68,6 +72,7 @@ internal sealed class CycleHost : IAsyncDisposable
             ["Storage:TablePrefix"] = "c" + Guid.NewGuid().ToString("N")[..12],
             ["Links:SigningKey"] = "test-signing-key",
             ["Links:BaseUrl"] = "http://localhost:7071",
+            ["Cycle:CoUnitWorkingDaysBeforeLead"] = coUnitWorkingDaysBeforeLead.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         DurableTaskTestHost host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddCycleTasks(),

@@ -104,6 +104,7 @@
     var base = '/api/cycles/' + encodeURIComponent(current) + '/summary?code=' + encodeURIComponent(key) + '&format=';
     $('summary-html').href = base + 'html';
     $('summary-docx').href = base + 'docx';
+    $('summary-xlsx').href = base + 'xlsx';
     $('summary-json').href = base + 'json';
   }
   $('board').onclick = function (e) {
