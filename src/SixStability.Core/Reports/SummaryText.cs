@@ -76,22 +76,22 @@ public static class SummaryText
         ArgumentNullException.ThrowIfNull(i);
         return i.Kind switch
         {
-            IndicatorKind.AtMost => $"≤{N(i.Target)}{i.Unit}",
-            IndicatorKind.Level => $"≥{N(i.Target)}{i.Unit}",
-            _ => N(i.Target) + i.Unit,
+            IndicatorKind.AtMost => "≤" + Amount(i.Target, i.Unit),
+            IndicatorKind.Level => "≥" + Amount(i.Target, i.Unit),
+            _ => Amount(i.Target, i.Unit),
         };
     }
 
     public static string Reading(IndicatorSummary i)
     {
         ArgumentNullException.ThrowIfNull(i);
-        return i.Value is decimal v ? N(v) + i.Unit : "未填报";
+        return i.Value is decimal v ? Amount(v, i.Unit) : "未填报";
     }
 
     public static string Previous(IndicatorSummary i)
     {
         ArgumentNullException.ThrowIfNull(i);
-        return i.PreviousValue is decimal v ? N(v) + i.Unit : "—";
+        return i.PreviousValue is decimal v ? Amount(v, i.Unit) : "—";
     }
 
     public static string Percent(IndicatorSummary i)
@@ -133,8 +133,8 @@ public static class SummaryText
         ArgumentNullException.ThrowIfNull(i);
         return i.Kind switch
         {
-            IndicatorKind.AtMost => $"指标“{i.Name}”为{Reading(i)}，未控制在{N(i.Target)}{i.Unit}以内",
-            IndicatorKind.Level => $"指标“{i.Name}”为{Reading(i)}，未达到{N(i.Target)}{i.Unit}",
+            IndicatorKind.AtMost => $"指标“{i.Name}”为{Reading(i)}，未控制在{Amount(i.Target, i.Unit)}以内",
+            IndicatorKind.Level => $"指标“{i.Name}”为{Reading(i)}，未达到{Amount(i.Target, i.Unit)}",
             _ => $"指标“{i.Name}”完成{Percent(i)}，低于序时进度{N(i.ExpectedPercent)}%",
         };
     }
@@ -150,8 +150,8 @@ public static class SummaryText
 
         return i.Kind switch
         {
-            IndicatorKind.AtMost => $"{i.Name}：目前为{Reading(i)}，{(i.OnTrack == true ? "已控制在" : "未控制在")}{N(i.Target)}{i.Unit}以内",
-            IndicatorKind.Level => $"{i.Name}：目前为{Reading(i)}，{(i.OnTrack == true ? "已达到" : "未达到")}目标（{N(i.Target)}{i.Unit}）",
+            IndicatorKind.AtMost => $"{i.Name}：目前为{Reading(i)}，{(i.OnTrack == true ? "已控制在" : "未控制在")}{Amount(i.Target, i.Unit)}以内",
+            IndicatorKind.Level => $"{i.Name}：目前为{Reading(i)}，{(i.OnTrack == true ? "已达到" : "未达到")}目标（{Amount(i.Target, i.Unit)}）",
             _ => $"{i.Name}：完成{Reading(i)}，为年度目标的{Percent(i)}，{(i.Ahead ? "超过" : i.OnTrack == true ? "达到" : "低于")}序时进度（{N(i.ExpectedPercent)}%）",
         };
     }
@@ -163,6 +163,18 @@ public static class SummaryText
     public static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     public static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A value with its unit as the plan writes it: from 10万 up in 万 (143万亩 read as 1430000 is written
+    /// 143万亩, 1458600亩 as 145.86万亩); percentages and units already in 万/亿 as they are.
+    /// </summary>
+    public static string Amount(decimal value, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return Math.Abs(value) >= 100_000m && unit is not "%" && !unit.StartsWith('万') && !unit.StartsWith('亿')
+            ? N(Math.Round(value / 10_000m, 2, MidpointRounding.AwayFromZero)) + "万" + unit
+            : N(value) + unit;
+    }
 
     /// <summary>+3 / −0.5 / 0, with a real minus sign.</summary>
     public static string Points(decimal points) => points > 0 ? "+" + N(points) : points < 0 ? "−" + N(-points) : "0";

@@ -4,7 +4,7 @@ namespace SixStability.DevHost.Cli;
 
 /// <summary>
 /// What the demo's units write: a few sentences each, varied by a seed, with plausible figures (whole
-/// numbers for things counted, a level close to its target, a ceiling kept), so the report reads like one.
+/// numbers for things counted and for days, a level close to its target, a ceiling kept), so the report reads like one.
 /// </summary>
 internal static class DemoReports
 {
@@ -68,7 +68,7 @@ internal static class DemoReports
             "level" => seed % 7 == 3 ? target * 0.96m : target * (1m + (seed % 4 / 100m)),
             _ => target * (0.66m + (seed % 24 / 100m)),
         };
-        return Counted.Contains(unit) ? Math.Round(value, 0, MidpointRounding.AwayFromZero)
+        return Counted.Contains(unit) || unit.EndsWith('日') || unit.EndsWith('天') ? Math.Round(value, 0, MidpointRounding.AwayFromZero)
             : unit is "%" ? Math.Round(value, 1, MidpointRounding.AwayFromZero)
             : Math.Round(value, 2, MidpointRounding.AwayFromZero);
     }

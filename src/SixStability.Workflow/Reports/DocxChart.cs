@@ -31,7 +31,8 @@ internal sealed class DocxChart(MainDocumentPart main)
 
         // About 0.55 cm a bar (0.8 cm a pair), plus title, legend and axis.
         int perBar = chart.Stacked ? 310 : 170 + (160 * chart.Series.Count);
-        long height = Math.Min(12000, 1500 + (perBar * chart.Categories.Count)) * EmuPerTwip;
+        // At most a page of text (A4 less GB/T 9704 margins: 12,756 twips), less two lines when its note must fit under it.
+        long height = Math.Min(chart.Note is null ? 12000 : 11400, 1500 + (perBar * chart.Categories.Count)) * EmuPerTwip;
         long width = textWidthTwips * EmuPerTwip;
         var inline = new DW.Inline(
             new DW.Extent { Cx = width, Cy = height },
@@ -45,9 +46,14 @@ internal sealed class DocxChart(MainDocumentPart main)
             DistanceFromLeft = 0U,
             DistanceFromRight = 0U,
         };
-        return new Paragraph(
-            new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto, Before = "120", After = "60" }, new Justification { Val = JustificationValues.Center }),
-            new Run(new Drawing(inline)));
+        var properties = new ParagraphProperties(new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto, Before = "120", After = "60" }, new Justification { Val = JustificationValues.Center });
+        if (chart.Note is not null)
+        {
+            // Kept with its note only: kept with the next heading too, a page-tall chart pushed the heading to the foot of a page, alone.
+            properties.PrependChild(new KeepNext());
+        }
+
+        return new Paragraph(properties, new Run(new Drawing(inline)));
     }
 
     private static C.ChartSpace Space(BarChart chart)

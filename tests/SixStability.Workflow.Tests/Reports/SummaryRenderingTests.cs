@@ -66,6 +66,29 @@ public sealed class SummaryRenderingTests
     }
 
     [Fact]
+    public async Task In_the_docx_each_heading_keeps_with_its_text_and_a_chart_keeps_only_with_its_note()
+    {
+        await using Workbench bench = await Workbench.CreateAsync();
+        await ReportedCycle.PlayAsync(bench);
+
+        byte[] docx = await ReadAsync(bench, "docx");
+
+        using var stream = new MemoryStream(docx);
+        using WordprocessingDocument doc = WordprocessingDocument.Open(stream, false);
+        List<Paragraph> paragraphs = [.. doc.MainDocumentPart!.Document!.Body!.Elements<Paragraph>()];
+        Func<Paragraph, bool> kept = p => p.ParagraphProperties?.GetFirstChild<KeepNext>() is not null;
+        paragraphs.Where(p => p.InnerText is "一、总体情况" or "二、主要进展和成效" or "三、存在的主要问题").Should().HaveCount(3).And.OnlyContain(p => kept(p));
+        List<int> charts = [.. paragraphs.Select((p, i) => (p, i)).Where(x => x.p.Descendants<W.Drawing>().Any()).Select(x => x.i)];
+        charts.Should().HaveCountGreaterThanOrEqualTo(3);
+        charts.Where(i => kept(paragraphs[i])).Should().OnlyContain(
+            i => paragraphs[i + 1].Descendants<W.FontSize>().Any(f => f.Val == "24"),
+            "a chart kept with the next paragraph is kept with its note, never with a heading: a page-tall chart would leave the heading alone at a page's foot");
+        Paragraph beforeProgress = paragraphs[paragraphs.FindIndex(p => p.InnerText == "二、主要进展和成效") - 1];
+        beforeProgress.Descendants<W.Drawing>().Should().NotBeEmpty("section 一 ends with the departments' chart");
+        kept(beforeProgress).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Every_lead_units_consolidated_sentence_is_in_every_format_and_no_sentence_is_cut()
     {
         await using Workbench bench = await Workbench.CreateAsync();

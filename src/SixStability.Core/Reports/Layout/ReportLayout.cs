@@ -323,8 +323,8 @@ public static class ReportLayout
     /// <summary>“提供2000个公益性岗位”完成66%（序时进度75%）: an indicator's shortfall in a list of them.</summary>
     private static string Brief(IndicatorSummary i) => i.Kind switch
     {
-        Plans.IndicatorKind.AtMost => $"“{i.Name}”为{Reading(i)}（上限{N(i.Target)}{i.Unit}）",
-        Plans.IndicatorKind.Level => $"“{i.Name}”为{Reading(i)}（目标{N(i.Target)}{i.Unit}）",
+        Plans.IndicatorKind.AtMost => $"“{i.Name}”为{Reading(i)}（上限{Amount(i.Target, i.Unit)}）",
+        Plans.IndicatorKind.Level => $"“{i.Name}”为{Reading(i)}（目标{Amount(i.Target, i.Unit)}）",
         _ => $"“{i.Name}”完成{Percent(i)}（序时进度{N(i.ExpectedPercent)}%）",
     };
 
