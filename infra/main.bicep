@@ -97,6 +97,18 @@ param smtpPassword string = ''
 @description('HMAC key for the units\' signed links. azd generates it once and keeps it (main.parameters.json).')
 param linksSigningKey string
 
+@description('WeCom (企业微信 / 政务微信) group robots the unit directory names, comma-separated (lowercase letters, digits, underscores). Set each key in Key Vault as wecom-<name with - for _> (README, Group robots).')
+param wecomRobots string = ''
+
+@description('DingTalk (钉钉 / 浙政钉) group robots the unit directory names, comma-separated; each needs the Key Vault secrets dingtalk-<name>-token and dingtalk-<name>-secret (加签).')
+param dingtalkRobots string = ''
+
+@description('WeCom API host, for a 政务微信 private deployment; empty for the public API.')
+param wecomHost string = ''
+
+@description('DingTalk API host, for 浙政钉 or a private deployment; empty for the public API.')
+param dingtalkHost string = ''
+
 @description('When the cycle timer fires (NCRONTAB, UTC): daily 01:00 UTC is 09:00 Asia/Shanghai; the code decides whether a cycle opens that day.')
 param cycleSchedule string = '0 0 1 * * *'
 
@@ -207,6 +219,10 @@ module api 'app/function.bicep' = {
     smtpTls: smtpTls
     smtpUser: smtpUser
     cycleSchedule: cycleSchedule
+    wecomRobots: filter(map(split(wecomRobots, ','), name => trim(name)), name => !empty(name))
+    dingtalkRobots: filter(map(split(dingtalkRobots, ','), name => trim(name)), name => !empty(name))
+    wecomHost: wecomHost
+    dingtalkHost: dingtalkHost
   }
 }
 

@@ -19,25 +19,31 @@ if (args is ["quick"])
     var batch = (SixStability.Core.Notifications.MailBatch)field.GetValue(bench)!;
     int requests = SendGridRequests.Build(batch, batch.Recipients, new EmailAddress("lwlb@example.gov.cn"), 1000).Count;
     Console.WriteLine($"20000 units -> {requests} SendGrid requests, {bytes / 1024 / 1024.0:F1} MiB of JSON, built and serialized in {watch.ElapsedMilliseconds} ms");
-    return;
+    return 0;
 }
 
 if (args is ["history", var count, .. var rest])
 {
     await HistorySize.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), rest is [var pct] ? int.Parse(pct, System.Globalization.CultureInfo.InvariantCulture) : 0);
-    return;
+    return 0;
 }
 
 if (args is ["summary", var size, .. var more])
 {
     await SummaryCompile.RunAsync(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture), more is [var share] ? int.Parse(share, System.Globalization.CultureInfo.InvariantCulture) : 70);
-    return;
+    return 0;
+}
+
+if (args is ["fuzz", var fuzzCases, .. var fuzzSeed])
+{
+    return await RouteFuzz.RunAsync(int.Parse(fuzzCases, System.Globalization.CultureInfo.InvariantCulture), fuzzSeed is [var seed] ? int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture) : 20201014);
 }
 
 if (args is ["plan", var planTasks])
 {
     PlanImportBench.Run(int.Parse(planTasks, System.Globalization.CultureInfo.InvariantCulture));
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(SendGridRequestsBenchmark).Assembly).Run(args);
+return 0;

@@ -49,7 +49,7 @@ internal static class SummaryCompile
         CyclePolicy policy = CyclePolicy.Default;
         CycleFrame frame = CycleFrames.For(input.CycleId, input.PlanId, new Core.Calendar.Quarter(2020, 3), input.Policy, input.RequestedAt, policy, services.GetRequiredService<Core.Calendar.BusinessCalendar>());
         int submitted = 0;
-        List<Obligation> opened = [.. ObligationPlanner.Open(input.CycleId, catalog, directory, frame.DefaultDue).Select(o =>
+        List<Obligation> opened = [.. ObligationPlanner.Open(input.CycleId, catalog, directory, frame.DefaultDue).Value!.Select(o =>
         {
             if (int.Parse(o.UnitId[1..], CultureInfo.InvariantCulture) % 100 >= submittedPercent)
             {

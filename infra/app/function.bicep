@@ -20,6 +20,18 @@ param smtpTls string
 param smtpUser string
 param cycleSchedule string
 
+@description('WeCom group robots the unit directory names; each one\'s key is the Key Vault secret wecom-<name, _ as ->.')
+param wecomRobots array = []
+
+@description('DingTalk group robots the unit directory names; each one\'s access token and 加签 secret are the Key Vault secrets dingtalk-<name>-token and dingtalk-<name>-secret.')
+param dingtalkRobots array = []
+
+@description('WeCom API host; empty for the public one (https://qyapi.weixin.qq.com). A 政务微信 private deployment has its own.')
+param wecomHost string = ''
+
+@description('DingTalk API host; empty for the public one (https://oapi.dingtalk.com). 浙政钉 has its own.')
+param dingtalkHost string = ''
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -91,7 +103,6 @@ var baseSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
   Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/links-signing-key/)'
-  Links__BaseUrl: 'https://${app.properties.defaultHostName}'
   Mail__Provider: mailProvider
   Mail__From: mailFrom
   SendGrid__ApiKey: hasSendGridKey || mailProvider == 'SendGrid' ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/sendgrid-api-key/)' : ''
@@ -101,14 +112,22 @@ var baseSettings = {
   Smtp__User: smtpUser
   Smtp__Password: hasSmtpPassword || mailProvider == 'Smtp' ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/smtp-password/)' : ''
   Cycle__Schedule: cycleSchedule
+  Channels__WeCom__Host: wecomHost
+  Channels__DingTalk__Host: dingtalkHost
 }
+
+// Group robots: one app setting per robot key, token and secret, each a Key Vault reference (Key Vault secret
+// names allow no underscore, so rsj_group's key is the secret wecom-rsj-group). No robot key is ever a value here.
+var wecomSettings = toObject(wecomRobots, name => 'Channels__WeCom__Robots__${name}', name => '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/wecom-${replace(name, '_', '-')}/)')
+var dingtalkTokenSettings = toObject(dingtalkRobots, name => 'Channels__DingTalk__Robots__${name}__AccessToken', name => '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/dingtalk-${replace(name, '_', '-')}-token/)')
+var dingtalkSecretSettings = toObject(dingtalkRobots, name => 'Channels__DingTalk__Robots__${name}__Secret', name => '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/dingtalk-${replace(name, '_', '-')}-secret/)')
 
 // Durable Functions runs on Azure Storage (the app's own account, by identity): the only backend whose
 // extension this app references (README, Deploy).
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: baseSettings
+  properties: union(baseSettings, { Links__BaseUrl: 'https://${app.properties.defaultHostName}' }, wecomSettings, dingtalkTokenSettings, dingtalkSecretSettings)
 }
 
 output name string = app.name

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 using SendGrid;
 using SixStability.Core.Calendar;
 using SixStability.Infrastructure.Calendar;
@@ -8,6 +10,7 @@ using SixStability.Infrastructure.Configuration;
 using SixStability.Infrastructure.Cycles;
 using SixStability.Infrastructure.Links;
 using SixStability.Infrastructure.Notifications;
+using SixStability.Infrastructure.Notifications.Robots;
 using SixStability.Infrastructure.Storage;
 using SixStability.Workflow;
 using SixStability.Workflow.Ports;
@@ -35,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPlanStore, TablePlanStore>();
         services.AddSingleton<IDirectoryStore, TableDirectoryStore>();
         services.AddMail(configuration);
+        services.AddChannels(configuration);
         services.AddCycles(configuration);
         services.AddSingleton(PolicyConfiguration.Policy(configuration));
         services.AddSingleton(PolicyConfiguration.Report(configuration));
@@ -102,5 +106,39 @@ public static class ServiceCollectionExtensions
             var other => throw new InvalidOperationException($"Mail:Provider“{other}”无效：应为 SendGrid、Smtp 或 Sink。"),
         });
         services.AddSingleton<IMailOutbox, TableMailOutbox>();
+    }
+
+    /// <summary>
+    /// The group robots (<c>Channels:*</c>): a typed <see cref="HttpClient"/> whose resilience handler retries
+    /// transient answers, each robot's allowance kept in Table Storage, and which robots are configured.
+    /// </summary>
+    private static void AddChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChannelOptions>().Configure(o => ChannelOptions.Bind(o, configuration));
+        services.AddSingleton<IRobotCatalog, ConfiguredRobots>();
+        services.AddSingleton<IRobotPacer, TableRobotPacer>();
+
+        // The dispatcher is a singleton holding this client: connections are recycled by the handler itself.
+        services.AddHttpClient<IRobotMessenger, RobotWebhookMessenger>()
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("robots", (pipeline, context) =>
+            {
+                ChannelOptions o = context.ServiceProvider.GetRequiredService<IOptions<ChannelOptions>>().Value;
+
+                // Real waits between real requests, whatever clock the domain runs on (tests fake that one).
+                pipeline.TimeProvider = TimeProvider.System;
+                pipeline
+                    .AddTimeout(o.AttemptTimeout * (o.MaxRetries + 1) * 2)
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = o.MaxRetries,
+                        Delay = o.FirstBackoff,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        ShouldHandle = args => RobotAnswers.ShouldRetryAsync(args.Outcome),
+                    })
+                    .AddTimeout(o.AttemptTimeout);
+            });
     }
 }

@@ -26,6 +26,7 @@ public static class WorkflowServices
     {
         services.AddSingleton<HtmlComposer>(sp => new HtmlComposer(sp.GetService<ILoggerFactory>()));
         services.AddSingleton<MailComposer>();
+        services.AddSingleton<RobotDispatcher>();
         services.AddSingleton<Notifier>();
         services.AddSingleton<CycleContextLoader>();
 
@@ -35,14 +36,17 @@ public static class WorkflowServices
         services.AddSingleton<SummaryArchive>();
         services.AddSingleton<SummaryReports>();
         services.AddSingleton<CycleAutoStarter>();
+        services.AddSingleton<OrphanBlobSweep>();
 
         // The cycle's activities, resolved per call by the durable engine.
         services.AddTransient<OpenCycleActivity>();
         services.AddTransient<RunStepForUnitsActivity>();
         services.AddTransient<EscalationDigestActivity>();
+        services.AddTransient<DeliverQueuedActivity>();
         services.AddTransient<ExtendDeadlineActivity>();
         services.AddTransient<CancelCycleActivity>();
         services.AddTransient<CloseCycleActivity>();
+        services.AddTransient<RecordProblemActivity>();
 
         // Use cases and queries.
         services.AddSingleton<UnitObligations>();
@@ -56,6 +60,7 @@ public static class WorkflowServices
         services.AddSingleton<DecideExtensionUseCase>();
         services.AddSingleton<StartCycleUseCase>();
         services.AddSingleton<CycleCommandUseCase>();
+        services.AddSingleton<ResumeCycleUseCase>();
         services.AddSingleton<CycleProgressQuery>();
         services.AddSingleton<ImportPlanUseCase>();
         services.AddSingleton<ReplaceDirectoryUseCase>();

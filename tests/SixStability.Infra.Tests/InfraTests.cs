@@ -62,7 +62,7 @@ public sealed partial class InfraTests
     public void Telemetry_goes_by_identity_with_local_auth_off_on_Application_Insights()
     {
         JsonElement insights = Single("Microsoft.Insights/components").GetProperty("properties");
-        JsonElement settings = Single("Microsoft.Web/sites/config").GetProperty("properties");
+        JsonElement settings = AppSettings;
         JsonElement rbac = NestedTemplate("rbac");
         JsonElement publisher = Arm.OfType(rbac, "Microsoft.Authorization/roleAssignments")
             .Single(a => a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.Contains("variables('monitoringMetricsPublisher')", StringComparison.Ordinal));
@@ -80,7 +80,7 @@ public sealed partial class InfraTests
     public void SMTP_port_and_TLS_mode_are_azd_parameters_that_reach_the_app_settings()
     {
         JsonElement parameters = Template.GetProperty("parameters");
-        JsonElement settings = Single("Microsoft.Web/sites/config").GetProperty("properties");
+        JsonElement settings = AppSettings;
         JsonElement api = Module("api").GetProperty("properties").GetProperty("parameters");
         JsonElement azd = AzdParameters();
 
@@ -139,6 +139,45 @@ public sealed partial class InfraTests
             .Select(File.ReadAllText).Should().NotContain(text => text.Contains("Microsoft.DurableTask", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_app_settings_are_the_base_settings_the_sites_own_address_and_the_robots_nothing_else()
+    {
+        AppSettingsResource.GetProperty("properties").GetString().Should().Be(
+            "[union(variables('baseSettings'), createObject('Links__BaseUrl', format('https://{0}', reference(resourceId('Microsoft.Web/sites', parameters('appName')), '2024-04-01').defaultHostName)), variables('wecomSettings'), variables('dingtalkTokenSettings'), variables('dingtalkSecretSettings'))]");
+    }
+
+    [Fact]
+    public void Group_robot_keys_tokens_and_secrets_reach_the_app_only_as_Key_Vault_references_named_by_azd()
+    {
+        JsonElement parameters = Template.GetProperty("parameters");
+        JsonElement api = Module("api").GetProperty("properties").GetProperty("parameters");
+        JsonElement variables = NestedTemplate("api").GetProperty("variables");
+        JsonElement azd = AzdParameters();
+
+        foreach ((string name, string env) in new[] { ("wecomRobots", "WECOM_ROBOTS"), ("dingtalkRobots", "DINGTALK_ROBOTS"), ("wecomHost", "WECOM_HOST"), ("dingtalkHost", "DINGTALK_HOST") })
+        {
+            parameters.GetProperty(name).GetProperty("type").GetString().Should().Be("string", "names and hosts, never a key: nothing secret is an azd value here");
+            azd.GetProperty(name).GetProperty("value").GetString().Should().Be($"${{{env}}}");
+        }
+
+        api.GetProperty("wecomRobots").GetProperty("value").GetString().Should().Be("[filter(map(split(parameters('wecomRobots'), ','), lambda('name', trim(lambdaVariables('name')))), lambda('name', not(empty(lambdaVariables('name')))))]");
+        variables.GetProperty("wecomSettings").GetString().Should().Be(
+            "[toObject(parameters('wecomRobots'), lambda('name', format('Channels__WeCom__Robots__{0}', lambdaVariables('name'))), lambda('name', format('@Microsoft.KeyVault(SecretUri={0}secrets/wecom-{1}/)', parameters('keyVaultUri'), replace(lambdaVariables('name'), '_', '-'))))]");
+        variables.GetProperty("dingtalkTokenSettings").GetString().Should().Be(
+            "[toObject(parameters('dingtalkRobots'), lambda('name', format('Channels__DingTalk__Robots__{0}__AccessToken', lambdaVariables('name'))), lambda('name', format('@Microsoft.KeyVault(SecretUri={0}secrets/dingtalk-{1}-token/)', parameters('keyVaultUri'), replace(lambdaVariables('name'), '_', '-'))))]");
+        variables.GetProperty("dingtalkSecretSettings").GetString().Should().Be(
+            "[toObject(parameters('dingtalkRobots'), lambda('name', format('Channels__DingTalk__Robots__{0}__Secret', lambdaVariables('name'))), lambda('name', format('@Microsoft.KeyVault(SecretUri={0}secrets/dingtalk-{1}-secret/)', parameters('keyVaultUri'), replace(lambdaVariables('name'), '_', '-'))))]");
+        AppSettings.EnumerateObject().Where(s => s.Name.StartsWith("Channels__", StringComparison.Ordinal)).Select(s => s.Name)
+            .Should().BeEquivalentTo(["Channels__WeCom__Host", "Channels__DingTalk__Host"], "every robot setting comes from the Key Vault reference maps above");
+        Arm.OfType(Template, "Microsoft.KeyVault/vaults/secrets").Select(s => s.GetProperty("name").GetRawText())
+            .Should().NotContain(n => n.Contains("wecom", StringComparison.Ordinal) || n.Contains("dingtalk", StringComparison.Ordinal), "the operator sets robot secrets in Key Vault; azd never holds them");
+    }
+
+    /// <summary>The app settings every deployment has (robots and the site's address are merged in by the resource).</summary>
+    private static JsonElement AppSettings => NestedTemplate("api").GetProperty("variables").GetProperty("baseSettings");
+
+    private static JsonElement AppSettingsResource => Single("Microsoft.Web/sites/config");
+
     private static JsonElement Module(string name) =>
         Arm.Resources(Template).Single(r => r.Resource.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.Resource.GetProperty("name").GetString() == name).Resource;
 
@@ -156,7 +195,7 @@ public sealed partial class InfraTests
         string all = Template.GetRawText();
         all.Should().NotContain("listKeys(").And.NotContain("AccountKey=").And.NotContain("SharedAccessKey");
 
-        JsonElement settings = Single("Microsoft.Web/sites/config").GetProperty("properties");
+        JsonElement settings = AppSettings;
         string raw = settings.GetRawText();
         raw.Should().NotContain("\"AzureWebJobsStorage\":", "storage is reached by identity, not a connection string");
         raw.Should().Contain("AzureWebJobsStorage__credential").And.Contain("managedidentity");
@@ -179,9 +218,9 @@ public sealed partial class InfraTests
     [Fact]
     public void The_app_settings_cover_the_contract_configuration_keys()
     {
-        string raw = Single("Microsoft.Web/sites/config").GetProperty("properties").GetRawText();
+        string raw = AppSettings.GetRawText() + AppSettingsResource.GetRawText() + NestedTemplate("api").GetProperty("variables").GetRawText();
 
-        foreach (string key in new[] { "AzureWebJobsStorage__", "Links__SigningKey", "Links__BaseUrl", "Mail__Provider", "Mail__From", "SendGrid__ApiKey", "Smtp__Host", "Smtp__Port", "Smtp__Tls", "Smtp__User", "Smtp__Password", "Cycle__Schedule" })
+        foreach (string key in new[] { "AzureWebJobsStorage__", "Links__SigningKey", "Links__BaseUrl", "Mail__Provider", "Mail__From", "SendGrid__ApiKey", "Smtp__Host", "Smtp__Port", "Smtp__Tls", "Smtp__User", "Smtp__Password", "Cycle__Schedule", "Channels__WeCom__Host", "Channels__WeCom__Robots__", "Channels__DingTalk__Host", "Channels__DingTalk__Robots__" })
         {
             raw.Should().Contain(key);
         }

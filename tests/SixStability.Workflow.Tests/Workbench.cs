@@ -38,6 +38,10 @@ internal sealed class Workbench : IAsyncDisposable
 
     public RecordingMailer Mailer => (RecordingMailer)Get<IMailer>();
 
+    public RecordingRobots Robots => Get<RecordingRobots>();
+
+    public InMemoryOutbox Outbox => (InMemoryOutbox)Get<IMailOutbox>();
+
     public RecordingEngine Engine { get; } = new();
 
     /// <param name="plan">Changes the sample plan before it is stored (a hostile title, say).</param>
@@ -57,6 +61,10 @@ internal sealed class Workbench : IAsyncDisposable
         collection.AddSingleton<IBlobStore, InMemoryBlobStore>();
         collection.AddSingleton<IMailer, RecordingMailer>();
         collection.AddSingleton<IMailOutbox, InMemoryOutbox>();
+        collection.AddSingleton<RecordingRobots>();
+        collection.AddSingleton<IRobotMessenger>(sp => sp.GetRequiredService<RecordingRobots>());
+        collection.AddSingleton<IRobotCatalog>(sp => sp.GetRequiredService<RecordingRobots>());
+        collection.AddSingleton<IRobotPacer, InMemoryRobotPacer>();
         collection.AddSingleton<PlainLinks>();
         collection.AddSingleton<ILinkSigner>(sp => sp.GetRequiredService<PlainLinks>());
         collection.AddSingleton<ILinkVerifier>(sp => sp.GetRequiredService<PlainLinks>());

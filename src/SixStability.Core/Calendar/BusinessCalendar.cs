@@ -48,6 +48,12 @@ public sealed class BusinessCalendar
 
     public bool Knows(int year) => years.Contains(year);
 
+    /// <summary>
+    /// How far past the last published year Monday–Friday may stand in (for an explicit-due cycle):
+    /// the next schedule is published each autumn, so a year or two ahead is the most anyone plans.
+    /// </summary>
+    public const int UnpublishedYearsCounted = 2;
+
     public bool IsWorkingDay(DateOnly date)
     {
         if (everyDayWorks)
@@ -55,7 +61,7 @@ public sealed class BusinessCalendar
             return true;
         }
 
-        if (!years.Contains(date.Year) && !weekdaysForUnknownYears)
+        if (!years.Contains(date.Year) && !(weekdaysForUnknownYears && date.Year <= years.DefaultIfEmpty(date.Year).Max() + UnpublishedYearsCounted))
         {
             throw new CalendarYearMissingException(date.Year);
         }
@@ -79,7 +85,7 @@ public sealed class BusinessCalendar
         DateOnly d = date;
         for (int left = Math.Abs(count); left > 0;)
         {
-            d = d.AddDays(step);
+            d = Step(d, step);
             if (IsWorkingDay(d))
             {
                 left--;
@@ -95,11 +101,17 @@ public sealed class BusinessCalendar
         DateOnly d = date;
         while (!IsWorkingDay(d))
         {
-            d = d.AddDays(1);
+            d = Step(d, 1);
         }
 
         return d;
     }
+
+    /// <summary>The next or previous day; the edge of the calendar is a year nobody has published, never an overflow.</summary>
+    private static DateOnly Step(DateOnly date, int step) =>
+        (step > 0 && date == DateOnly.MaxValue) || (step < 0 && date == DateOnly.MinValue)
+            ? throw new CalendarYearMissingException(date.Year + step)
+            : date.AddDays(step);
 
     /// <summary>Working days in (<paramref name="from"/>, <paramref name="to"/>]; negative when to is before from.</summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to)

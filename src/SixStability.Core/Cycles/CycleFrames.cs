@@ -21,10 +21,38 @@ public static class CycleFrames
         };
     }
 
-    /// <summary>Null when the calendar can time a cycle of <paramref name="quarter"/> as <paramref name="choice"/> asks (the default needs the quarter's holidays published).</summary>
-    public static RuleViolation? CheckCalendar(CyclePolicyChoice choice, Quarter quarter, BusinessCalendar china)
+    /// <summary>The latest explicit due day a coordinator may set: a year after the quarter ends.</summary>
+    public const int MaxExplicitDueDaysAfterQuarter = 366;
+
+    /// <summary>
+    /// Null when the calendar can time a cycle of <paramref name="quarter"/> as <paramref name="choice"/>
+    /// asks: the default needs the quarter's holidays published; an explicit due day must fall between
+    /// <paramref name="today"/> and a year after the quarter, on a day reminders and escalation can be
+    /// counted around.
+    /// </summary>
+    public static RuleViolation? CheckCalendar(CyclePolicyChoice choice, Quarter quarter, BusinessCalendar china, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(choice);
+        ArgumentNullException.ThrowIfNull(china);
+        if (choice.Kind == CyclePolicyChoice.ExplicitDue && choice.Due is DateOnly due)
+        {
+            DateOnly latest = quarter.LastDay.AddDays(MaxExplicitDueDaysAfterQuarter);
+            if (due < today || due > latest)
+            {
+                return RuleViolation.Field("policy.due", $"截止日期应在今天（{Notifications.ChineseDates.Full(today)}）到{Notifications.ChineseDates.Full(latest)}之间。", StartCycleRules.Summary);
+            }
+
+            try
+            {
+                CycleScheduler.FromDates(quarter, today, due, CyclePolicy.Default, china.WithWeekdaysForUnpublishedYears());
+                return null;
+            }
+            catch (CalendarYearMissingException ex)
+            {
+                return RuleViolation.Field("policy.due", ex.Message, StartCycleRules.Summary);
+            }
+        }
+
         if (choice.Kind != CyclePolicyChoice.Default)
         {
             return null;

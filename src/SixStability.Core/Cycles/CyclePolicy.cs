@@ -34,6 +34,9 @@ public sealed record CyclePolicy
     /// <summary>The cycle closes this many working days after the due day.</summary>
     public int CloseWorkingDaysAfterDue { get; init; } = 7;
 
+    /// <summary>The latest a unit's due day may be extended to: this many working days after the cycle's default due day.</summary>
+    public int ExtensionHorizonWorkingDays { get; init; } = 120;
+
     public TimeOnly OpenAt { get; init; } = new(9, 0);
 
     public TimeOnly ReminderAt { get; init; } = new(9, 0);

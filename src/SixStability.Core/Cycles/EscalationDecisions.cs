@@ -6,6 +6,9 @@ namespace SixStability.Core.Cycles;
 /// <summary>Who is late at an escalation level, and who hears of it.</summary>
 public static class EscalationDecisions
 {
+    /// <summary>The coordinator's key among an escalation's readers (its outbox key too).</summary>
+    public const string CoordinatorKey = "coordinator";
+
     /// <summary>The obligations still owed by the units due on the tick's due day: the late ones an escalation acts on.</summary>
     public static IReadOnlyList<Obligation> Late(CycleTick tick, IEnumerable<Obligation> obligations)
     {
@@ -42,7 +45,7 @@ public static class EscalationDecisions
             {
                 if (directory.Leaders.FirstOrDefault(l => l.Id == group.Key) is { } leader)
                 {
-                    readers.Add(new EscalationReader($"leader-{leader.Id}", $"{leader.Name}{leader.Title}", new Contact(leader.Name, leader.Email), Items(group, cycle, workingDaysLate)));
+                    readers.Add(new EscalationReader($"leader-{leader.Id}", $"{leader.Name}{leader.Title}", new Contact(leader.Name, leader.Email, leader.Channels), Items(group, cycle, workingDaysLate)));
                 }
             }
         }
@@ -55,7 +58,7 @@ public static class EscalationDecisions
 
         if (audience.Coordinator)
         {
-            readers.Add(new EscalationReader("coordinator", directory.Coordinator.Name, directory.Coordinator, all));
+            readers.Add(new EscalationReader(CoordinatorKey, directory.Coordinator.Name, directory.Coordinator, all));
         }
 
         return readers;

@@ -40,11 +40,14 @@ public sealed record Obligation(
         ? this with { Attachments = [.. Files.Where(f => f.Id != id)] }
         : Outcome.NotFound<Obligation>(MissingFile);
 
-    /// <summary>A draft the unit saved (保存草稿); a submitted report stays submitted until revised by a new submission.</summary>
-    public Outcome<Obligation> SaveDraft() =>
+    /// <summary>
+    /// A draft the unit saved (保存草稿), keeping its figures so far (the summary counts figures only once
+    /// submitted); a submitted report stays submitted until revised by a new submission.
+    /// </summary>
+    public Outcome<Obligation> SaveDraft(ReportedFigures? figures = null) =>
         State == ObligationState.Submitted
             ? Outcome.Conflict<Obligation>(ReviseBySubmitting)
-            : this with { State = ObligationState.Draft };
+            : this with { State = ObligationState.Draft, Figures = figures ?? Figures };
 
     /// <summary>退回: the coordinator returns a submission for revision; it is owed again.</summary>
     public Outcome<Obligation> Return(string reason) =>

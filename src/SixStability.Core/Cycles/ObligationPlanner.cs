@@ -1,4 +1,5 @@
 using SixStability.Core.Plans;
+using SixStability.Core.Rules;
 using SixStability.Core.Units;
 
 namespace SixStability.Core.Cycles;
@@ -9,23 +10,23 @@ namespace SixStability.Core.Cycles;
 /// </summary>
 public static class ObligationPlanner
 {
-    public static IReadOnlyList<Obligation> Open(string cycleId, PlanCatalog plan, UnitDirectory directory, DateOnly due) =>
+    public static Outcome<IReadOnlyList<Obligation>> Open(string cycleId, PlanCatalog plan, UnitDirectory directory, DateOnly due) =>
         Open(cycleId, plan, directory, due, due);
 
+    /// <summary>Refused, naming them, when the directory does not know some of the plan's units.</summary>
     /// <param name="leadDue">The lead units' due day.</param>
     /// <param name="coUnitDue">The co-units' due day (<see cref="CycleFrame.CoUnitDue"/>).</param>
-    public static IReadOnlyList<Obligation> Open(string cycleId, PlanCatalog plan, UnitDirectory directory, DateOnly leadDue, DateOnly coUnitDue)
+    public static Outcome<IReadOnlyList<Obligation>> Open(string cycleId, PlanCatalog plan, UnitDirectory directory, DateOnly leadDue, DateOnly coUnitDue)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var resolver = new UnitResolver(directory);
         IReadOnlyList<string> unresolved = resolver.Unresolved(plan);
         if (unresolved.Count > 0)
         {
-            throw new InvalidOperationException($"以下责任单位在单位名录中找不到：{string.Join("、", unresolved)}。");
+            return Outcome.Refused<IReadOnlyList<Obligation>>(RuleViolation.Field("units", string.Join("、", unresolved), $"以下责任单位在单位名录中找不到：{string.Join("、", unresolved)}。"));
         }
 
-        return plan.Tasks
-            .SelectMany(task => resolver.ResponsibleFor(task).Select((unit, i) => new Obligation(cycleId, unit.Id, task.Number, IsLead: i == 0, ObligationState.Outstanding, i == 0 ? leadDue : coUnitDue)))
-            .ToList();
+        return Outcome.Ok<IReadOnlyList<Obligation>>([.. plan.Tasks
+            .SelectMany(task => resolver.ResponsibleFor(task).Select((unit, i) => new Obligation(cycleId, unit.Id, task.Number, IsLead: i == 0, ObligationState.Outstanding, i == 0 ? leadDue : coUnitDue)))]);
     }
 }

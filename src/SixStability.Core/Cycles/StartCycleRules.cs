@@ -10,7 +10,8 @@ public static class StartCycleRules
     public const string Summary = "启动报送周期的请求有误。";
 
     /// <summary>The quarter asked for, or why the request is refused.</summary>
-    public static Outcome<Quarter> Check(string? planId, string? quarter, CyclePolicyChoice policy, BusinessCalendar china)
+    /// <param name="today">The day the request is made (Asia/Shanghai): an explicit due day may not be before it.</param>
+    public static Outcome<Quarter> Check(string? planId, string? quarter, CyclePolicyChoice policy, BusinessCalendar china, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var errors = new List<FieldError>();
@@ -25,7 +26,7 @@ public static class StartCycleRules
         }
 
         errors.AddRange(CycleFrames.CheckShape(policy)?.Errors ?? []);
-        if (errors.Count == 0 && CycleFrames.CheckCalendar(policy, parsed, china) is { } untimed)
+        if (errors.Count == 0 && CycleFrames.CheckCalendar(policy, parsed, china, today) is { } untimed)
         {
             return Outcome.Refused<Quarter>(untimed);
         }

@@ -22,6 +22,9 @@ public enum OutcomeKind
 
     /// <summary>Understood but not acceptable as sent (a request key reused for other content).</summary>
     Unprocessable,
+
+    /// <summary>A change that must say which version it replaces (If-Match) did not.</summary>
+    PreconditionRequired,
 }
 
 /// <summary>
@@ -93,4 +96,6 @@ public static class Outcome
     public static Outcome<T> Busy<T>(string message) => new(OutcomeKind.Busy, default, message, []);
 
     public static Outcome<T> Unprocessable<T>(string message) => new(OutcomeKind.Unprocessable, default, message, []);
+
+    public static Outcome<T> PreconditionRequired<T>(string message) => new(OutcomeKind.PreconditionRequired, default, message, []);
 }

@@ -12,6 +12,26 @@ public sealed record ReportedFigures(string Status, IReadOnlyList<IndicatorReadi
     public const string Done = "已完成";
 
     public static IReadOnlyList<string> Statuses { get; } = [OnTrack, Behind, Done];
+
+    /// <summary>
+    /// The indicator values after a save: each value given replaces the one before, a name in
+    /// <paramref name="cleared"/> removes it, and one left empty keeps what was reported before —
+    /// so a revision that leaves a box blank does not wipe the figure silently.
+    /// </summary>
+    public static IReadOnlyList<IndicatorReading> Merge(IReadOnlyList<IndicatorReading>? before, IReadOnlyList<IndicatorReading>? given, IReadOnlyCollection<string>? cleared)
+    {
+        var merged = new List<IndicatorReading>();
+        foreach (IndicatorReading old in before ?? [])
+        {
+            if (!(cleared?.Contains(old.Name) ?? false) && !(given ?? []).Any(g => g?.Name == old.Name))
+            {
+                merged.Add(old);
+            }
+        }
+
+        merged.AddRange((given ?? []).Where(g => g is not null));
+        return merged;
+    }
 }
 
 public sealed record IndicatorReading(string Name, decimal Value);

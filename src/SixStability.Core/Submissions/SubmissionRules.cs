@@ -55,6 +55,15 @@ public static class SubmissionRules
             errors.Add(new("indicators", "同一指标只能填一次。"));
         }
 
+        IReadOnlyList<string> cleared = form.ClearIndicators ?? [];
+        for (int i = 0; i < cleared.Count; i++)
+        {
+            if (!indicators.Any(x => x.Name == cleared[i]))
+            {
+                errors.Add(new($"clearIndicators[{i}]", "不是本任务的指标。"));
+            }
+        }
+
         CheckDeadlines(form.Deadlines, deadlines ?? [], required, errors);
 
         return errors.Count > 0 ? RuleViolation.Of(Summary, errors) : null;

@@ -23,7 +23,7 @@ public static partial class DirectoryValidator
         {
             for (int i = 0; i < directory.SummaryRecipients.Count; i++)
             {
-                CheckContact(directory.SummaryRecipients[i], $"summaryRecipients[{i}]", errors);
+                CheckContact(directory.SummaryRecipients[i], $"summaryRecipients[{i}]", errors, robots: false);
             }
         }
 
@@ -48,6 +48,7 @@ public static partial class DirectoryValidator
             CheckText(l.Name, at + ".name", "姓名", errors);
             CheckText(l.Title, at + ".title", "职务", errors);
             CheckEmail(l.Email, at + ".email", errors);
+            ChannelRules.Check(l.Channels, at, errors);
         }
 
         var unitIds = new HashSet<string>(StringComparer.Ordinal);
@@ -81,6 +82,7 @@ public static partial class DirectoryValidator
             }
 
             CheckEmail(u.Email, at + ".email", errors);
+            ChannelRules.Check(u.Channels, at, errors);
             if (string.IsNullOrWhiteSpace(u.Leader) || !leaderIds.Contains(u.Leader))
             {
                 errors.Add(new(at + ".leader", $"分管市领导“{u.Leader}”不在 leaders 中。"));
@@ -133,7 +135,8 @@ public static partial class DirectoryValidator
         }
     }
 
-    private static void CheckContact(Contact? contact, string at, List<FieldError> errors)
+    /// <param name="robots">False where only mail goes (the summary's recipients): naming a robot there would promise what never comes.</param>
+    private static void CheckContact(Contact? contact, string at, List<FieldError> errors, bool robots = true)
     {
         if (contact is null)
         {
@@ -143,6 +146,14 @@ public static partial class DirectoryValidator
 
         CheckText(contact.Name, at + ".name", "名称", errors);
         CheckEmail(contact.Email, at + ".email", errors);
+        if (robots)
+        {
+            ChannelRules.Check(contact.Channels, at, errors);
+        }
+        else if (contact.Channels is { Count: > 0 })
+        {
+            errors.Add(new(at + ".channels", "季度汇总只通过邮件发送（附 .docx），此处不能指定群机器人。"));
+        }
     }
 
     private static void CheckId(string? id, string at, List<FieldError> errors)

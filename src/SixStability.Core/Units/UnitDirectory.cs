@@ -13,14 +13,17 @@ public sealed record UnitDirectory(
     IReadOnlyList<UnitGroup> Groups);
 
 /// <summary>A mailbox with the name a person reads (市发改委, 市政府督查室).</summary>
-public sealed record Contact(string Name, string Email);
+/// <param name="Channels">Group robots that also carry this reader's escalations (<see cref="ChannelAddress"/>).</param>
+public sealed record Contact(string Name, string Email, IReadOnlyList<ChannelAddress>? Channels = null);
 
 /// <summary>A city leader a unit reports to (分管市领导).</summary>
-public sealed record Leader(string Id, string Name, string Title, string Email);
+/// <param name="Channels">Group robots of the leader's office that also carry escalations.</param>
+public sealed record Leader(string Id, string Name, string Title, string Email, IReadOnlyList<ChannelAddress>? Channels = null);
 
 /// <param name="Id">Lowercase ASCII code, used in keys, links and mail headers.</param>
 /// <param name="Leader">Id of the unit's 分管市领导.</param>
 /// <param name="Aliases">Other ways plans write the name (高新区管委会 for 景德镇高新区管委会).</param>
+/// <param name="Channels">Group robots where the unit's clerks also read reminders and escalations.</param>
 public sealed record Unit(
     string Id,
     string Name,
@@ -28,7 +31,8 @@ public sealed record Unit(
     string Email,
     string Leader,
     IReadOnlyList<string>? Aliases = null,
-    string? FullName = null);
+    string? FullName = null,
+    IReadOnlyList<ChannelAddress>? Channels = null);
 
 public enum UnitKind
 {

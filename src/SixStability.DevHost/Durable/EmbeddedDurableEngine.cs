@@ -93,7 +93,8 @@ internal sealed partial class EmbeddedDurableEngine(IOptions<StorageOptions> sto
                 state.OrchestrationStatus.ToString(),
                 string.IsNullOrEmpty(state.Status) ? null : JsonDataConverter.Default.Deserialize<CycleProgress>(state.Status),
                 new DateTimeOffset(DateTime.SpecifyKind(state.CreatedTime, DateTimeKind.Utc)),
-                new DateTimeOffset(DateTime.SpecifyKind(state.LastUpdatedTime, DateTimeKind.Utc)));
+                new DateTimeOffset(DateTime.SpecifyKind(state.LastUpdatedTime, DateTimeKind.Utc)),
+                state.OrchestrationStatus == OrchestrationStatus.Failed ? state.FailureDetails?.ErrorMessage ?? state.Output : null);
     }
 
     public Task RaiseAsync(string cycleId, CycleCommand command, CancellationToken cancellationToken) =>

@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Durable;
 using SixStability.Infrastructure;
 using SixStability.Infrastructure.Configuration;
+
+using SixStability.Infrastructure.Notifications.Robots;
 using SixStability.Workflow.Http;
 using SixStability.Workflow.Ports;
 
@@ -48,13 +51,33 @@ internal static class DevHostApp
         builder.Services.AddSingleton<ICycleClient>(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedDurableEngine>());
         builder.Services.AddProblemDetails();
+
+        // Robots whose Channels:*:Host is "devhost" post to this DevHost's own robot sink (/dev/robots, shown at /dev/mail).
+        builder.Services.AddSingleton<RobotSink.Received>();
+        builder.Services.AddOptions<ChannelOptions>().PostConfigure<IServer>(RobotSink.PointAtThisHost);
+        // Without Links:BaseUrl the units' links point where this DevHost listens (Urls=http://127.0.0.1:7171 too).
+        if (string.IsNullOrEmpty(builder.Configuration["Links:BaseUrl"]))
+        {
+            builder.Services.AddOptions<SixStability.Infrastructure.Links.LinkOptions>().PostConfigure<IServer>((links, server) =>
+                links.BaseUrl = ServerAddress.Self(server) is { } self ? new Uri(self + "/") : links.BaseUrl);
+        }
+
         configureServices?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
+
+        // Every answer, including what no route of the table answers (404s, the /admin redirect, the
+        // mail sink's refusals): the same headers ApiResult writes (Workflow/Http/SecurityHeaders).
+        app.Use((context, next) =>
+        {
+            SecurityHeaders.Apply(context.Response);
+            return next(context);
+        });
         app.UseExceptionHandler(errors => errors.Run(context =>
             ApiResult.Problem(StatusCodes.Status500InternalServerError, "服务器内部错误", "处理请求时出错，请稍后重试或联系管理员。").ExecuteAsync(context)));
         app.MapSixStabilityApi();
         app.MapMailSink();
+        app.MapRobotSink();
         return app;
     }
 }

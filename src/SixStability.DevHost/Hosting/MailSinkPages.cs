@@ -1,34 +1,53 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Options;
-using MimeKit;
+using SixStability.DevHost.Hosting.MailSink;
 using SixStability.Infrastructure.Notifications;
+using SixStability.Workflow.Http;
+using SixStability.Workflow.Pages;
+using SixStability.Workflow.Rendering;
 
 namespace SixStability.DevHost.Hosting;
 
 /// <summary>
-/// <c>/dev/mail</c>: the development mail sink as pages, so a newcomer reads what units and leaders
-/// would receive. Only in DevHost; the Function app has no such route.
+/// <c>/dev/mail</c>: the development mail sink as pages (Razor components under <c>MailSink/</c>), so a
+/// newcomer reads what units and leaders would receive — the mail and, beside it, every group-robot message the
+/// DevHost's robot sink accepted (<see cref="RobotSink"/>). Only in DevHost; the Function app has no such route.
+/// Answered as <see cref="ApiResult"/>, so they carry the same security headers as every other page.
 /// </summary>
 internal static class MailSinkPages
 {
+    private const int MaxListed = 500;
+
     public static IEndpointRouteBuilder MapMailSink(this IEndpointRouteBuilder app)
     {
         // Mail holds every unit's signed link: only someone at this machine may read it.
-        app.MapGet("/dev/mail", (IOptions<MailOptions> options) => Results.Content(Index(Folder(options)), "text/html; charset=utf-8"))
-            .AddEndpointFilter(LoopbackOnly);
-        app.MapGet("/dev/mail/{name}", (string name, IOptions<MailOptions> options) =>
+        app.MapGet("/dev/mail", async (IOptions<MailOptions> options, HtmlComposer html) =>
         {
             string folder = Folder(options);
-            string path = Path.Combine(folder, Path.GetFileName(name));
-            if (!name.EndsWith(".eml", StringComparison.Ordinal) || !File.Exists(path))
+            FileInfo[] files = Directory.Exists(folder)
+                ? [.. new DirectoryInfo(folder).EnumerateFiles().Where(f => IsMail(f.Name) || IsRobot(f.Name)).OrderByDescending(f => f.Name, StringComparer.Ordinal).Take(MaxListed)]
+                : [];
+            SinkMail[] mails = [.. files.Where(f => IsMail(f.Name)).Select(f => SinkMail.Load(f.FullName))];
+            SinkRobotMessage[] robots = [.. files.Where(f => IsRobot(f.Name)).Select(f => SinkRobotMessage.Load(f.FullName))];
+            string page = await html.PageAsync<MailIndexPage>(new Dictionary<string, object?> { ["Folder"] = folder, ["Mails"] = mails, ["Robots"] = robots }).ConfigureAwait(false);
+            return ApiResult.Html(StatusCodes.Status200OK, page);
+        }).AddEndpointFilter(LoopbackOnly);
+        app.MapGet("/dev/mail/{name}", async (string name, IOptions<MailOptions> options, HtmlComposer html) =>
+        {
+            string path = Path.Combine(Folder(options), Path.GetFileName(name));
+            if (!(IsMail(name) || IsRobot(name)) || !File.Exists(path))
             {
-                return Results.Content(Page("未找到邮件", "<p>没有这封邮件。<a href=\"/dev/mail\">返回列表</a></p>"), "text/html; charset=utf-8", statusCode: 404);
+                return ApiResult.Html(StatusCodes.Status404NotFound, await html.PageAsync<ErrorPage>(new Dictionary<string, object?> { ["Title"] = "未找到邮件", ["Detail"] = "没有这封邮件，请回到 /dev/mail 的列表。" }).ConfigureAwait(false));
             }
 
-            using MimeMessage mail = MimeMessage.Load(path);
-            string head = $"<p><a href=\"/dev/mail\">← 返回列表</a></p><table><tr><th>主题</th><td>{E(mail.Subject)}</td></tr><tr><th>收件人</th><td>{E(mail.To.ToString())}</td></tr><tr><th>时间</th><td>{mail.Date.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss}</td></tr><tr><th>类别</th><td>{E(mail.Headers["X-SixStability-Category"] ?? string.Empty)}</td></tr></table><hr>";
-            return Results.Content(Page(mail.Subject ?? "（无主题）", head + (mail.HtmlBody ?? $"<pre>{E(mail.TextBody ?? string.Empty)}</pre>")), "text/html; charset=utf-8");
+            if (IsRobot(name))
+            {
+                string robot = await html.PageAsync<RobotMessagePage>(new Dictionary<string, object?> { ["Message"] = SinkRobotMessage.Load(path) }).ConfigureAwait(false);
+                return ApiResult.Html(StatusCodes.Status200OK, robot);
+            }
+
+            string page = await html.PageAsync<MailMessagePage>(new Dictionary<string, object?> { ["Mail"] = SinkMail.Load(path) }).ConfigureAwait(false);
+            return ApiResult.Html(StatusCodes.Status200OK, page, mailDocument: true);
         }).AddEndpointFilter(LoopbackOnly);
         return app;
     }
@@ -39,28 +58,9 @@ internal static class MailSinkPages
             ? await next(context).ConfigureAwait(false)
             : Results.NotFound();
 
+    private static bool IsMail(string name) => name.EndsWith(".eml", StringComparison.Ordinal);
+
+    private static bool IsRobot(string name) => name.EndsWith(RobotSink.FileSuffix, StringComparison.Ordinal);
+
     private static string Folder(IOptions<MailOptions> options) => Path.GetFullPath(options.Value.SinkPath);
-
-    private static string Index(string folder)
-    {
-        var rows = new StringBuilder();
-        FileInfo[] files = Directory.Exists(folder) ? new DirectoryInfo(folder).GetFiles("*.eml").OrderByDescending(f => f.Name, StringComparer.Ordinal).Take(500).ToArray() : [];
-        foreach (FileInfo file in files)
-        {
-            using MimeMessage mail = MimeMessage.Load(file.FullName);
-            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"<tr><td>{mail.Date.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm:ss}</td><td>{E(mail.Headers["X-SixStability-Category"] ?? string.Empty)}</td><td>{E(mail.To.ToString())}</td><td><a href=\"/dev/mail/{Uri.EscapeDataString(file.Name)}\">{E(mail.Subject)}</a></td></tr>");
-        }
-
-        string body = files.Length == 0
-            ? $"<p>还没有邮件（{E(folder)}）。</p>"
-            : $"<p>共 {files.Length} 封（最新在前），目录：{E(folder)}</p><table><tr><th>时间</th><th>类别</th><th>收件人</th><th>主题</th></tr>{rows}</table>";
-        return Page("开发邮箱", body);
-    }
-
-    private static string Page(string title, string body) =>
-        $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{E(title)}</title>" +
-        "<style>body{font-family:'Microsoft YaHei','PingFang SC',sans-serif;margin:1.5em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}</style>" +
-        $"</head><body><h1>{E(title)}</h1>{body}</body></html>";
-
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 }

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using SixStability.Core.Cycles;
 using SixStability.Workflow.Cycles;
+using SixStability.Workflow.Notifications;
 
 namespace SixStability.Functions.Cycles;
 
@@ -30,6 +31,9 @@ public sealed class CycleTaskFunctions(IServiceProvider services)
     [Function(nameof(EscalationDigestActivity))]
     public Task<int> EscalationDigest([ActivityTrigger] StepInput input) => Activity<EscalationDigestActivity>().RunAsync(null!, input);
 
+    [Function(nameof(DeliverQueuedActivity))]
+    public Task<RobotBacklog> DeliverQueued([ActivityTrigger] string cycleId) => Activity<DeliverQueuedActivity>().RunAsync(null!, cycleId);
+
     [Function(nameof(ExtendDeadlineActivity))]
     public Task<IReadOnlyList<CycleTick>> ExtendDeadline([ActivityTrigger] ExtendDeadlineInput input) => Activity<ExtendDeadlineActivity>().RunAsync(null!, input);
 
@@ -38,6 +42,9 @@ public sealed class CycleTaskFunctions(IServiceProvider services)
 
     [Function(nameof(CloseCycleActivity))]
     public Task<CycleResult> CloseCycle([ActivityTrigger] string cycleId) => Activity<CloseCycleActivity>().RunAsync(null!, cycleId);
+
+    [Function(nameof(RecordProblemActivity))]
+    public Task<bool> RecordProblem([ActivityTrigger] CycleProblemInput input) => Activity<RecordProblemActivity>().RunAsync(null!, input);
 
     /// <summary>Daily at Cycle:Schedule (01:00 UTC = 09:00 Asia/Shanghai): opens the cycle of the quarter that just ended.</summary>
     [Function("CycleTimer")]

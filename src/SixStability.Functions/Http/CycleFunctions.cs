@@ -33,6 +33,10 @@ public sealed class CycleFunctions(FunctionRoutes routes)
     public Task<IActionResult> CloseCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleClose)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
         routes.InvokeAsync(nameof(CloseCycle), request, new() { ["cycleId"] = cycleId }, client);
 
+    [Function("ResumeCycle")]
+    public Task<IActionResult> ResumeCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleResume)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
+        routes.InvokeAsync(nameof(ResumeCycle), request, new() { ["cycleId"] = cycleId }, client);
+
     [Function("CancelCycle")]
     public Task<IActionResult> CancelCycle([HttpTrigger(AuthorizationLevel.Function, "post", Route = RouteTemplates.CycleCancel)] HttpRequest request, string cycleId, [DurableClient] DurableTaskClient client) =>
         routes.InvokeAsync(nameof(CancelCycle), request, new() { ["cycleId"] = cycleId }, client);

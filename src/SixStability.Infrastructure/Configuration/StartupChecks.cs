@@ -27,6 +27,7 @@ public static class StartupChecks
         var problems = new List<string>();
         Keys(configuration, host, problems);
         Mail(configuration, problems);
+        Channels(configuration, host, problems);
         if (!AppInsightsAuthentication.TryParse(configuration[AppInsightsAuthentication.Setting], out _))
         {
             problems.Add($"{AppInsightsAuthentication.Setting} 无效：应为 Authorization=AAD;ClientId=<托管标识的客户端 ID>（或只写 Authorization=AAD 使用系统分配的标识）。");
@@ -133,6 +134,77 @@ public static class StartupChecks
         else if (!provider.Equals("Sink", StringComparison.OrdinalIgnoreCase))
         {
             problems.Add($"Mail:Provider“{provider}”无效：应为 SendGrid、Smtp 或 Sink。");
+        }
+    }
+
+    /// <summary>
+    /// Group robots: every configured robot needs its key (WeCom) or access token (DingTalk), resolved; a name must
+    /// be one the directory can use; a host must be a URL (DevHost also takes <c>devhost</c>, its own robot sink).
+    /// </summary>
+    private static void Channels(IConfiguration configuration, StartupHost host, List<string> problems)
+    {
+        foreach ((string section, string setting) in new[] { ("WeCom", "Channels:WeCom:Host"), ("DingTalk", "Channels:DingTalk:Host") })
+        {
+            string? value = configuration[setting];
+            bool devSink = host.ChecksAdminKey && string.Equals(value, "devhost", StringComparison.OrdinalIgnoreCase); // DevHost only
+            if (!string.IsNullOrWhiteSpace(value) && !devSink
+                && !(Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            {
+                problems.Add($"{setting}“{value}”无效：应为 {section} 接口的 https 地址（不填则用官方地址）。");
+            }
+        }
+
+        string? messages = configuration["Channels:Pace:Messages"];
+        if (!string.IsNullOrWhiteSpace(messages) && !(int.TryParse(messages, NumberStyles.None, CultureInfo.InvariantCulture, out int perWindow) && perWindow is >= 1 and <= 20))
+        {
+            problems.Add($"Channels:Pace:Messages“{messages}”无效：应为 1–20 的整数（企业微信、钉钉机器人每分钟最多 20 条；默认 20）。");
+        }
+
+        string? window = configuration["Channels:Pace:Window"];
+        if (!string.IsNullOrWhiteSpace(window) && !(TimeSpan.TryParse(window, CultureInfo.InvariantCulture, out TimeSpan span) && span >= TimeSpan.FromSeconds(1)))
+        {
+            problems.Add($"Channels:Pace:Window“{window}”无效：应为至少 1 秒的时长，如 00:01:00（默认）。");
+        }
+
+        foreach (IConfigurationSection robot in configuration.GetSection("Channels:WeCom:Robots").GetChildren())
+        {
+            string setting = $"Channels:WeCom:Robots:{robot.Key}";
+            RobotName(robot.Key, setting, problems);
+            if (KeyVaultReference.IsUnresolved(robot.Value))
+            {
+                problems.Add(Unresolved(setting, robot.Value!, "企业微信群机器人的 key；未解析时发往该群的每条消息都会被拒绝"));
+            }
+            else if (string.IsNullOrWhiteSpace(robot.Value))
+            {
+                problems.Add($"{setting} 为空：请填写该企业微信群机器人 Webhook 地址中 key= 后面的值。");
+            }
+        }
+
+        foreach (IConfigurationSection robot in configuration.GetSection("Channels:DingTalk:Robots").GetChildren())
+        {
+            string setting = $"Channels:DingTalk:Robots:{robot.Key}";
+            RobotName(robot.Key, setting, problems);
+            foreach ((string part, string why) in new[] { ("AccessToken", "钉钉机器人的 access_token"), ("Secret", "钉钉机器人的加签密钥") })
+            {
+                string? value = robot[part];
+                if (KeyVaultReference.IsUnresolved(value))
+                {
+                    problems.Add(Unresolved($"{setting}:{part}", value!, $"{why}；未解析时发往该群的每条消息都会被拒绝"));
+                }
+            }
+
+            if (string.IsNullOrWhiteSpace(robot["AccessToken"]))
+            {
+                problems.Add($"{setting}:AccessToken 为空：请填写该钉钉机器人 Webhook 地址中 access_token= 后面的值（加签的 Secret 填在 {setting}:Secret）。");
+            }
+        }
+    }
+
+    private static void RobotName(string name, string setting, List<string> problems)
+    {
+        if (!Core.Units.ChannelRules.RobotName().IsMatch(name))
+        {
+            problems.Add($"{setting}：机器人名称“{name}”无效，只能使用小写字母、数字和下划线（Azure 应用设置名不允许连字符），最长 40 个字符。");
         }
     }
 

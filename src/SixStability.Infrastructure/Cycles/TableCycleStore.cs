@@ -13,6 +13,9 @@ public sealed class TableCycleStore(TableClients tables) : ICycleStore
 {
     private const string Row = "cycle";
 
+    // A cycle's problems sit in its own partition beside its record: "p|{ticks}|{id}", oldest first.
+    private const string ProblemRows = "p|";
+
     public async Task<CycleRecord?> GetAsync(string cycleId, CancellationToken cancellationToken)
     {
         TableClient table = await tables.GetAsync("cycles").ConfigureAwait(false);
@@ -59,6 +62,33 @@ public sealed class TableCycleStore(TableClients tables) : ICycleStore
         return records;
     }
 
+    public async Task AddProblemAsync(string cycleId, CycleProblem problem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        TableClient table = await tables.GetAsync("cycles").ConfigureAwait(false);
+        await table.AddEntityAsync(
+            new TableEntity(TableKeys.Encode(cycleId), $"{ProblemRows}{problem.At.UtcTicks:D19}|{Guid.NewGuid():N}")
+            {
+                ["At"] = problem.At,
+                ["Step"] = problem.Step,
+                ["Message"] = problem.Message.Length > 4000 ? problem.Message[..4000] : problem.Message,
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<CycleProblem>> ProblemsAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        TableClient table = await tables.GetAsync("cycles").ConfigureAwait(false);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(cycleId)} and RowKey gt {ProblemRows} and RowKey lt {"p}"}");
+        var problems = new List<CycleProblem>();
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            problems.Add(new CycleProblem(e.GetDateTimeOffset("At") ?? default, e.GetString("Step"), e.GetString("Message")));
+        }
+
+        return problems;
+    }
+
     private static TableEntity ToEntity(CycleRecord r) => new(TableKeys.Encode(r.CycleId), Row)
     {
         ["Frame"] = JsonSerializer.Serialize(r.Frame, Json.Options),
@@ -67,6 +97,7 @@ public sealed class TableCycleStore(TableClients tables) : ICycleStore
         ["UnitRanges"] = JsonSerializer.Serialize(r.UnitRanges, Json.Options),
         ["CreatedAt"] = r.CreatedAt,
         ["ClosedAt"] = r.ClosedAt,
+        ["Versions"] = r.Versions is null ? null : JsonSerializer.Serialize(r.Versions, Json.Options),
     };
 
     private static CycleRecord ToRecord(TableEntity e) => new(
@@ -75,5 +106,6 @@ public sealed class TableCycleStore(TableClients tables) : ICycleStore
         Enum.Parse<CycleStatus>(e.GetString("Status")),
         JsonSerializer.Deserialize<List<UnitRange>>(e.GetString("UnitRanges"), Json.Options)!,
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-        e.GetDateTimeOffset("ClosedAt"));
+        e.GetDateTimeOffset("ClosedAt"),
+        e.GetString("Versions") is { } versions ? JsonSerializer.Deserialize<CycleVersions>(versions, Json.Options) : null);
 }

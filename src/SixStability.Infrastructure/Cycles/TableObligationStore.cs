@@ -21,10 +21,11 @@ namespace SixStability.Infrastructure.Cycles;
 /// replaces the obligation's last submitted text ('s…'), which only the summary and a lead unit's
 /// view read, so steps never carry text.
 /// </summary>
-public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) : IObligationStore
+public sealed partial class TableObligationStore(TableClients tables, IBlobStore blobs) : IObligationStore
 {
     private const int MaxConcurrentPartitions = 16;
-    private const int MaxAttempts = 10;
+    // Enough for dozens of people saving the same task in the same second; past it the answer is 503 with Retry-After.
+    private const int MaxAttempts = 40;
 
     /// <summary>A history detail longer than this (UTF-16 chars) goes to a blob: a Table string property holds 32K chars, an entity 1 MB.</summary>
     public const int MaxInlineDetail = 8 * 1024;
@@ -246,7 +247,7 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
                     return Outcome.Busy<ChangeResult>(BusyMessage);
                 }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * Math.Min(attempt, 8)), cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -283,33 +284,6 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
             }).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
-    {
-        var list = new List<HistoryEntry>();
-        await foreach ((int _, HistoryEntry entry) in ReadHistoryAsync(cycleId, unitId, $"h{task:D2}|", $"h{task:D2}}}", cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(entry);
-        }
-
-        return list;
-    }
-
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>>> UnitHistoryAsync(string cycleId, string unitId, CancellationToken cancellationToken)
-    {
-        var byTask = new Dictionary<int, List<HistoryEntry>>();
-        await foreach ((int task, HistoryEntry entry) in ReadHistoryAsync(cycleId, unitId, "h", "i", cancellationToken).ConfigureAwait(false))
-        {
-            if (!byTask.TryGetValue(task, out List<HistoryEntry>? list))
-            {
-                byTask[task] = list = [];
-            }
-
-            list.Add(entry);
-        }
-
-        return byTask.ToDictionary(p => p.Key, p => (IReadOnlyList<HistoryEntry>)p.Value);
-    }
-
     /// <summary>The text of an obligation's last submission, read from its history (rows kept before texts were).</summary>
     private async Task<ReportText?> LastSubmittedAsync(Obligation o, CancellationToken cancellationToken)
     {
@@ -325,72 +299,6 @@ public sealed class TableObligationStore(TableClients tables, IBlobStore blobs) 
 
         return last;
     }
-
-    /// <summary>History rows of one unit with RowKey in (after, before), in commit order: their keys are "h{task:D2}|r{revision:D6}".</summary>
-    private async IAsyncEnumerable<(int Task, HistoryEntry Entry)> ReadHistoryAsync(string cycleId, string unitId, string after, string before, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        TableClient table = await Table().ConfigureAwait(false);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(cycleId, unitId)} and RowKey gt {after} and RowKey lt {before}");
-        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            string? detail = e.GetString("Detail");
-            if (e.GetBoolean("DetailBlob") == true && await blobs.GetAsync(HistoryContainer, e.GetString("DetailBlobName") ?? LegacyDetailBlob(e.PartitionKey, e.RowKey), cancellationToken).ConfigureAwait(false) is { } blob)
-            {
-                detail = System.Text.Encoding.UTF8.GetString(blob.Content.Span);
-            }
-
-            yield return (int.Parse(e.RowKey.AsSpan(1, 2), CultureInfo.InvariantCulture), new HistoryEntry(e.GetDateTimeOffset("At") ?? default, e.GetString("Who"), e.GetString("What"), detail));
-        }
-    }
-
-    public async Task SaveExtensionRequestAsync(ExtensionRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        TableClient table = await Table().ConfigureAwait(false);
-        await table.UpsertEntityAsync(
-            new TableEntity(Partition(request.CycleId, request.UnitId), ExtensionRow)
-            {
-                ["CycleId"] = request.CycleId,
-                ["UnitId"] = request.UnitId,
-                ["Due"] = request.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["Reason"] = request.Reason,
-                ["RequestedAt"] = request.RequestedAt,
-                ["State"] = request.State.ToString(),
-                ["Note"] = request.Note,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<ExtensionRequest?> GetExtensionRequestAsync(string cycleId, string unitId, CancellationToken cancellationToken)
-    {
-        TableClient table = await Table().ConfigureAwait(false);
-        NullableResponse<TableEntity> e = await table.GetEntityIfExistsAsync<TableEntity>(Partition(cycleId, unitId), ExtensionRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return e.HasValue ? ToRequest(e.Value!) : null;
-    }
-
-    public async Task<IReadOnlyList<ExtensionRequest>> ListExtensionRequestsAsync(string cycleId, CancellationToken cancellationToken)
-    {
-        TableClient table = await Table().ConfigureAwait(false);
-        string cycle = TableKeys.Encode(cycleId);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey gt {cycle + "|"} and PartitionKey lt {cycle + "}"} and RowKey eq {ExtensionRow}");
-        var list = new List<ExtensionRequest>();
-        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(ToRequest(e));
-        }
-
-        return list;
-    }
-
-    private static ExtensionRequest ToRequest(TableEntity e) => new(
-        e.GetString("CycleId"),
-        e.GetString("UnitId"),
-        DateOnly.ParseExact(e.GetString("Due"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        e.GetString("Reason"),
-        e.GetDateTimeOffset("RequestedAt") ?? default,
-        Enum.Parse<ExtensionRequestState>(e.GetString("State")),
-        e.GetString("Note"));
 
     private static string Partition(string cycleId, string unitId) => $"{TableKeys.Encode(cycleId)}|{TableKeys.Encode(unitId)}";
 

@@ -1,21 +1,26 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using SixStability.Core.Links;
+using SixStability.Workflow.Http;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Links;
 
 /// <summary>Signs a unit's link with <c>Links:SigningKey</c>; verifies with it or the previous key.</summary>
-public sealed class HmacLinkSigner(IOptions<LinkOptions> options) : ILinkSigner, ILinkVerifier
+public sealed class HmacLinkSigner(IOptions<LinkOptions> options, TimeProvider clock) : ILinkSigner, ILinkVerifier
 {
     private readonly LinkOptions settings = options.Value;
 
+    /// <summary>The expiry is held to <see cref="LinkTokens.MaxLifetime"/> from now, which is what verification accepts; a later mail carries a fresh link.</summary>
     public Uri UnitLink(string unitId, string cycleId, DateTimeOffset expires)
     {
-        string token = LinkTokens.Sign(new LinkClaims(unitId, cycleId, LinkTokens.UnitPurpose, expires), Key(settings.SigningKey)
+        var claims = new LinkClaims(unitId, cycleId, LinkTokens.UnitPurpose, LinkTokens.BoundedExpiry(expires, clock.GetUtcNow()));
+        string token = LinkTokens.Sign(claims, Key(settings.SigningKey)
             ?? throw new InvalidOperationException("Links:SigningKey 未配置：无法生成单位的专属链接。"));
         return new Uri(settings.BaseUrl, $"u?t={Uri.EscapeDataString(token)}");
     }
+
+    public Uri BoardLink() => new(settings.BaseUrl, RouteTemplates.CoordinatorPage);
 
     public LinkClaims? Verify(string? token, DateTimeOffset now) =>
         LinkTokens.Verify(token, now, new[] { Key(settings.SigningKey), Key(settings.PreviousSigningKey) }.OfType<byte[]>().ToArray());

@@ -1,14 +1,17 @@
 using Azure;
 using Azure.Data.Tables;
 using SixStability.Core.Notifications;
+using SixStability.Core.Units;
 using SixStability.Infrastructure.Storage;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Notifications;
 
 /// <summary>
-/// Table <c>outbox</c>: one row per (cycle, step, recipient), partitioned by cycle so a step's rows
-/// are one range query and change together in transactions of 100.
+/// Table <c>outbox</c>: one row per (cycle, step, recipient, channel), partitioned by cycle so a step's rows
+/// are one range query and change together in transactions of 100. Mail rows are keyed by the recipient;
+/// robot rows by the recipient and the robot (<see cref="RobotSend.Key"/>) and keep the message's text, so a
+/// message queued for its robot's allowance is sent later from here.
 /// </summary>
 public sealed class TableMailOutbox(TableClients tables, TimeProvider clock) : IMailOutbox
 {
@@ -41,6 +44,28 @@ public sealed class TableMailOutbox(TableClients tables, TimeProvider clock) : I
         }), cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task RecordPendingAsync(string cycleId, string stepId, MailKind kind, IReadOnlyList<RobotSend> sends, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sends);
+        TableClient table = await tables.GetAsync("outbox").ConfigureAwait(false);
+        await SubmitAsync(table, sends.Select(s => new TableEntity(TableKeys.Encode(cycleId), RowKey(stepId, s.Key))
+        {
+            ["Step"] = stepId,
+            ["Recipient"] = s.Key,
+            ["Reader"] = s.RecipientKey,
+            ["Kind"] = kind.ToString(),
+            ["Channel"] = s.Channel.Kind.Key(),
+            ["Robot"] = s.Channel.Robot,
+            ["To"] = $"{s.Channel.Kind.DisplayName()}群机器人 {s.Channel.Robot}",
+            ["Status"] = nameof(OutboxStatus.Pending),
+            ["Title"] = s.Message.Title,
+            ["Markdown"] = s.Message.Markdown,
+            ["Text"] = s.Message.Text,
+            ["Mobiles"] = string.Join(",", s.Message.Mobiles),
+            ["ChannelMobiles"] = string.Join(",", s.Channel.Mobiles ?? []),
+        }), cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task RecordAsync(string cycleId, string stepId, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
@@ -51,15 +76,37 @@ public sealed class TableMailOutbox(TableClients tables, TimeProvider clock) : I
         {
             ["Status"] = d.Status.ToString(),
             ["Error"] = d.Error,
-            ["Attempts"] = (before.TryGetValue(d.RecipientKey, out OutboxEntry? e) ? e.Attempts : 0) + 1,
+            ["Attempts"] = (before.TryGetValue(d.RecipientKey, out OutboxEntry? e) ? e.Attempts : 0) + (d.Attempted ? 1 : 0),
             ["SentAt"] = d.Status == DeliveryStatus.Sent ? now : null,
+            ["NotBefore"] = d.NotBefore,
         }), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<QueuedRobotSend>> QueuedAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        TableClient table = await tables.GetAsync("outbox").ConfigureAwait(false);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(cycleId)} and Status eq {nameof(OutboxStatus.Queued)}");
+        var queued = new List<QueuedRobotSend>();
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            string[] mobiles = Split(e.GetString("Mobiles"));
+            var channel = new ChannelAddress(ChannelKindOf(e.GetString("Channel"))!.Value, e.GetString("Robot"), Split(e.GetString("ChannelMobiles")) is { Length: > 0 } m ? m : null);
+            var message = new RobotMessage(e.GetString("Title") ?? string.Empty, e.GetString("Markdown") ?? string.Empty, e.GetString("Text") ?? string.Empty, mobiles);
+            queued.Add(new QueuedRobotSend(
+                e.GetString("Step"),
+                Enum.Parse<MailKind>(e.GetString("Kind")),
+                new RobotSend(e.GetString("Recipient"), e.GetString("Reader") ?? string.Empty, channel, message),
+                e.GetInt32("Attempts") ?? 0,
+                e.GetDateTimeOffset("NotBefore") ?? DateTimeOffset.MinValue));
+        }
+
+        return queued;
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> ProblemsAsync(string cycleId, CancellationToken cancellationToken)
     {
         TableClient table = await tables.GetAsync("outbox").ConfigureAwait(false);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(cycleId)} and (Status eq {nameof(OutboxStatus.Failed)} or Status eq {nameof(OutboxStatus.Rejected)})");
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(cycleId)} and (Status eq {nameof(OutboxStatus.Failed)} or Status eq {nameof(OutboxStatus.Rejected)} or Status eq {nameof(OutboxStatus.Queued)})");
         var problems = new List<OutboxEntry>();
         await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -79,7 +126,20 @@ public sealed class TableMailOutbox(TableClients tables, TimeProvider clock) : I
         e.GetString("To"),
         e.GetInt32("Attempts") ?? 0,
         e.GetString("Error"),
-        e.GetDateTimeOffset("SentAt"));
+        e.GetDateTimeOffset("SentAt"),
+        ChannelKindOf(e.GetString("Channel")),
+        e.GetString("Robot"),
+        e.GetDateTimeOffset("NotBefore"),
+        e.GetString("Reader") ?? e.GetString("Recipient"));
+
+    private static ChannelKind? ChannelKindOf(string? key) => key switch
+    {
+        "wecom" => ChannelKind.WeCom,
+        "dingtalk" => ChannelKind.DingTalk,
+        _ => null,
+    };
+
+    private static string[] Split(string? joined) => string.IsNullOrEmpty(joined) ? [] : joined.Split(',');
 
     private static async Task SubmitAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
     {

@@ -43,6 +43,15 @@ public sealed class AzureBlobStore(IOptions<StorageOptions> options) : IBlobStor
         await client.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    public async IAsyncEnumerable<string> ListAsync(string container, string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        BlobContainerClient client = await ContainerAsync(container).ConfigureAwait(false);
+        await foreach (BlobItem blob in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
+        {
+            yield return blob.Name;
+        }
+    }
+
     private static BlobServiceClient Create(StorageOptions options)
     {
         if (!string.IsNullOrEmpty(options.ConnectionString))

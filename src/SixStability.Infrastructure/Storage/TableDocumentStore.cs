@@ -2,13 +2,15 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using SixStability.Core.Rules;
+using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Storage;
 
 /// <summary>
-/// Stores a JSON document of any size in a table: its text in chunks under a fresh version's
-/// partition, then one pointer row switched to that version. Readers see the old document or the
-/// new one, never a mix; the pointer's ETag guards concurrent edits.
+/// Stores a JSON document of any size in a table as numbered versions: each version's text in chunks
+/// under its own partition, one row describing it, and one pointer row switched to the newest. Readers
+/// see the old document or the new one, never a mix; the pointer's ETag guards concurrent edits; every
+/// version stays readable by its id, so a cycle keeps the plan and directory it opened with.
 /// </summary>
 internal sealed class TableDocumentStore(TableClient table)
 {
@@ -16,12 +18,20 @@ internal sealed class TableDocumentStore(TableClient table)
     private const int ChunkChars = 30_000;
     private const int ChunksPerTransaction = 20;
     private const string PointerRow = "current";
+    private const string VersionRows = "v|";
 
     public const string StaleMessage = "数据已被他人修改，请重新读取后再提交。";
 
-    public async Task<(string Json, string ETag)?> GetAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The newest version, or the one <paramref name="version"/> names; null when there is none.</summary>
+    public async Task<StoredDocument?> GetAsync(string key, string? version, CancellationToken cancellationToken)
     {
         string pk = TableKeys.Encode(key);
+        if (version is not null)
+        {
+            NullableResponse<TableEntity> described = await table.GetEntityIfExistsAsync<TableEntity>(pk, VersionRow(version), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return described.HasValue ? await ReadAsync(pk, described.Value!, described.Value!.ETag.ToString(), cancellationToken).ConfigureAwait(false) : null;
+        }
+
         for (int attempt = 0; attempt < 3; attempt++)
         {
             NullableResponse<TableEntity> pointer = await table.GetEntityIfExistsAsync<TableEntity>(pk, PointerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -30,18 +40,9 @@ internal sealed class TableDocumentStore(TableClient table)
                 return null;
             }
 
-            string version = pointer.Value!.GetString("Version");
-            int count = pointer.Value.GetInt32("Chunks") ?? 0;
-            var chunks = new List<string>(count);
-            string filter = TableClient.CreateQueryFilter($"PartitionKey eq {VersionPartition(pk, version)}");
-            await foreach (TableEntity chunk in table.QueryAsync<TableEntity>(filter, select: ["Data"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (await ReadAsync(pk, pointer.Value!, pointer.Value!.ETag.ToString(), cancellationToken).ConfigureAwait(false) is { } document)
             {
-                chunks.Add(chunk.GetString("Data"));
-            }
-
-            if (chunks.Count == count)
-            {
-                return (string.Concat(chunks), pointer.Value.ETag.ToString());
+                return document;
             }
 
             // A writer replaced the version between our two reads; read the new one.
@@ -50,17 +51,18 @@ internal sealed class TableDocumentStore(TableClient table)
         throw new InvalidOperationException($"Document {key} kept changing while being read.");
     }
 
-    /// <summary>Stores the document; a stale <paramref name="ifMatch"/> (or a writer that won a race) is a conflict, and nothing changes.</summary>
-    public async Task<Outcome<string>> PutAsync(string key, string json, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>Stores a new version; a stale <paramref name="ifMatch"/> (or a writer that won a race) is a conflict, and the current version stays.</summary>
+    public async Task<Outcome<StoredVersion>> PutAsync(string key, string json, string? ifMatch, DateTimeOffset at, CancellationToken cancellationToken)
     {
         string pk = TableKeys.Encode(key);
         NullableResponse<TableEntity> current = await table.GetEntityIfExistsAsync<TableEntity>(pk, PointerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (ifMatch is not null && (!current.HasValue || current.Value!.ETag.ToString() != ifMatch))
         {
-            return Outcome.Conflict<string>(StaleMessage);
+            return Outcome.Conflict<StoredVersion>(StaleMessage);
         }
 
         string version = Guid.NewGuid().ToString("N");
+        int number = (current.HasValue ? current.Value!.GetInt32("Number") ?? 1 : 0) + 1;
         string versionPk = VersionPartition(pk, version);
         int count = (json.Length + ChunkChars - 1) / ChunkChars;
         for (int first = 0; first < count; first += ChunksPerTransaction)
@@ -75,27 +77,25 @@ internal sealed class TableDocumentStore(TableClient table)
             await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
         }
 
-        var pointer = new TableEntity(pk, PointerRow) { ["Version"] = version, ["Chunks"] = count };
-        Response response;
+        // The version's description and the pointer switch together: a version is either current and described, or invisible.
+        var description = new TableEntity(pk, VersionRow(version)) { ["Version"] = version, ["Chunks"] = count, ["Number"] = number, ["StoredAt"] = at };
+        var pointer = new TableEntity(pk, PointerRow) { ["Version"] = version, ["Chunks"] = count, ["Number"] = number, ["StoredAt"] = at };
         try
         {
-            response = current.HasValue
-                ? await table.UpdateEntityAsync(pointer, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
-                : await table.AddEntityAsync(pointer, cancellationToken).ConfigureAwait(false);
+            Response<IReadOnlyList<Response>> committed = await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, description),
+                    current.HasValue ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, pointer, current.Value!.ETag) : new TableTransactionAction(TableTransactionActionType.Add, pointer),
+                ],
+                cancellationToken).ConfigureAwait(false);
+            string etag = committed.Value[1].Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table service returned no ETag.");
+            return Outcome.Ok(new StoredVersion(version, number, at, etag));
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
-            await DeleteVersionAsync(versionPk, count, CancellationToken.None).ConfigureAwait(false);
-            return Outcome.Conflict<string>(StaleMessage);
+            await DeleteChunksAsync(versionPk, count, CancellationToken.None).ConfigureAwait(false);
+            return Outcome.Conflict<StoredVersion>(StaleMessage);
         }
-
-        if (current.HasValue)
-        {
-            string old = current.Value!.GetString("Version");
-            await DeleteVersionAsync(VersionPartition(pk, old), current.Value.GetInt32("Chunks") ?? 0, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        return Outcome.Ok<string>(response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table service returned no ETag."));
     }
 
     /// <summary>The keys of all documents in this table.</summary>
@@ -111,11 +111,29 @@ internal sealed class TableDocumentStore(TableClient table)
         return keys;
     }
 
+    private async Task<StoredDocument?> ReadAsync(string pk, TableEntity described, string etag, CancellationToken cancellationToken)
+    {
+        string version = described.GetString("Version");
+        int count = described.GetInt32("Chunks") ?? 0;
+        var chunks = new List<string>(count);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {VersionPartition(pk, version)}");
+        await foreach (TableEntity chunk in table.QueryAsync<TableEntity>(filter, select: ["Data"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            chunks.Add(chunk.GetString("Data"));
+        }
+
+        return chunks.Count == count
+            ? new StoredDocument(string.Concat(chunks), new StoredVersion(version, described.GetInt32("Number") ?? 1, described.GetDateTimeOffset("StoredAt") ?? default, etag))
+            : null;
+    }
+
     private static string VersionPartition(string pk, string version) => $"{pk}@{version}";
 
-    private async Task DeleteVersionAsync(string versionPk, int count, CancellationToken cancellationToken)
+    private static string VersionRow(string version) => VersionRows + version;
+
+    private async Task DeleteChunksAsync(string versionPk, int count, CancellationToken cancellationToken)
     {
-        // Best effort: an orphaned old version is invisible (no pointer names it) and costs only space.
+        // Best effort: an orphaned version nobody describes is invisible and costs only space.
         for (int first = 0; first < count; first += 100)
         {
             var batch = Enumerable.Range(first, Math.Min(100, count - first))
@@ -132,3 +150,6 @@ internal sealed class TableDocumentStore(TableClient table)
         }
     }
 }
+
+/// <summary>A document's text and which version it is.</summary>
+internal sealed record StoredDocument(string Json, StoredVersion Version);

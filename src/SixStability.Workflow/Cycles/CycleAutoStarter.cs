@@ -19,7 +19,7 @@ public sealed partial class CycleAutoStarter(IPlanStore plans, StartCycleUseCase
         ArgumentNullException.ThrowIfNull(engine);
         DateTimeOffset now = clock.GetUtcNow();
         Quarter ended = Quarter.Containing(ChinaTime.Today(clock)).Previous;
-        if (CycleFrames.CheckCalendar(new CyclePolicyChoice(), ended, china) is not null)
+        if (CycleFrames.CheckCalendar(new CyclePolicyChoice(), ended, china, ChinaTime.Today(clock)) is not null)
         {
             LogCalendarMissing(logger, ended.ToString());
             return [];

@@ -1,3 +1,4 @@
+using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
 using SixStability.Workflow.Ports;
@@ -8,7 +9,7 @@ namespace SixStability.Workflow.Cycles;
 /// The coordinator's commands to a running cycle — extend one unit (延期), close now, cancel — sent to
 /// its orchestration as an external event after the rules allow them.
 /// </summary>
-public sealed class CycleCommandUseCase(ICycleStore cycles, IObligationStore obligations, TimeProvider clock)
+public sealed class CycleCommandUseCase(ICycleStore cycles, IObligationStore obligations, BusinessCalendar china, TimeProvider clock)
 {
     public async Task<Outcome<CycleCommand>> RunAsync(string cycleId, CycleCommand command, ICycleClient engine, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ public sealed class CycleCommandUseCase(ICycleStore cycles, IObligationStore obl
             }
 
             DateOnly today = record.Frame.Today(clock.GetUtcNow(), record.Policy);
-            if (ExtensionRules.Check(command.Due, owned.Min(o => o.Due), today, command.Reason, reasonRequired: false) is { } invalid)
+            if (ExtensionRules.Check(command.Due, owned.Min(o => o.Due), today, new CycleTiming(record.Frame, record.Policy, china), command.Reason, reasonRequired: false) is { } invalid)
             {
                 return Outcome.Refused<CycleCommand>(invalid);
             }

@@ -1,6 +1,7 @@
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
+using SixStability.Core.Rules;
 using SixStability.Core.Units;
 using SixStability.Workflow.Ports;
 
@@ -18,13 +19,23 @@ public sealed class CycleContextLoader(ICycleStore cycles, IPlanStore plans, IDi
             return null;
         }
 
-        PlanCatalog? plan = (await plans.GetAsync(record.Frame.PlanId, cancellationToken).ConfigureAwait(false))?.Value;
-        UnitDirectory? units = (await directory.GetAsync(cancellationToken).ConfigureAwait(false))?.Value;
-        return plan is null || units is null ? null : new CycleContext(record, new CycleLookup(plan, units), record.Frame.Calendar(china));
+        // The versions the cycle opened with, so a re-imported plan or a new directory never changes a running cycle.
+        PlanCatalog? plan = (await plans.GetAsync(record.Frame.PlanId, record.Versions?.Plan, cancellationToken).ConfigureAwait(false))?.Value;
+        UnitDirectory? units = (await directory.GetAsync(record.Versions?.Directory, cancellationToken).ConfigureAwait(false))?.Value;
+        return plan is null || units is null ? null : new CycleContext(record, new CycleLookup(plan, units), china);
     }
 
-    /// <summary>For the cycle's own steps, which only run on a cycle that was opened: its absence is a bug.</summary>
+    /// <summary>The cycle for a coordinator's decision: not found, or ended (closed or cancelled), are the answers when it cannot be decided on.</summary>
+    public async Task<Outcome<CycleContext>> FindOpenAsync(string cycleId, CancellationToken cancellationToken) =>
+        await FindAsync(cycleId, cancellationToken).ConfigureAwait(false) switch
+        {
+            null => Outcome.NotFound<CycleContext>(CycleMessages.NoCycle(cycleId)),
+            { IsOpen: false } => Outcome.Closed<CycleContext>(CycleMessages.Ended),
+            var open => open,
+        };
+
+    /// <summary>For the cycle's own steps, which only run on a cycle that was opened: if it is gone, no retry brings it back.</summary>
     public async Task<CycleContext> LoadAsync(string cycleId, CancellationToken cancellationToken) =>
         await FindAsync(cycleId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Cycle {cycleId}, its plan or the unit directory does not exist.");
+            ?? throw new PermanentStepException($"报送周期“{cycleId}”、其方案或单位名录不存在。");
 }

@@ -8,7 +8,7 @@ namespace SixStability.Workflow.Cycles;
 /// The coordinator's cycle routes: start (idempotent), list, progress, extend one unit, close now,
 /// cancel. Each parses, calls one use case and maps its outcome.
 /// </summary>
-public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase commands, CycleProgressQuery progress)
+public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase commands, ResumeCycleUseCase resume, CycleProgressQuery progress)
 {
     private const int MaxBodyBytes = 16 * 1024;
 
@@ -37,6 +37,14 @@ public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase c
         ArgumentNullException.ThrowIfNull(call);
         (ExtendAsk? body, ApiResult? error) = await RequestBody.ReadJsonAsync<ExtendAsk>(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
         return error ?? await CommandAsync(call, new CycleCommand(CycleCommandKind.Extend, body!.UnitId, body.Due, body.Reason)).ConfigureAwait(false);
+    }
+
+    /// <summary>恢复运行: a cycle whose orchestration failed, was terminated or ended before closing carries on from where it stands.</summary>
+    public async Task<ApiResult> ResumeAsync(RouteCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return BadCycleId(call, out string cycleId) ?? (await resume.RunAsync(cycleId, call.Engine, call.Aborted).ConfigureAwait(false))
+            .ToResult(started => ApiResult.Json(StatusCodes.Status202Accepted, new CycleAccepted(started.CycleId, started.Created, $"/api/cycles/{started.CycleId}")));
     }
 
     public Task<ApiResult> CloseAsync(RouteCall call) => CommandAsync(call, new CycleCommand(CycleCommandKind.Close));

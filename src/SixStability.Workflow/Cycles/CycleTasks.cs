@@ -10,9 +10,11 @@ public static class CycleTasks
         typeof(OpenCycleActivity),
         typeof(RunStepForUnitsActivity),
         typeof(EscalationDigestActivity),
+        typeof(DeliverQueuedActivity),
         typeof(ExtendDeadlineActivity),
         typeof(CancelCycleActivity),
         typeof(CloseCycleActivity),
+        typeof(RecordProblemActivity),
     ];
 
     public static DurableTaskRegistry AddCycleTasks(this DurableTaskRegistry registry)
@@ -22,9 +24,11 @@ public static class CycleTasks
         registry.AddActivity<OpenCycleActivity>();
         registry.AddActivity<RunStepForUnitsActivity>();
         registry.AddActivity<EscalationDigestActivity>();
+        registry.AddActivity<DeliverQueuedActivity>();
         registry.AddActivity<ExtendDeadlineActivity>();
         registry.AddActivity<CancelCycleActivity>();
         registry.AddActivity<CloseCycleActivity>();
+        registry.AddActivity<RecordProblemActivity>();
         return registry;
     }
 }

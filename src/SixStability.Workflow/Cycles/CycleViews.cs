@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
+using SixStability.Core.Units;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
@@ -18,6 +19,10 @@ public sealed record CycleView(string CycleId, string Status, string? Runtime)
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CycleMode? Mode { get; init; }
+
+    /// <summary>Which plan and directory versions the cycle runs on (re-imports make new versions for later cycles).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CycleVersions? Versions { get; init; }
 
     /// <summary>The last step run (open, reminder-…, escalation…, closed); null until the orchestration reports one.</summary>
     public string? Step { get; init; }
@@ -38,6 +43,20 @@ public sealed record CycleView(string CycleId, string Status, string? Runtime)
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<MailProblemView>? MailProblems { get; init; }
+
+    /// <summary>Group-robot messages that failed, were refused or still wait, beside the mail problems.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RobotProblemView>? RobotProblems { get; init; }
+
+    /// <summary>Steps that failed after their retries, kept on the cycle (the cycle went on past them).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CycleProblem>? Problems { get; init; }
+
+    /// <summary>Why the orchestration failed, when <see cref="Runtime"/> says Failed.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>True when <c>POST /api/cycles/{cycleId}/resume</c> would start it again.</summary>
+    public bool CanResume { get; init; }
 }
 
 public sealed record ScheduleStepView(StepKind Kind, int? Level, DateTimeOffset At, DateOnly Due, string Step);
@@ -66,6 +85,11 @@ public sealed record TaskProgressView(int Task, ObligationState State, bool Late
 public sealed record ExtensionRequestView(string UnitId, DateOnly Due, string Reason, DateTimeOffset RequestedAt, ExtensionRequestState State, string? Note);
 
 public sealed record MailProblemView(string Step, string RecipientKey, string To, OutboxStatus Status, string? Error);
+
+/// <param name="RecipientKey">Whose message (a unit id, leader-…, supervision, coordinator).</param>
+/// <param name="Channel">wecom or dingtalk.</param>
+/// <param name="NotBefore">When a queued message may go.</param>
+public sealed record RobotProblemView(string Step, string RecipientKey, ChannelKind Channel, string Robot, OutboxStatus Status, int Attempts, string? Error, DateTimeOffset? NotBefore);
 
 /// <summary>One line of <c>GET /api/cycles</c>.</summary>
 public sealed record CycleSummaryView(string CycleId, string PlanId, Quarter Quarter, string QuarterName, string Status, CycleMode Mode, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt);

@@ -33,7 +33,7 @@ public sealed class DurableTaskCycleClient(DurableTaskClient client) : ICycleCli
         OrchestrationMetadata? meta = await client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         return meta is null
             ? null
-            : new CycleInstance(meta.RuntimeStatus.ToString(), meta.SerializedCustomStatus is null ? null : meta.ReadCustomStatusAs<CycleProgress>(), meta.CreatedAt, meta.LastUpdatedAt);
+            : new CycleInstance(meta.RuntimeStatus.ToString(), meta.SerializedCustomStatus is null ? null : meta.ReadCustomStatusAs<CycleProgress>(), meta.CreatedAt, meta.LastUpdatedAt, meta.FailureDetails?.ErrorMessage);
     }
 
     public Task RaiseAsync(string cycleId, CycleCommand command, CancellationToken cancellationToken) =>

@@ -7,9 +7,10 @@ namespace SixStability.Workflow.Cycles;
 
 /// <summary>
 /// An escalation level's mail to the people above the late units (<see cref="EscalationDecisions.Offices"/>):
-/// each 分管市领导 from level 2, the 市政府督查室 from level 3, the coordinator always.
+/// each 分管市领导 from level 2, the 市政府督查室 from level 3, the coordinator always (whose group robot also
+/// gets the board's link).
 /// </summary>
-public sealed class EscalationDigestActivity(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier)
+public sealed class EscalationDigestActivity(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links)
     : TaskActivity<StepInput, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, StepInput input)
@@ -23,7 +24,9 @@ public sealed class EscalationDigestActivity(CycleContextLoader loader, IObligat
 
         int level = input.Tick.Level ?? 1;
         IReadOnlyList<Obligation> late = EscalationDecisions.Late(input.Tick, await obligations.ListAllAsync(input.CycleId, null, CancellationToken.None).ConfigureAwait(false));
-        var readers = EscalationDecisions.Offices(level, late, cycle.Lookup, StepDecisions.WorkingDaysLate(input.Tick, cycle.Calendar));
+        var readers = EscalationDecisions.Offices(level, late, cycle.Lookup, StepDecisions.WorkingDaysLate(input.Tick, cycle.Calendar))
+            .Select(r => r.Key == EscalationDecisions.CoordinatorKey ? r with { Board = links.BoardLink() } : r)
+            .ToList();
         if (readers.Count == 0)
         {
             return 0;

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
+using SixStability.Core.Rules;
 using SixStability.Core.Units;
 using SixStability.Workflow.Ports;
 
@@ -30,23 +31,27 @@ public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore oblig
 
     private async Task<CycleRecord> CreateAsync(CycleInput input)
     {
-        PlanCatalog plan = (await plans.GetAsync(input.PlanId, CancellationToken.None).ConfigureAwait(false))?.Value
-            ?? throw new InvalidOperationException($"方案“{input.PlanId}”不存在。");
-        UnitDirectory units = (await directory.GetAsync(CancellationToken.None).ConfigureAwait(false))?.Value
-            ?? throw new InvalidOperationException("尚未导入单位名录。");
+        Versioned<PlanCatalog> plan = await plans.GetAsync(input.PlanId, null, CancellationToken.None).ConfigureAwait(false)
+            ?? throw new PermanentStepException($"方案“{input.PlanId}”不存在。");
+        Versioned<UnitDirectory> units = await directory.GetAsync(null, CancellationToken.None).ConfigureAwait(false)
+            ?? throw new PermanentStepException("尚未导入单位名录。");
         Quarter quarter = Quarter.Parse(input.Quarter);
         CyclePolicy policy = configured;
         CycleFrame frame = CycleFrames.For(input.CycleId, input.PlanId, quarter, input.Policy, input.RequestedAt, policy, china);
 
         // Co-units are due before the lead unit, which consolidates their reports into the task's account.
-        IReadOnlyList<Obligation> all = ObligationPlanner.Open(input.CycleId, plan, units, frame.DefaultDue, frame.CoUnitDue(policy, china));
+        Outcome<IReadOnlyList<Obligation>> opened = ObligationPlanner.Open(input.CycleId, plan.Value, units.Value, frame.DefaultDue, frame.CoUnitDue(policy, china));
+        IReadOnlyList<Obligation> all = opened.IsOk ? opened.Value! : throw new PermanentStepException(opened.Message);
         await obligations.AddMissingAsync(all, CancellationToken.None).ConfigureAwait(false);
-        IReadOnlyList<UnitRange> pages = all.Select(o => o.UnitId).Distinct().Order(StringComparer.Ordinal)
+        IReadOnlyList<UnitRange> ranges = all.Select(o => o.UnitId).Distinct().Order(StringComparer.Ordinal)
             .Chunk(UnitsPerRange).Select(c => new UnitRange(c[0], c[^1])).ToList();
-        return await cycles.CreateAsync(new CycleRecord(frame, policy, CycleStatus.Open, pages, clock.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+
+        // The versions it opened with are the ones it keeps: a plan re-imported later is a new version for later cycles.
+        var versions = new CycleVersions(plan.Version.Id, plan.Version.Number, units.Version.Id, units.Version.Number);
+        return await cycles.CreateAsync(new CycleRecord(frame, policy, CycleStatus.Open, ranges, clock.GetUtcNow(), Versions: versions), CancellationToken.None).ConfigureAwait(false);
     }
 }
 
-/// <param name="Pages">How many unit pages a step fans out over.</param>
+/// <param name="Ranges">How many unit ranges a step fans out over.</param>
 /// <param name="OpenTick">The opening step (opening notices to every unit).</param>
-public sealed record OpenCycleResult(int Pages, CycleTick OpenTick, IReadOnlyList<CycleTick> Ticks);
+public sealed record OpenCycleResult(int Ranges, CycleTick OpenTick, IReadOnlyList<CycleTick> Ticks);

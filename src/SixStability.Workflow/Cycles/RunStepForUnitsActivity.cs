@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
 using SixStability.Core.Units;
@@ -13,7 +12,7 @@ namespace SixStability.Workflow.Cycles;
 /// (opening notice, reminder, or its own escalation, recording the level on the obligation).
 /// Returns the range's counts. Safe to retry: the outbox skips mail already sent.
 /// </summary>
-public sealed class RunStepForUnitsActivity(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, BusinessCalendar china)
+public sealed class RunStepForUnitsActivity(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links)
     : TaskActivity<StepUnitsInput, CycleCounts>
 {
     public override async Task<CycleCounts> RunAsync(TaskActivityContext context, StepUnitsInput input)
@@ -36,7 +35,7 @@ public sealed class RunStepForUnitsActivity(CycleContextLoader loader, IObligati
             return CycleCounts.Of(owed);
         }
 
-        DateTimeOffset expires = cycle.LinkExpiry(china, owed.Select(o => o.Due).Distinct());
+        DateTimeOffset expires = cycle.LinkExpiry(owed.Select(o => o.Due).Distinct());
         DateOnly today = DateOnly.FromDateTime(tick.Scheduled.DateTime);
         IEnumerable<UnitNotice> Notices() => told.Select(t => new UnitNotice(cycle.Lookup.FindUnit(t.UnitId)!, t.Owed.Select(o => cycle.Owed(o, today)).ToList(), links.UnitLink(t.UnitId, input.CycleId, expires)));
         MailBatch batch = tick.Kind switch
@@ -66,7 +65,7 @@ public sealed class RunStepForUnitsActivity(CycleContextLoader loader, IObligati
             }
 
             Unit unit = cycle.Lookup.FindUnit(unitId)!;
-            readers.Add(new EscalationReader(unitId, unit.Name, new Contact(unit.Name, unit.Email), EscalationDecisions.Items(owed, cycle.Lookup, days), unitId, links.UnitLink(unitId, cycle.CycleId, expires)));
+            readers.Add(new EscalationReader(unitId, unit.Name, new Contact(unit.Name, unit.Email, unit.Channels), EscalationDecisions.Items(owed, cycle.Lookup, days), unitId, links.UnitLink(unitId, cycle.CycleId, expires)));
         }
 
         return await mail.EscalationAsync(cycle.Facts, tick.StepId, level, readers).ConfigureAwait(false);

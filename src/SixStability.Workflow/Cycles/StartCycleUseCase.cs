@@ -17,18 +17,18 @@ public sealed class StartCycleUseCase(IPlanStore plans, IDirectoryStore director
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(engine);
         CyclePolicyChoice policy = command.Policy ?? new CyclePolicyChoice();
-        Outcome<Quarter> quarter = StartCycleRules.Check(command.PlanId, command.Quarter, policy, china);
+        Outcome<Quarter> quarter = StartCycleRules.Check(command.PlanId, command.Quarter, policy, china, ChinaTime.Today(clock));
         if (!quarter.IsOk)
         {
             return quarter.As<CycleStarted>();
         }
 
-        if (await plans.GetAsync(command.PlanId!, cancellationToken).ConfigureAwait(false) is null)
+        if (await plans.GetAsync(command.PlanId!, null, cancellationToken).ConfigureAwait(false) is null)
         {
             return Outcome.Refused<CycleStarted>(RuleViolation.Field("planId", "不存在。", $"方案“{command.PlanId}”不存在，请先导入。"));
         }
 
-        if (await directory.GetAsync(cancellationToken).ConfigureAwait(false) is null)
+        if (await directory.GetAsync(null, cancellationToken).ConfigureAwait(false) is null)
         {
             return Outcome.Conflict<CycleStarted>("尚未导入单位名录。");
         }

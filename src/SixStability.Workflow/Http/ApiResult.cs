@@ -36,6 +36,9 @@ public sealed class ApiResult : IResult, IActionResult
     /// <summary>How long a static file may be cached; everything else is no-store.</summary>
     public int? CacheSeconds { get; private init; }
 
+    /// <summary>A document made for mail, whose styles are inline (<see cref="SecurityHeaders"/>).</summary>
+    public bool MailDocument { get; private init; }
+
     /// <summary>303 after a form post, so a refresh does not post again.</summary>
     public static ApiResult SeeOther(string location) => new(StatusCodes.Status303SeeOther, "text/plain; charset=utf-8", [], null) { Location = location };
 
@@ -43,16 +46,22 @@ public sealed class ApiResult : IResult, IActionResult
         new(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Core.Text.Json.Options), etag);
 
     /// <summary>A page for people (the unit's form, the coordinator's view, a zh-CN error page).</summary>
-    public static ApiResult Html(int status, string html) =>
-        new(status, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(html), null);
+    /// <param name="mailDocument">The page shows a mail as written, with its inline styles (<see cref="SecurityHeaders.MailDocumentPolicy"/>).</param>
+    public static ApiResult Html(int status, string html, bool mailDocument = false) =>
+        new(status, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(html), null) { MailDocument = mailDocument };
 
     /// <summary>A static file of the pages (stylesheet, script): cacheable for a while, never sniffed.</summary>
     public static ApiResult Asset(byte[] content, string contentType) =>
         new(StatusCodes.Status200OK, contentType, content, null) { CacheSeconds = 3600 };
 
     /// <summary>A stored file (an attachment, a rendered summary), offered for download under its own name.</summary>
+    /// <remarks>An HTML file shown in the browser is the summary, written to be mailed: its styles are inline (<see cref="SecurityHeaders.MailDocumentPolicy"/>).</remarks>
     public static ApiResult File(ReadOnlyMemory<byte> content, string contentType, string? downloadName = null) =>
-        new(StatusCodes.Status200OK, contentType, content.ToArray(), null) { DownloadName = downloadName };
+        new(StatusCodes.Status200OK, contentType, content.ToArray(), null)
+        {
+            DownloadName = downloadName,
+            MailDocument = downloadName is null && contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase),
+        };
 
     /// <param name="errorId">For a 500: the id the error was logged under, for the person to quote.</param>
     public static ApiResult Problem(int status, string title, string? detail = null, IEnumerable<FieldError>? errors = null, string? errorId = null)
@@ -86,8 +95,7 @@ public sealed class ApiResult : IResult, IActionResult
         HttpResponse response = httpContext.Response;
         response.StatusCode = Status;
         response.ContentType = ContentType;
-        response.Headers.CacheControl = CacheSeconds is int seconds ? $"public, max-age={seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "no-store";
-        response.Headers.XContentTypeOptions = "nosniff";
+        SecurityHeaders.Apply(response, MailDocument, CacheSeconds);
         if (ETag is not null)
         {
             response.Headers.ETag = Quote(ETag);

@@ -17,6 +17,7 @@ public static class OutcomeResults
             OutcomeKind.Refused => ApiResult.BadRequest(outcome.Message, outcome.Errors),
             OutcomeKind.Busy => ApiResult.Busy(outcome.Message),
             OutcomeKind.Unprocessable => ApiResult.Problem(StatusCodes.Status422UnprocessableEntity, "无法处理", outcome.Message),
+            OutcomeKind.PreconditionRequired => ApiResult.Problem(StatusCodes.Status428PreconditionRequired, "需要 If-Match", outcome.Message),
             _ => ApiResult.Conflict(outcome.Message),
         };
     }
@@ -29,6 +30,7 @@ public static class OutcomeResults
         OutcomeKind.Refused => StatusCodes.Status400BadRequest,
         OutcomeKind.Busy => StatusCodes.Status503ServiceUnavailable,
         OutcomeKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        OutcomeKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         _ => StatusCodes.Status409Conflict,
     };
 }

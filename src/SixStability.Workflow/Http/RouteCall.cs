@@ -26,8 +26,8 @@ public sealed class RouteCall(HttpRequest request, IReadOnlyDictionary<string, s
     public (int Number, ApiResult? Error) TaskNumber()
     {
         string text = Value("task");
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number) && number is >= 1 and <= 99
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number) && number is >= 1 and <= 9999
             ? (number, null)
-            : (0, ApiResult.BadRequest($"任务编号“{text}”无效。", [new Core.Rules.FieldError("task", "应为 1–99 的数字。")]));
+            : (0, ApiResult.BadRequest($"任务编号“{text}”无效。", [new Core.Rules.FieldError("task", "应为 1–9999 的数字。")]));
     }
 }

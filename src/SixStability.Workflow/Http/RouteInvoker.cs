@@ -14,7 +14,10 @@ public static partial class RouteInvoker
         ArgumentNullException.ThrowIfNull(call);
         try
         {
-            return await route.Handle(call).ConfigureAwait(false);
+            // Before the handler reads anything: a cross-site write is refused whole (CrossSiteGuard).
+            return CrossSiteGuard.IsCrossSite(call.Request)
+                ? await CrossSiteGuard.RefuseAsync(route, call).ConfigureAwait(false)
+                : await route.Handle(call).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (call.Aborted.IsCancellationRequested)
         {

@@ -14,6 +14,7 @@ public static class RouteTemplates
     public const string CycleExtensions = "api/cycles/{cycleId}/extensions";
     public const string CycleClose = "api/cycles/{cycleId}/close";
     public const string CycleCancel = "api/cycles/{cycleId}/cancel";
+    public const string CycleResume = "api/cycles/{cycleId}/resume";
     public const string CycleReturns = "api/cycles/{cycleId}/returns";
     public const string CycleObligation = "api/cycles/{cycleId}/units/{unitId}/obligations/{task}";
     public const string CycleAttachment = "api/cycles/{cycleId}/units/{unitId}/obligations/{task}/attachments/{id}";

@@ -54,6 +54,7 @@ public static class Routes
             Body = typeof(ExtendAsk), Response = typeof(CommandAccepted), SuccessStatus = 202,
         },
         new("CloseCycle", "POST", T.CycleClose, RouteAccess.Coordinator, "立即关闭周期并生成汇总报告", c => c.Get<CycleHandlers>().CloseAsync(c)) { Response = typeof(CommandAccepted), SuccessStatus = 202 },
+        new("ResumeCycle", "POST", T.CycleResume, RouteAccess.Coordinator, "恢复运行失败或中断的周期（从当前步骤继续，不重复发信）", c => c.Get<CycleHandlers>().ResumeAsync(c)) { Response = typeof(CycleAccepted), SuccessStatus = 202 },
         new("CancelCycle", "POST", T.CycleCancel, RouteAccess.Coordinator, "取消周期（不再发邮件，不生成汇总）", c => c.Get<CycleHandlers>().CancelAsync(c)) { Response = typeof(CommandAccepted), SuccessStatus = 202 },
 
         // The coordinator's review.

@@ -9,35 +9,16 @@ namespace SixStability.Workflow.Notifications;
 /// <summary>
 /// Writes each kind of mail for each of its readers from a Razor component (so every value is
 /// encoded), with the plain-text part read off the same HTML. Values are never parsed as template
-/// syntax: a plan title of <c>{{x}}</c> or <c>&lt;img&gt;</c> is just text.
+/// syntax: a plan title of <c>{{x}}</c> or <c>&lt;img&gt;</c> is just text. Reminders and escalations
+/// also go to every group robot the reader named, written from the same facts (<see cref="RobotMessages"/>).
 /// </summary>
 public sealed class MailComposer(HtmlComposer html)
 {
-    public async Task<MailBatch> OpeningAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices)
-    {
-        ArgumentNullException.ThrowIfNull(notices);
-        var recipients = new List<MailRecipient>();
-        foreach (UnitNotice notice in notices)
-        {
-            RenderedMail mail = await RenderAsync<OpeningMail>(MailSubjects.Opening(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
-            recipients.Add(UnitRecipient(notice.Unit, mail));
-        }
+    public Task<MailBatch> OpeningAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices) =>
+        ToUnitsAsync<OpeningMail>(cycle, step, MailKind.Open, notices, MailSubjects.Opening);
 
-        return new MailBatch(Id(cycle), step, MailKind.Open, recipients);
-    }
-
-    public async Task<MailBatch> ReminderAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices)
-    {
-        ArgumentNullException.ThrowIfNull(notices);
-        var recipients = new List<MailRecipient>();
-        foreach (UnitNotice notice in notices)
-        {
-            RenderedMail mail = await RenderAsync<ReminderMail>(MailSubjects.Reminder(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
-            recipients.Add(UnitRecipient(notice.Unit, mail));
-        }
-
-        return new MailBatch(Id(cycle), step, MailKind.Reminder, recipients);
-    }
+    public Task<MailBatch> ReminderAsync(CycleFacts cycle, string step, IEnumerable<UnitNotice> notices) =>
+        ToUnitsAsync<ReminderMail>(cycle, step, MailKind.Reminder, notices, MailSubjects.Reminder, RobotMessages.Reminder);
 
     /// <summary>
     /// One escalation level: each late unit hears about its own tasks; its 分管市领导, the 督查室 and the
@@ -50,7 +31,7 @@ public sealed class MailComposer(HtmlComposer html)
         foreach (EscalationReader reader in readers)
         {
             RenderedMail mail = await RenderAsync<EscalationMail>(MailSubjects.Escalation(cycle, level, reader), new() { ["Cycle"] = cycle, ["Level"] = level, ["Reader"] = reader }).ConfigureAwait(false);
-            recipients.Add(new MailRecipient(reader.Key, [reader.Contact], mail, reader.Unit));
+            recipients.Add(new MailRecipient(reader.Key, [reader.Contact], mail, reader.Unit, Robots: Robots(reader.Contact.Channels, c => RobotMessages.Escalation(cycle, level, reader, c))));
         }
 
         return new MailBatch(Id(cycle), step, MailKind.Escalation, recipients);
@@ -84,6 +65,25 @@ public sealed class MailComposer(HtmlComposer html)
 
         return new MailBatch(Id(cycle), step, MailKind.Summary, recipients, attachments);
     }
+
+    /// <summary>One mail per unit told at a step, each listing what that unit owes.</summary>
+    /// <param name="robot">The same notice for the unit's group robots; null where only mail goes (the opening notice).</param>
+    private async Task<MailBatch> ToUnitsAsync<TComponent>(CycleFacts cycle, string step, MailKind kind, IEnumerable<UnitNotice> notices, Func<CycleFacts, UnitNotice, string> subject, Func<CycleFacts, UnitNotice, ChannelAddress, RobotMessage>? robot = null)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var recipients = new List<MailRecipient>();
+        foreach (UnitNotice notice in notices)
+        {
+            RenderedMail mail = await RenderAsync<TComponent>(subject(cycle, notice), new() { ["Cycle"] = cycle, ["Notice"] = notice }).ConfigureAwait(false);
+            recipients.Add(UnitRecipient(notice.Unit, mail) with { Robots = robot is null ? null : Robots(notice.Unit.Channels, c => robot(cycle, notice, c)) });
+        }
+
+        return new MailBatch(Id(cycle), step, kind, recipients);
+    }
+
+    private static IReadOnlyList<RobotNote>? Robots(IReadOnlyList<ChannelAddress>? channels, Func<ChannelAddress, RobotMessage> write) =>
+        channels is { Count: > 0 } ? [.. channels.Select(c => new RobotNote(c, write(c)))] : null;
 
     private async Task<RenderedMail> RenderAsync<TComponent>(string subject, Dictionary<string, object?> parameters)
         where TComponent : Microsoft.AspNetCore.Components.IComponent

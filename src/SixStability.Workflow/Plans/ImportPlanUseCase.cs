@@ -30,7 +30,12 @@ public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore 
         }
 
         (PlanCatalog catalog, IReadOnlyList<PlanWarning> warnings) = read.Value!;
-        Versioned<UnitDirectory>? units = await directory.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (PlanRules.CheckUsable(catalog) is { } unusable)
+        {
+            return Outcome.Refused<PlanStored>(unusable);
+        }
+
+        Versioned<UnitDirectory>? units = await directory.GetAsync(null, cancellationToken).ConfigureAwait(false);
         if (units is null)
         {
             return Outcome.Conflict<PlanStored>("尚未导入单位名录：请先 PUT /api/directory，再导入方案。");
@@ -43,16 +48,22 @@ public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore 
             return Outcome.Refused<PlanStored>(RuleViolation.Field("units", names, $"以下责任单位在单位名录中找不到：{names}。请在名录中补充这些单位（或别名、单位组）后重新导入。"));
         }
 
-        bool existed = await plans.GetAsync(command.PlanId, cancellationToken).ConfigureAwait(false) is not null;
-        Outcome<string> etag = await plans.PutAsync(catalog, command.IfMatch, cancellationToken).ConfigureAwait(false);
-        if (!etag.IsOk)
+        bool existed = await plans.GetAsync(command.PlanId, null, cancellationToken).ConfigureAwait(false) is not null;
+        if (existed && command.IfMatch is null)
         {
-            return etag.As<PlanStored>();
+            // Replacing a plan unawares would lose someone's edit; cycles already running keep their version either way.
+            return Outcome.PreconditionRequired<PlanStored>($"方案“{command.PlanId}”已存在：替换前请先读取（GET）并在 If-Match 中带上其 ETag。替换会生成新版本，进行中的报送周期仍按原版本执行。");
+        }
+
+        Outcome<StoredVersion> stored = await plans.PutAsync(catalog, command.IfMatch, cancellationToken).ConfigureAwait(false);
+        if (!stored.IsOk)
+        {
+            return stored.As<PlanStored>();
         }
 
         int tasks = catalog.Tasks.Count();
-        LogPlanStored(logger, command.PlanId, tasks, warnings.Count);
-        return new PlanStored(command.PlanId, catalog.Title, catalog.Sections.Count, tasks, catalog.Tasks.Sum(t => t.Indicators.Count), [.. warnings.Select(w => w.ToString())], !existed, etag.Value!);
+        LogPlanStored(logger, command.PlanId, stored.Value!.Number, tasks, warnings.Count);
+        return new PlanStored(command.PlanId, catalog.Title, catalog.Sections.Count, tasks, catalog.Tasks.Sum(t => t.Indicators.Count), [.. warnings.Select(w => w.ToString())], stored.Value.Number, !existed, stored.Value.ETag);
     }
 
     private static Outcome<PlanImportResult> Import(string body, string planId)
@@ -95,13 +106,14 @@ public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore 
         return errors.Count > 0 ? Outcome.Refused<PlanImportResult>(RuleViolation.Of("方案目录有误。", errors)) : new PlanImportResult(catalog, []);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} stored with {Tasks} tasks and {Warnings} import warnings")]
-    private static partial void LogPlanStored(ILogger logger, string planId, int tasks, int warnings);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan {PlanId} stored as version {Version} with {Tasks} tasks and {Warnings} import warnings")]
+    private static partial void LogPlanStored(ILogger logger, string planId, int version, int tasks, int warnings);
 }
 
 /// <param name="IsJson">The body is catalog JSON rather than the plan's text.</param>
-/// <param name="IfMatch">The plan's ETag as last read; null replaces whatever is stored.</param>
+/// <param name="IfMatch">The plan's ETag as last read; required to replace a plan that exists.</param>
 public sealed record ImportPlanCommand(string PlanId, string Body, bool IsJson, string? IfMatch);
 
+/// <param name="Version">The version this import made (1 for a new plan).</param>
 /// <param name="Created">False when an existing plan was replaced.</param>
-public sealed record PlanStored(string PlanId, string Title, int Sections, int Tasks, int Indicators, IReadOnlyList<string> Warnings, [property: JsonIgnore] bool Created, [property: JsonIgnore] string ETag);
+public sealed record PlanStored(string PlanId, string Title, int Sections, int Tasks, int Indicators, IReadOnlyList<string> Warnings, int Version, [property: JsonIgnore] bool Created, [property: JsonIgnore] string ETag);

@@ -34,7 +34,7 @@ public sealed class PlanHandlers(ImportPlanUseCase import, IPlanStore plans)
             return ApiResult.BadRequest($"方案编号“{planId}”无效。", [new FieldError("planId", "格式无效。")]);
         }
 
-        Versioned<PlanCatalog>? plan = await plans.GetAsync(planId, call.Aborted).ConfigureAwait(false);
+        Versioned<PlanCatalog>? plan = await plans.GetAsync(planId, null, call.Aborted).ConfigureAwait(false);
         return plan is null ? ApiResult.NotFound($"方案“{planId}”不存在。") : ApiResult.Json(StatusCodes.Status200OK, plan.Value, plan.ETag);
     }
 }

@@ -9,6 +9,9 @@ public interface IBlobStore
     Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken);
 
     Task DeleteAsync(string container, string name, CancellationToken cancellationToken);
+
+    /// <summary>The names of the blobs that start with <paramref name="prefix"/> (one cycle's files, for the sweep at its close).</summary>
+    IAsyncEnumerable<string> ListAsync(string container, string prefix, CancellationToken cancellationToken);
 }
 
 public sealed record StoredBlob(ReadOnlyMemory<byte> Content, string ContentType);

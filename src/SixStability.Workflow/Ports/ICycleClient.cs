@@ -17,7 +17,8 @@ public interface ICycleClient
 }
 
 /// <param name="RuntimeStatus">Pending, Running, Completed, Failed, Terminated …</param>
-public sealed record CycleInstance(string RuntimeStatus, CycleProgress? Progress, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt)
+/// <param name="Failure">Why the orchestration failed, when it did.</param>
+public sealed record CycleInstance(string RuntimeStatus, CycleProgress? Progress, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, string? Failure = null)
 {
     /// <summary>The orchestration ended without finishing its cycle: it may be started again.</summary>
     public bool HasFailed => RuntimeStatus is "Failed" or "Terminated";

@@ -13,19 +13,30 @@ public interface ICycleStore
     Task SetStatusAsync(string cycleId, CycleStatus status, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CycleRecord>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Keeps a step's failure on the cycle (appended, never overwritten).</summary>
+    Task AddProblemAsync(string cycleId, CycleProblem problem, CancellationToken cancellationToken);
+
+    /// <summary>The cycle's recorded problems, oldest first.</summary>
+    Task<IReadOnlyList<CycleProblem>> ProblemsAsync(string cycleId, CancellationToken cancellationToken);
 }
 
 /// <param name="UnitRanges">Units in id order, cut into ranges; a step fans out one activity per range.</param>
+/// <param name="Versions">The plan and directory versions the cycle opened with and keeps; null for cycles opened before versions were kept (they read the current ones).</param>
 public sealed record CycleRecord(
     CycleFrame Frame,
     CyclePolicy Policy,
     CycleStatus Status,
     IReadOnlyList<UnitRange> UnitRanges,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ClosedAt = null)
+    DateTimeOffset? ClosedAt = null,
+    CycleVersions? Versions = null)
 {
     public string CycleId => Frame.CycleId;
 }
+
+/// <summary>Which plan and directory a cycle runs on: re-importing either never changes a running cycle.</summary>
+public sealed record CycleVersions(string Plan, int PlanNumber, string Directory, int DirectoryNumber);
 
 /// <summary>A contiguous range of unit ids (inclusive).</summary>
 public sealed record UnitRange(string FirstUnit, string LastUnit);

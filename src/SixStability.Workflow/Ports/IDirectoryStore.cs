@@ -3,10 +3,12 @@ using SixStability.Core.Units;
 
 namespace SixStability.Workflow.Ports;
 
+/// <summary>The unit directory, every version kept: a cycle keeps the directory it opened with.</summary>
 public interface IDirectoryStore
 {
-    Task<Versioned<UnitDirectory>?> GetAsync(CancellationToken cancellationToken);
+    /// <summary>The current directory, or the version <paramref name="version"/> names; null when there is none.</summary>
+    Task<Versioned<UnitDirectory>?> GetAsync(string? version, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the directory; with <paramref name="ifMatch"/> only if it is still that version (else a conflict). Returns the new ETag.</summary>
-    Task<Outcome<string>> PutAsync(UnitDirectory directory, string? ifMatch, CancellationToken cancellationToken);
+    /// <summary>Stores a new version; with <paramref name="ifMatch"/> only if the current one is still that (else a conflict).</summary>
+    Task<Outcome<StoredVersion>> PutAsync(UnitDirectory directory, string? ifMatch, CancellationToken cancellationToken);
 }

@@ -4,4 +4,7 @@ namespace SixStability.Workflow.Ports;
 public interface ILinkSigner
 {
     Uri UnitLink(string unitId, string cycleId, DateTimeOffset expires);
+
+    /// <summary>The coordinator's board (<c>{Links:BaseUrl}/coord</c>): unsigned, it asks for the admin key itself.</summary>
+    Uri BoardLink();
 }

@@ -9,8 +9,11 @@ public interface IMailer
     Task<IReadOnlyList<Delivery>> SendAsync(MailBatch batch, IReadOnlyList<MailRecipient> recipients, CancellationToken cancellationToken);
 }
 
+/// <param name="RecipientKey">The outbox key: the recipient for mail, <see cref="RobotSend.Key"/> for a robot message.</param>
 /// <param name="Error">Why it failed, for the coordinator; null when sent.</param>
-public sealed record Delivery(string RecipientKey, DeliveryStatus Status, string? Error = null);
+/// <param name="NotBefore">When a queued robot message may go.</param>
+/// <param name="Attempted">False when nothing was sent to count as a try (a robot message queued for its allowance).</param>
+public sealed record Delivery(string RecipientKey, DeliveryStatus Status, string? Error = null, DateTimeOffset? NotBefore = null, bool Attempted = true);
 
 public enum DeliveryStatus
 {
@@ -21,4 +24,7 @@ public enum DeliveryStatus
 
     /// <summary>Refused for good (bad address, bad key: 4xx); not tried again until someone fixes it.</summary>
     Rejected,
+
+    /// <summary>A robot message that waits for its robot's allowance or cool-down; a later pass sends it.</summary>
+    Queued,
 }

@@ -45,6 +45,13 @@ public interface IObligationStore
     /// </summary>
     Task SealAsync(string cycleId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes the cycle's history text blobs that no history row names: a long text is written to its blob
+    /// before its row commits, so a refused, outbid or interrupted change can leave one behind. Run after
+    /// the seal, when no row can commit any more. Returns how many were removed.
+    /// </summary>
+    Task<int> RemoveOrphanDetailsAsync(string cycleId, CancellationToken cancellationToken);
+
     /// <summary>Keeps a unit's extension request (one per unit and cycle; a new one replaces it).</summary>
     Task SaveExtensionRequestAsync(ExtensionRequest request, CancellationToken cancellationToken);
 

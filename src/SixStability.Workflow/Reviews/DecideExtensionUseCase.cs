@@ -1,5 +1,4 @@
 using System.Globalization;
-using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
@@ -14,7 +13,7 @@ namespace SixStability.Workflow.Reviews;
 /// <see cref="ExtendDeadlineActivity"/>); refused, the unit is mailed at once. The date must still
 /// pass <see cref="ExtensionRules"/> on the day of the decision.
 /// </summary>
-public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, BusinessCalendar china, TimeProvider clock)
+public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, TimeProvider clock)
 {
     public async Task<Outcome<ExtensionRequest>> RunAsync(DecideExtensionCommand command, ICycleClient engine, CancellationToken cancellationToken)
     {
@@ -25,16 +24,13 @@ public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligatio
             return Outcome.Refused<ExtensionRequest>(undecided);
         }
 
-        CycleContext? cycle = await loader.FindAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
-        if (cycle is null)
+        Outcome<CycleContext> found = await loader.FindOpenAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsOk)
         {
-            return Outcome.NotFound<ExtensionRequest>(CycleMessages.NoCycle(command.CycleId));
+            return found.As<ExtensionRequest>();
         }
 
-        if (!cycle.IsOpen)
-        {
-            return Outcome.Closed<ExtensionRequest>(CycleMessages.Ended);
-        }
+        CycleContext cycle = found.Value!;
 
         ExtensionRequest? pending = await obligations.GetExtensionRequestAsync(command.CycleId, command.UnitId, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Obligation> owned = await obligations.ListUnitAsync(command.CycleId, command.UnitId, cancellationToken).ConfigureAwait(false);
@@ -47,7 +43,7 @@ public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligatio
         DateOnly currentDue = owned.Min(o => o.Due);
         DateTimeOffset now = clock.GetUtcNow();
         RuleViolation? invalid = approve
-            ? ExtensionRules.Check(pending.Due, currentDue, cycle.Today(now), command.Note, reasonRequired: false, reasonField: "note")
+            ? ExtensionRules.Check(pending.Due, currentDue, cycle.Today(now), cycle.Timing, command.Note, reasonRequired: false, reasonField: "note")
             : ExtensionRules.CheckReason(command.Note, required: false, field: "note");
         if (invalid is not null)
         {
@@ -63,7 +59,7 @@ public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligatio
         else if (cycle.Lookup.FindUnit(command.UnitId) is { } unit)
         {
             IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
-            Uri link = links.UnitLink(command.UnitId, command.CycleId, cycle.LinkExpiry(china, dues));
+            Uri link = links.UnitLink(command.UnitId, command.CycleId, cycle.LinkExpiry(dues));
             string step = $"extension-refused-{command.UnitId}-{pending.RequestedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
             await notifier.SendAsync(await mail.ExtensionDecisionAsync(cycle.Facts, step, unit, approved: false, currentDue, command.Note, link).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
@@ -10,7 +9,7 @@ using SixStability.Workflow.Ports;
 namespace SixStability.Workflow.Reviews;
 
 /// <summary>退回: the coordinator returns a submitted report for revision with a reason; it is owed again and the unit is mailed the reason.</summary>
-public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, BusinessCalendar china, TimeProvider clock)
+public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, TimeProvider clock)
 {
     public async Task<Outcome<Obligation>> RunAsync(ReturnSubmissionCommand command, CancellationToken cancellationToken)
     {
@@ -20,16 +19,13 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
             return Outcome.Refused<Obligation>(invalid);
         }
 
-        CycleContext? cycle = await loader.FindAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
-        if (cycle is null)
+        Outcome<CycleContext> found = await loader.FindOpenAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsOk)
         {
-            return Outcome.NotFound<Obligation>(CycleMessages.NoCycle(command.CycleId));
+            return found.As<Obligation>();
         }
 
-        if (!cycle.IsOpen)
-        {
-            return Outcome.Closed<Obligation>(CycleMessages.Ended);
-        }
+        CycleContext cycle = found.Value!;
 
         DateTimeOffset now = clock.GetUtcNow();
         Outcome<ChangeResult> changed = await obligations.ChangeAsync(command.CycleId, command.UnitId, command.Task, o => o.Return(command.Reason!), new HistoryEntry(now, "coordinator", "returned", command.Reason), null, cancellationToken).ConfigureAwait(false);
@@ -44,7 +40,7 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
         if (cycle.Lookup.FindUnit(returned.UnitId) is { } unit)
         {
             IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
-            Uri link = links.UnitLink(returned.UnitId, command.CycleId, cycle.LinkExpiry(china, dues));
+            Uri link = links.UnitLink(returned.UnitId, command.CycleId, cycle.LinkExpiry(dues));
             string step = $"returned-{returned.UnitId}-{returned.TaskNumber}-r{returned.Revision.ToString(CultureInfo.InvariantCulture)}";
             await notifier.SendAsync(await mail.ReturnedAsync(cycle.Facts, step, unit, cycle.Owed(returned, cycle.Today(now)), command.Reason!, link).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }

@@ -1,7 +1,6 @@
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
-using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Submissions;
@@ -17,17 +16,13 @@ public sealed class AttachFileUseCase(UnitObligations units, IObligationStore ob
     public async Task<Outcome<AttachedFile>> RunAsync(AttachFileCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        Outcome<UnitTask> found = await units.FindAsync(command.CycleId, command.UnitId, command.Task, cancellationToken).ConfigureAwait(false);
+        Outcome<UnitTask> found = await units.FindOpenAsync(command.CycleId, command.UnitId, command.Task, cancellationToken).ConfigureAwait(false);
         if (!found.IsOk)
         {
             return found.As<AttachedFile>();
         }
 
-        (CycleContext cycle, _, Obligation obligation) = found.Value!;
-        if (!cycle.IsOpen)
-        {
-            return Outcome.Closed<AttachedFile>(CycleMessages.Closed);
-        }
+        Obligation obligation = found.Value!.Obligation;
 
         (string? error, string contentType, string name) = AttachmentRules.Check(command.FileName, command.Content.Length, obligation.Files.Count);
         if (error is not null)
@@ -46,11 +41,17 @@ public sealed class AttachFileUseCase(UnitObligations units, IObligationStore ob
                 ? Outcome.Refused<Obligation>(RuleViolation.Field("file", full))
                 : x.Attach(file)),
             new HistoryEntry(clock.GetUtcNow(), command.UnitId, "attached", name),
-            null,
+            command.IdempotencyKey is null ? null : new Idempotency("attach:" + command.IdempotencyKey, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(command.Content.Span))[..32]),
             cancellationToken).ConfigureAwait(false);
-        if (!changed.IsOk)
+        if (!changed.IsOk || changed.Value!.Replayed)
         {
+            // Refused, or the same upload again: the blob written for it is not named by anything.
             await blobs.DeleteAsync(Container, blob, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (changed is { IsOk: true, Value.Replayed: true })
+        {
+            return new AttachedFile(changed.Value.Obligation.Files.LastOrDefault(f => f.Name == name) ?? file, changed.Value.Obligation);
         }
 
         return changed.Map(c => new AttachedFile(file, c.Obligation));
@@ -60,6 +61,7 @@ public sealed class AttachFileUseCase(UnitObligations units, IObligationStore ob
         $"{Uri.EscapeDataString(cycleId)}/{Uri.EscapeDataString(unitId)}/{task:D2}/{id}";
 }
 
-public sealed record AttachFileCommand(string CycleId, string UnitId, int Task, string? FileName, ReadOnlyMemory<byte> Content, string? IfMatch = null);
+/// <param name="IdempotencyKey">The page's form key: a re-posted upload (a refresh) stores the file once.</param>
+public sealed record AttachFileCommand(string CycleId, string UnitId, int Task, string? FileName, ReadOnlyMemory<byte> Content, string? IfMatch = null, string? IdempotencyKey = null);
 
 public sealed record AttachedFile(Attachment File, Obligation Obligation);

@@ -23,7 +23,7 @@ public sealed class RequestExtensionUseCase(UnitObligations units, IObligationSt
         }
 
         DateTimeOffset now = clock.GetUtcNow();
-        if (ExtensionRules.Check(command.Due, view.Obligations.Min(o => o.Due), view.Cycle.Today(now), command.Reason, reasonRequired: true) is { } invalid)
+        if (ExtensionRules.Check(command.Due, view.Obligations.Min(o => o.Due), view.Cycle.Today(now), view.Cycle.Timing, command.Reason, reasonRequired: true) is { } invalid)
         {
             return Outcome.Refused<ExtensionRequest>(invalid);
         }

@@ -44,10 +44,13 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
         DateTimeOffset now = clock.GetUtcNow();
         DateOnly today = cycle.Today(now);
         SubmissionForm form = command.Form;
-        var figures = new ReportedFigures(form.Status ?? string.Empty, form.Indicators ?? [], form.Deadlines);
+
+        // A box left empty keeps the value reported before; only a value cleared on purpose goes.
+        IReadOnlyList<IndicatorReading> readings = ReportedFigures.Merge(obligation.Figures?.Readings, form.Indicators, form.ClearIndicators);
+        var figures = new ReportedFigures(form.Status ?? string.Empty, readings, form.Deadlines);
 
         // The files attached at this moment are part of what was saved.
-        var saved = new SavedForm(form.Narrative, form.Status, form.Indicators, form.Difficulties, form.NextSteps, obligation.Files, form.Deadlines);
+        var saved = new SavedForm(form.Narrative, form.Status, readings, form.Difficulties, form.NextSteps, obligation.Files, form.Deadlines);
         string detail = JsonSerializer.Serialize(saved, Json.Options);
 
         // A submission's text is also kept as the obligation's last submitted report, which the summary reads.
@@ -60,7 +63,7 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
             command.CycleId,
             command.UnitId,
             command.Task,
-            o => o.CheckRevision(command.IfMatch).Then(x => command.Draft ? x.SaveDraft() : x.Submit(now, today, figures)),
+            o => o.CheckRevision(command.IfMatch).Then(x => StillAttached(saved, x) ? (command.Draft ? x.SaveDraft(figures) : x.Submit(now, today, figures)) : Outcome.Conflict<Obligation>(CycleMessages.Stale)),
             entry,
             once,
             cancellationToken).ConfigureAwait(false);
@@ -82,6 +85,10 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
 
     private static string Fingerprint(string what, string form) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(what + "\n" + form)))[..32];
+
+    /// <summary>Every file the saved form names is still attached: a file removed meanwhile may already have lost its bytes (<see cref="DetachFileUseCase"/>).</summary>
+    private static bool StillAttached(SavedForm saved, Obligation current) =>
+        (saved.Attachments ?? []).All(f => current.Files.Any(c => c.Id == f.Id));
 }
 
 /// <param name="IfMatch">The revision tag the form showed (<see cref="Obligation.RevisionTag"/>).</param>

@@ -28,6 +28,11 @@ public sealed class UnitObligations(CycleContextLoader loader, IObligationStore 
             view.Obligations.FirstOrDefault(o => o.TaskNumber == task) is { } obligation
                 ? Outcome.Ok(new UnitTask(view.Cycle, view.Unit, obligation))
                 : Outcome.NotFound<UnitTask>(CycleMessages.NoTask(task)));
+
+    /// <summary>As <see cref="FindAsync(string, string, int, CancellationToken)"/>, for a change: a closed cycle is refused as closed.</summary>
+    public async Task<Outcome<UnitTask>> FindOpenAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken) =>
+        (await FindAsync(cycleId, unitId, task, cancellationToken).ConfigureAwait(false)).Then(found =>
+            found.Cycle.IsOpen ? Outcome.Ok(found) : Outcome.Closed<UnitTask>(CycleMessages.Closed));
 }
 
 public sealed record UnitView(CycleContext Cycle, Unit Unit, IReadOnlyList<Obligation> Obligations);

@@ -21,7 +21,7 @@ public sealed class DirectoryHandlers(ReplaceDirectoryUseCase replace, IDirector
     public async Task<ApiResult> GetAsync(RouteCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        Versioned<UnitDirectory>? stored = await directory.GetAsync(call.Aborted).ConfigureAwait(false);
+        Versioned<UnitDirectory>? stored = await directory.GetAsync(null, call.Aborted).ConfigureAwait(false);
         return stored is null ? ApiResult.NotFound("尚未导入单位名录。") : ApiResult.Json(StatusCodes.Status200OK, stored.Value, stored.ETag);
     }
 }

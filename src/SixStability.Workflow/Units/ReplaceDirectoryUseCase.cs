@@ -9,9 +9,10 @@ namespace SixStability.Workflow.Units;
 
 /// <summary>
 /// Replaces the unit directory. A new directory must still name every unit of every stored plan, so
-/// a plan never points at a unit that no longer exists.
+/// a plan never points at a unit that no longer exists; and every group robot it names must be configured,
+/// so a reminder never finds a robot without a key.
 /// </summary>
-public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, IPlanStore plans, ILogger<ReplaceDirectoryUseCase> logger)
+public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, IPlanStore plans, IRobotCatalog robots, ILogger<ReplaceDirectoryUseCase> logger)
 {
     public async Task<Outcome<DirectoryStored>> RunAsync(ReplaceDirectoryCommand command, CancellationToken cancellationToken)
     {
@@ -20,6 +21,12 @@ public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, I
         if (parsed is null)
         {
             return Outcome.Refused<DirectoryStored>(RuleViolation.Of("单位名录有误。", errors));
+        }
+
+        IReadOnlyList<FieldError> unconfigured = ChannelRules.Unconfigured(parsed, robots.IsConfigured);
+        if (unconfigured.Count > 0)
+        {
+            return Outcome.Refused<DirectoryStored>(RuleViolation.Of("单位名录中的群机器人未配置。", unconfigured));
         }
 
         var resolver = new UnitResolver(parsed);
@@ -38,19 +45,20 @@ public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, I
             return Outcome.Refused<DirectoryStored>(RuleViolation.Of("新名录缺少已导入方案中的责任单位。", orphaned));
         }
 
-        Outcome<string> etag = await directory.PutAsync(parsed, command.IfMatch, cancellationToken).ConfigureAwait(false);
-        if (etag.IsOk)
+        Outcome<StoredVersion> stored = await directory.PutAsync(parsed, command.IfMatch, cancellationToken).ConfigureAwait(false);
+        if (stored.IsOk)
         {
-            LogDirectoryStored(logger, parsed.Units.Count, parsed.Groups.Count);
+            LogDirectoryStored(logger, stored.Value!.Number, parsed.Units.Count, parsed.Groups.Count);
         }
 
-        return etag.Map(tag => new DirectoryStored(parsed.Units.Count, parsed.Leaders.Count, parsed.Groups.Count, tag));
+        return stored.Map(version => new DirectoryStored(parsed.Units.Count, parsed.Leaders.Count, parsed.Groups.Count, version.Number, version.ETag));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Directory stored with {Units} units and {Groups} groups")]
-    private static partial void LogDirectoryStored(ILogger logger, int units, int groups);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Directory stored as version {Version} with {Units} units and {Groups} groups")]
+    private static partial void LogDirectoryStored(ILogger logger, int version, int units, int groups);
 }
 
 public sealed record ReplaceDirectoryCommand(string Json, string? IfMatch);
 
-public sealed record DirectoryStored(int Units, int Leaders, int Groups, [property: JsonIgnore] string ETag);
+/// <param name="Version">The version this made; cycles already running keep the version they opened with.</param>
+public sealed record DirectoryStored(int Units, int Leaders, int Groups, int Version, [property: JsonIgnore] string ETag);

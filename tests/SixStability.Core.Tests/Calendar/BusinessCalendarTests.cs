@@ -118,4 +118,21 @@ public sealed class BusinessCalendarTests
 
         act.Should().Throw<FormatException>().WithMessage("节假日数据文件 2027.json 格式无效*");
     }
+
+    [Fact]
+    public void Counting_past_the_last_representable_day_is_a_missing_year_never_an_overflow()
+    {
+        FluentActions.Invoking(() => BusinessCalendar.EveryDay.AddWorkingDays(DateOnly.MaxValue, 1)).Should().Throw<CalendarYearMissingException>();
+        FluentActions.Invoking(() => HolidayCn.Calendar().WithWeekdaysForUnpublishedYears().AddWorkingDays(new DateOnly(9999, 12, 30), 5)).Should().Throw<CalendarYearMissingException>();
+    }
+
+    [Fact]
+    public void Weekdays_stand_in_for_unpublished_years_only_a_little_past_the_last_published_one()
+    {
+        BusinessCalendar lenient = HolidayCn.Calendar().WithWeekdaysForUnpublishedYears();
+        int last = HolidayCn.Calendar().Years.Max();
+
+        lenient.IsWorkingDay(new DateOnly(last + BusinessCalendar.UnpublishedYearsCounted, 3, 2)).Should().BeTrue();
+        FluentActions.Invoking(() => lenient.IsWorkingDay(new DateOnly(last + BusinessCalendar.UnpublishedYearsCounted + 1, 3, 2))).Should().Throw<CalendarYearMissingException>();
+    }
 }

@@ -16,6 +16,20 @@ public sealed class EscalationDecisionsTests
     private static readonly CycleTick Level2 = new(DateTimeOffset.UtcNow, StepKind.Escalation, 2, Due, new DateTimeOffset(2020, 10, 19, 9, 0, 0, TimeSpan.FromHours(8)));
 
     [Fact]
+    public void A_leaders_office_robot_travels_with_the_leader_as_a_reader_of_the_escalation()
+    {
+        var mayorsGroup = new ChannelAddress(ChannelKind.DingTalk, "mayor_office", ["13900000003"]);
+        UnitDirectory directory = Cycle.Directory with { Leaders = [.. Cycle.Directory.Leaders.Select(l => l.Id == "mayor" ? l with { Channels = [mayorsGroup] } : l)] };
+        var cycle = new CycleLookup(Cycle.Plan, directory);
+        Obligation[] late = [new("c", "lps", 21, false, ObligationState.Outstanding, Due), new("c", "rsj", 1, true, ObligationState.Outstanding, Due)];
+
+        IReadOnlyList<EscalationReader> readers = EscalationDecisions.Offices(2, late, cycle, 2);
+
+        readers.Single(r => r.Key == "leader-mayor").Contact.Channels.Should().Equal(mayorsGroup);
+        readers.Where(r => r.Key != "leader-mayor").Should().OnlyContain(r => r.Contact.Channels == null);
+    }
+
+    [Fact]
     public void Only_what_is_still_owed_by_units_due_that_day_is_late()
     {
         Obligation[] all =

@@ -16,7 +16,7 @@ public sealed class ObligationTests
     [Fact]
     public void Opening_the_seed_plan_makes_one_obligation_per_task_and_unit_with_groups_expanded()
     {
-        IReadOnlyList<Obligation> all = ObligationPlanner.Open("jingdezhen-2020Q3", Seed, Directory, Due);
+        IReadOnlyList<Obligation> all = ObligationPlanner.Open("jingdezhen-2020Q3", Seed, Directory, Due).Value!;
 
         all.Select(o => (o.TaskNumber, o.UnitId)).Should().OnlyHaveUniqueItems();
         all.Where(o => o.TaskNumber == 8).Should().HaveCount(16, "8 departments, 4 county governments, 4 park committees");

@@ -21,6 +21,23 @@ public sealed class DirectoryApiTests : DevHostApiTest
     }
 
     [Fact]
+    public async Task A_directory_naming_a_group_robot_configuration_lacks_is_400_naming_it_and_keeps_the_previous_one()
+    {
+        (await Admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
+        string withRobot = Samples.Read("directory.json").Replace(
+            "\"email\": \"rsj@example.gov.cn\",",
+            "\"email\": \"rsj@example.gov.cn\", \"channels\": [{ \"kind\": \"wecom\", \"robot\": \"rsj_group\" }],",
+            StringComparison.Ordinal);
+
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/directory", withRobot, "application/json");
+
+        JsonElement problem = await put.ShouldBeProblemAsync(400);
+        problem.GetProperty("errors").GetProperty("units[0].channels[0].robot")[0].GetString()
+            .Should().Contain("企业微信机器人“rsj_group”未配置").And.Contain("Channels:WeCom:Robots:rsj_group");
+        (await Admin.GetStringAsync("/api/directory")).Should().NotContain("rsj_group");
+    }
+
+    [Fact]
     public async Task No_directory_yet_is_404()
     {
         await (await Admin.GetAsync("/api/directory")).ShouldBeProblemAsync(404);

@@ -42,13 +42,17 @@ public sealed class PlansApiTests : DevHostApiTest
     {
         await LoadSampleDirectoryAsync();
         (await Admin.PutTextAsync("/api/plans/jingdezhen", Samples.Read("jingdezhen.txt"))).Dispose();
-        string catalog = await Admin.GetStringAsync("/api/plans/jingdezhen");
+        using HttpResponseMessage read = await Admin.GetAsync("/api/plans/jingdezhen");
+        string catalog = await read.Content.ReadAsStringAsync();
         string edited = catalog.Replace("稳定就业岗位", "稳定就业岗位（修订）", StringComparison.Ordinal);
 
-        using HttpResponseMessage put = await Admin.PutTextAsync("/api/plans/jingdezhen", edited, "application/json");
+        using HttpResponseMessage blind = await Admin.PutTextAsync("/api/plans/jingdezhen", edited, "application/json");
+        using HttpResponseMessage put = await Admin.PutTextAsync("/api/plans/jingdezhen", edited, "application/json", read.Headers.ETag!.ToString());
         PlanCatalog stored = JsonSerializer.Deserialize<PlanCatalog>(await Admin.GetStringAsync("/api/plans/jingdezhen"), Json.Options)!;
 
+        (await blind.ShouldBeProblemAsync(428)).GetProperty("detail").GetString().Should().Contain("If-Match");
         put.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await put.JsonAsync()).GetProperty("version").GetInt32().Should().Be(2);
         stored.FindTask(1)!.Title.Should().Be("稳定就业岗位（修订）");
     }
 

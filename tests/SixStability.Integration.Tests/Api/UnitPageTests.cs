@@ -98,16 +98,96 @@ public sealed class UnitPageTests : DemoCycleApiTest
     }
 
     [Fact]
-    public async Task A_number_that_is_not_a_number_is_named_and_nothing_is_stored()
+    public async Task A_number_that_is_not_a_number_is_named_stays_in_its_box_as_typed_and_nothing_is_stored()
     {
         using HttpClient browser = Browser();
         string url = $"/u?t={Uri.EscapeDataString(Server.UnitToken("fgw"))}";
 
-        using HttpResponseMessage post = await browser.PostAsync(url, Form(("task", "6"), ("action", "submit"), ("narrative", "进展"), ("status", "已完成"), ("indname.0", Indicator), ("ind.0", "一万二")));
+        using HttpResponseMessage post = await browser.PostAsync(url, Form(("task", "6"), ("action", "draft"), ("narrative", "进展"), ("status", "已完成"), ("indname.0", Indicator), ("ind.0", "约1.6万")));
+        string page = await post.Content.ReadAsStringAsync();
 
         post.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await post.Content.ReadAsStringAsync()).Should().Contain("应填数字");
+        page.Should().Contain("应填一个确切的数").And.Contain("value=\"约1.6万\"", "the refused value stays in its box").And.Contain(">进展</textarea>");
         (await StateAsync("fgw", 6)).Should().Be("outstanding");
+    }
+
+    [Theory]
+    [InlineData("1.6万", 16000)]
+    [InlineData("16,000", 16000)]
+    [InlineData("１６０００", 16000)]
+    [InlineData("３．２亿", 320000000)]
+    public async Task Figures_typed_as_clerks_type_them_are_stored_as_numbers(string typed, decimal stored)
+    {
+        using HttpClient browser = Browser();
+        string url = $"/u?t={Uri.EscapeDataString(Server.UnitToken("fgw"))}";
+
+        using HttpResponseMessage post = await browser.PostAsync(url, Form(("task", "6"), ("action", "draft"), ("narrative", "进展"), ("indname.0", Indicator), ("ind.0", typed)));
+        JsonElement history = await (await Admin.GetAsync($"/api/cycles/{CycleId}/units/fgw/obligations/6")).JsonAsync();
+
+        post.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        history.GetProperty("history")[0].GetProperty("content").GetProperty("indicators")[0].GetProperty("value").GetDecimal().Should().Be(stored);
+    }
+
+    [Fact]
+    public async Task A_revision_that_leaves_an_indicator_empty_keeps_the_value_and_clearing_it_on_purpose_removes_it()
+    {
+        using HttpClient browser = Browser();
+        string url = $"/u?t={Uri.EscapeDataString(Server.UnitToken("fgw"))}";
+        (await browser.PostAsync(url, Form(("task", "6"), ("action", "submit"), ("narrative", "第一次"), ("status", "按进度推进"), ("indname.0", Indicator), ("ind.0", "12000")))).Dispose();
+
+        (await browser.PostAsync(url, Form(("task", "6"), ("action", "submit"), ("narrative", "第二次"), ("status", "按进度推进"), ("indname.0", Indicator), ("ind.0", "")))).Dispose();
+        JsonElement kept = await (await Admin.GetAsync($"/api/cycles/{CycleId}/units/fgw/obligations/6")).JsonAsync();
+        (await browser.PostAsync(url, Form(("task", "6"), ("action", "submit"), ("narrative", "第三次"), ("status", "按进度推进"), ("indname.0", Indicator), ("ind.0", ""), ("clear.0", "1")))).Dispose();
+        JsonElement cleared = await (await Admin.GetAsync($"/api/cycles/{CycleId}/units/fgw/obligations/6")).JsonAsync();
+
+        kept.GetProperty("obligation").GetProperty("figures").GetProperty("readings")[0].GetProperty("value").GetDecimal().Should().Be(12000);
+        cleared.GetProperty("obligation").GetProperty("figures").GetProperty("readings").GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Uploading_a_file_from_the_tasks_form_keeps_what_was_typed_and_a_refresh_stores_the_file_once()
+    {
+        using HttpClient browser = Browser();
+        string url = $"/u?t={Uri.EscapeDataString(Server.UnitToken("fgw"))}";
+        MultipartFormDataContent Upload()
+        {
+            var form = new MultipartFormDataContent();
+            foreach ((string key, string value) in new[] { ("task", "6"), ("key", "k-upload"), ("action", "attach"), ("narrative", "还没保存的进展"), ("indname.0", Indicator), ("ind.0", "1.2万") })
+            {
+                form.Add(new StringContent(value), key);
+            }
+
+            form.Add(new ByteArrayContent([1, 2, 3]), "file", "台账.pdf");
+            return form;
+        }
+
+        using MultipartFormDataContent first = Upload();
+        using HttpResponseMessage attached = await browser.PostAsync(url, first);
+        using MultipartFormDataContent again = Upload();
+        using HttpResponseMessage refreshed = await browser.PostAsync(url, again);
+        string page = await attached.Content.ReadAsStringAsync();
+
+        attached.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.Should().Contain(">还没保存的进展</textarea>").And.Contain("value=\"1.2万\"").And.Contain("台账.pdf").And.Contain("尚未保存");
+        refreshed.StatusCode.Should().Be(HttpStatusCode.OK);
+        JsonElement mine = await (await Server.UnitClient("fgw").GetAsync("/api/me/obligations")).JsonAsync();
+        mine.GetProperty("obligations").EnumerateArray().Single(o => o.GetProperty("task").GetInt32() == 6).GetProperty("attachments").GetArrayLength().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_form_key_reused_for_other_text_is_not_a_silent_replay_the_form_comes_back_with_the_new_text()
+    {
+        using HttpClient browser = Browser();
+        string url = $"/u?t={Uri.EscapeDataString(Server.UnitToken("fgw"))}";
+        (await browser.PostAsync(url, Form(("task", "6"), ("key", "k-back"), ("action", "draft"), ("narrative", "第一稿")))).Dispose();
+
+        // The clerk goes Back to the page it had (same key) and edits.
+        using HttpResponseMessage edited = await browser.PostAsync(url, Form(("task", "6"), ("key", "k-back"), ("action", "draft"), ("narrative", "改过的第二稿")));
+        string page = await edited.Content.ReadAsStringAsync();
+
+        edited.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        page.Should().Contain(">改过的第二稿</textarea>", "what was typed is shown again, to be saved with the page's new key");
+        page.Should().NotContain("name=\"key\" value=\"k-back\"");
     }
 
     [Fact]

@@ -65,4 +65,25 @@ public sealed class UnitRevisionTests : DemoCycleApiTest
         await stale.ShouldBeProblemAsync(409);
         (await (await czj.GetAsync("/api/me/obligations/9/history")).JsonAsync()).GetArrayLength().Should().Be(1, "the retry and the stale write stored nothing");
     }
+
+    [Fact]
+    public async Task An_Idempotency_Key_reused_with_another_body_is_422_and_stores_nothing()
+    {
+        using HttpClient czj = Server.UnitClient("czj");
+        async Task<HttpResponseMessage> Submit(string narrative)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/me/obligations/9/submission") { Content = Json($$"""{ "narrative": "{{narrative}}", "status": "已完成" }""") };
+            request.Headers.Add("Idempotency-Key", "k-same");
+            return await czj.SendAsync(request);
+        }
+
+        using HttpResponseMessage first = await Submit("减税降费落实到位");
+        using HttpResponseMessage other = await Submit("另一份内容");
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await other.ShouldBeProblemAsync(422)).GetProperty("detail").GetString().Should().Contain("Idempotency-Key");
+        JsonElement history = await (await czj.GetAsync("/api/me/obligations/9/history")).JsonAsync();
+        history.GetArrayLength().Should().Be(1);
+        history[0].GetProperty("content").GetProperty("narrative").GetString().Should().Be("减税降费落实到位");
+    }
 }

@@ -64,11 +64,12 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             await page.Locator("#requests button.decide[data-unit='flx'][data-approve='1']").ClickAsync();
             await page.WaitForSelectorAsync("#requests-card", new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
             await page.Locator("#board button.extend[data-unit='lps']").ClickAsync();
-            await page.WaitForFunctionAsync("document.getElementById('message').innerText.indexOf('已延期至 2020-10-25') >= 0", null, new() { Timeout = 15_000 });
+            // Locator waits, not WaitForFunction: the page's policy forbids evaluating strings as script.
+            await page.Locator("#message", new() { HasText = "已延期至 2020-10-25" }).WaitForAsync(new() { Timeout = 15_000 });
             await page.Locator("td.cell[data-unit='rsj'][data-task='3'][data-state='submitted']").ClickAsync();
             await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='owed']", new() { Timeout = 15_000 });
             await page.Locator("#close").ClickAsync();
-            await page.WaitForFunctionAsync("document.getElementById('status').innerText.indexOf('已关闭') >= 0", null, new() { Timeout = 30_000 });
+            await page.Locator("#status", new() { HasText = "已关闭" }).WaitForAsync(new() { Timeout = 30_000 });
 
             // Assert
             string mine = await rsj.GetStringAsync("/api/me/obligations");

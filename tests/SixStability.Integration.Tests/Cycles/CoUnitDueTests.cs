@@ -13,7 +13,7 @@ public sealed class CoUnitDueTests
     [Fact]
     public async Task Co_units_are_reminded_and_escalated_on_their_own_due_day_a_working_day_before_the_lead()
     {
-        await using CycleHost host = await CycleHost.StartAsync(coUnitWorkingDaysBeforeLead: 1);
+        await using CycleHost host = await CycleHost.StartAsync(new Dictionary<string, string?> { ["Cycle:CoUnitWorkingDaysBeforeLead"] = "1" });
         CycleInput input = CycleHost.Demo("2021Q1", secondsPerDay: 1.5);
 
         await host.StartAsync(input);

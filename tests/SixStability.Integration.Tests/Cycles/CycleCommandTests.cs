@@ -74,8 +74,7 @@ public sealed class CycleCommandTests
 
         bool first = await host.StartAsync(input);
         bool second = await host.StartAsync(input with { RequestedAt = DateTimeOffset.UtcNow.AddMinutes(1) });
-        await host.WaitOpenedAsync(input.CycleId);
-        await Task.Delay(500);
+        await host.WaitWaitingAsync(input.CycleId); // the opening step and its mail are done
 
         first.Should().BeTrue();
         second.Should().BeFalse();

@@ -37,9 +37,14 @@ public sealed class DevHostRestartTests
 
     private static async Task<JsonElement> WaitAsync(HttpClient admin, Func<JsonElement, bool> until)
     {
-        for (int i = 0; i < 600; i++)
+        // A restarted host waits for the durable engine's leases of the stopped one to lapse, so allow minutes, and
+        // say where the cycle stood when it did not get there.
+        string last = "(no answer)";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(4))
         {
             using HttpResponseMessage get = await admin.GetAsync("/api/cycles/jingdezhen-2020Q3");
+            last = $"{(int)get.StatusCode} {await get.Content.ReadAsStringAsync()}";
             if (get.StatusCode == HttpStatusCode.OK)
             {
                 JsonElement body = await get.JsonAsync();
@@ -49,9 +54,9 @@ public sealed class DevHostRestartTests
                 }
             }
 
-            await Task.Delay(200);
+            await Task.Delay(500);
         }
 
-        throw new TimeoutException("The cycle never got there.");
+        throw new TimeoutException($"The cycle never got there; last answer: {(last.Length > 2000 ? last[..2000] : last)}");
     }
 }

@@ -148,4 +148,22 @@ public sealed class ObligationHistoryTests
         (await store.ListUnitAsync("c/1", "fgw", CancellationToken.None)).Single().State.Should().Be(ObligationState.Outstanding);
         nextCycle.State.Should().Be(ObligationState.Submitted);
     }
+
+    [Fact]
+    public async Task The_close_sweep_removes_only_detail_blobs_no_history_row_names()
+    {
+        (TableObligationStore store, _, StorageOptions options) = await NewStoreAsync();
+        await store.AddMissingAsync([new Obligation("c/1", "rsj", 3, true, ObligationState.Outstanding, new DateOnly(2020, 10, 14))], CancellationToken.None);
+        string longText = new('稳', 40_000);
+        await store.ChangeAsync("c/1", "rsj", 3, o => o, new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "draft", longText), null, CancellationToken.None);
+        var blobs = new AzureBlobStore(Options.Create(options));
+        string orphan = Uri.EscapeDataString("c%2F1|rsj") + "/left-behind.json"; // a process died between the blob and the row
+        await blobs.PutAsync("history", orphan, new byte[] { 1 }, "application/json", CancellationToken.None);
+
+        int removed = await store.RemoveOrphanDetailsAsync("c/1", CancellationToken.None);
+
+        removed.Should().Be(1);
+        (await blobs.GetAsync("history", orphan, CancellationToken.None)).Should().BeNull();
+        (await store.HistoryAsync("c/1", "rsj", 3, CancellationToken.None)).Single().Detail.Should().Be(longText, "the blob a row names is kept");
+    }
 }

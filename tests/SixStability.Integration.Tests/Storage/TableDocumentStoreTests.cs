@@ -16,7 +16,7 @@ public sealed class TableDocumentStoreTests
             ConnectionString = await SharedAzurite.ConnectionStringAsync(),
             TablePrefix = "s" + Guid.NewGuid().ToString("N")[..12],
         });
-        return new TablePlanStore(new TableClients(options));
+        return new TablePlanStore(new TableClients(options), TimeProvider.System);
     }
 
     private static PlanCatalog PlanOfSize(string id, int chars) =>
@@ -29,20 +29,23 @@ public sealed class TableDocumentStoreTests
         PlanCatalog big = PlanOfSize("big", 250_000); // ≈ 9 chunks
 
         await store.PutAsync(big, null, CancellationToken.None);
-        Versioned<PlanCatalog>? read = await store.GetAsync("big", CancellationToken.None);
+        Versioned<PlanCatalog>? read = await store.GetAsync("big", null, CancellationToken.None);
 
         read!.Value.Should().BeEquivalentTo(big);
     }
 
     [Fact]
-    public async Task Replacing_a_plan_with_a_smaller_one_leaves_no_trace_of_the_old()
+    public async Task Replacing_a_plan_makes_a_new_version_and_the_old_one_stays_readable_by_its_id()
     {
         TablePlanStore store = await NewStoreAsync();
-        await store.PutAsync(PlanOfSize("p", 100_000), null, CancellationToken.None);
+        StoredVersion first = (await store.PutAsync(PlanOfSize("p", 100_000), null, CancellationToken.None)).Value!;
 
-        await store.PutAsync(PlanOfSize("p", 10), null, CancellationToken.None);
+        StoredVersion second = (await store.PutAsync(PlanOfSize("p", 10), first.ETag, CancellationToken.None)).Value!;
 
-        (await store.GetAsync("p", CancellationToken.None))!.Value.FindTask(1)!.Text.Should().HaveLength(10);
+        (first.Number, second.Number).Should().Be((1, 2));
+        (await store.GetAsync("p", null, CancellationToken.None))!.Value.FindTask(1)!.Text.Should().HaveLength(10);
+        (await store.GetAsync("p", first.Id, CancellationToken.None))!.Value.FindTask(1)!.Text.Should().HaveLength(100_000, "a cycle that opened on version 1 keeps reading it");
+        (await store.GetAsync("p", "no-such-version", CancellationToken.None)).Should().BeNull();
         (await store.ListAsync(CancellationToken.None)).Should().ContainSingle();
     }
 
@@ -50,14 +53,14 @@ public sealed class TableDocumentStoreTests
     public async Task Of_two_concurrent_edits_from_the_same_version_only_one_wins()
     {
         TablePlanStore store = await NewStoreAsync();
-        string etag = (await store.PutAsync(PlanOfSize("p", 10), null, CancellationToken.None)).Value!;
+        string etag = (await store.PutAsync(PlanOfSize("p", 10), null, CancellationToken.None)).Value!.ETag;
 
-        Outcome<string>[] writes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.PutAsync(PlanOfSize("p", 20 + i), etag, CancellationToken.None)));
+        Outcome<StoredVersion>[] writes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.PutAsync(PlanOfSize("p", 20 + i), etag, CancellationToken.None)));
 
         writes.Count(w => w.IsOk).Should().Be(1);
         writes.Where(w => !w.IsOk).Should().AllSatisfy(w => w.Kind.Should().Be(OutcomeKind.Conflict));
         int winner = Array.FindIndex(writes, w => w.IsOk);
-        (await store.GetAsync("p", CancellationToken.None))!.Value.FindTask(1)!.Text.Should().HaveLength(20 + winner);
+        (await store.GetAsync("p", null, CancellationToken.None))!.Value.FindTask(1)!.Text.Should().HaveLength(20 + winner);
     }
 
     [Theory]

@@ -59,21 +59,29 @@ internal sealed class CycleHost : IAsyncDisposable
         ],
         [new UnitGroup("各县（市、区）政府", ["lps", "flx"])]);
 
-    /// <param name="coUnitWorkingDaysBeforeLead">
-    /// 0 by default: one due day for every unit, so a test of extensions or escalation reads one timeline;
-    /// the product's default (1) is tested on its own.
+    /// <param name="settings">
+    /// More configuration (group robots, say). <c>Cycle:CoUnitWorkingDaysBeforeLead</c> is 0 unless set here: one
+    /// due day for every unit, so a test of extensions or escalation reads one timeline; the product's default (1)
+    /// is tested on its own.
     /// </param>
-    public static async Task<CycleHost> StartAsync(int coUnitWorkingDaysBeforeLead = 0)
+    /// <param name="directory">Changes <see cref="Directory"/> before it is stored.</param>
+    public static async Task<CycleHost> StartAsync(IDictionary<string, string?>? settings = null, Func<UnitDirectory, UnitDirectory>? directory = null)
     {
         var mailer = new RecordingMailer();
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = await SharedAzurite.ConnectionStringAsync(),
             ["Storage:TablePrefix"] = "c" + Guid.NewGuid().ToString("N")[..12],
             ["Links:SigningKey"] = "test-signing-key",
             ["Links:BaseUrl"] = "http://localhost:7071",
-            ["Cycle:CoUnitWorkingDaysBeforeLead"] = coUnitWorkingDaysBeforeLead.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
+            ["Cycle:CoUnitWorkingDaysBeforeLead"] = "0",
+        };
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         DurableTaskTestHost host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddCycleTasks(),
             new DurableTaskTestHostOptions
@@ -87,7 +95,7 @@ internal sealed class CycleHost : IAsyncDisposable
                 },
             });
         var cycleHost = new CycleHost(host, mailer);
-        await cycleHost.Services.GetRequiredService<IDirectoryStore>().PutAsync(Directory, null, CancellationToken.None);
+        await cycleHost.Services.GetRequiredService<IDirectoryStore>().PutAsync(directory?.Invoke(Directory) ?? Directory, null, CancellationToken.None);
         await cycleHost.Services.GetRequiredService<IPlanStore>().PutAsync(PlanImporter.Import("p", PlanText).Catalog, null, CancellationToken.None);
         return cycleHost;
     }

@@ -69,31 +69,45 @@ internal sealed class InMemoryObligationStore : IObligationStore
         }
     }
 
-    public Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, Idempotency? idempotency, CancellationToken cancellationToken)
+    /// <summary>Runs once, after the next change has been asked for and before it reads: another change that lands in between.</summary>
+    public Func<Task>? BeforeNextChange { get; set; }
+
+    public async Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, Idempotency? idempotency, CancellationToken cancellationToken)
+    {
+        if (BeforeNextChange is { } between)
+        {
+            BeforeNextChange = null;
+            await between();
+        }
+
+        return Change(cycleId, unitId, task, change, entry, idempotency);
+    }
+
+    private Outcome<ChangeResult> Change(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, Idempotency? idempotency)
     {
         lock (gate)
         {
             if (!rows.TryGetValue((cycleId, unitId, task), out Obligation? before))
             {
-                return Task.FromResult(Outcome.NotFound<ChangeResult>("no such obligation"));
+                return Outcome.NotFound<ChangeResult>("no such obligation");
             }
 
             if (idempotency is not null && keys.TryGetValue((cycleId, unitId, task, idempotency.Key), out string? fingerprint))
             {
-                return Task.FromResult(fingerprint == idempotency.Fingerprint
+                return fingerprint == idempotency.Fingerprint
                     ? Outcome.Ok(new ChangeResult(before, Replayed: true))
-                    : Outcome.Unprocessable<ChangeResult>("key reused"));
+                    : Outcome.Unprocessable<ChangeResult>("key reused");
             }
 
             if (sealedCycles.Contains(cycleId))
             {
-                return Task.FromResult(Outcome.Closed<ChangeResult>(CycleMessages.Closed));
+                return Outcome.Closed<ChangeResult>(CycleMessages.Closed);
             }
 
             Outcome<Obligation> decided = change(before);
             if (!decided.IsOk)
             {
-                return Task.FromResult(decided.As<ChangeResult>());
+                return decided.As<ChangeResult>();
             }
 
             Obligation changed = decided.Value! with { Revision = before.Revision + 1 };
@@ -114,7 +128,7 @@ internal sealed class InMemoryObligationStore : IObligationStore
                 keys[(cycleId, unitId, task, idempotency.Key)] = idempotency.Fingerprint;
             }
 
-            return Task.FromResult(Outcome.Ok(new ChangeResult(changed, Replayed: false)));
+            return Outcome.Ok(new ChangeResult(changed, Replayed: false));
         }
     }
 
@@ -127,6 +141,9 @@ internal sealed class InMemoryObligationStore : IObligationStore
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Nothing to sweep: this store keeps long texts in memory with their rows, never in blobs.</summary>
+    public Task<int> RemoveOrphanDetailsAsync(string cycleId, CancellationToken cancellationToken) => Task.FromResult(0);
 
     public Task SaveExtensionRequestAsync(ExtensionRequest request, CancellationToken cancellationToken)
     {

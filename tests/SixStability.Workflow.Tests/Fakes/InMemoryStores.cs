@@ -1,3 +1,4 @@
+using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
 using SixStability.Core.Rules;
 using SixStability.Core.Units;
@@ -5,33 +6,34 @@ using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Tests.Fakes;
 
-/// <summary>A document with an ETag, replaced only when the caller's ETag is still current.</summary>
+/// <summary>A document kept in every version, the newest replaced only when the caller's ETag is still current.</summary>
 internal sealed class InMemoryDocument<T>
     where T : class
 {
     private readonly Lock gate = new();
-    private Versioned<T>? current;
-    private int version;
+    private readonly List<Versioned<T>> versions = [];
 
-    public Versioned<T>? Get()
+    public Versioned<T>? Get(string? version)
     {
         lock (gate)
         {
-            return current;
+            return version is null ? versions.LastOrDefault() : versions.FirstOrDefault(v => v.Version.Id == version);
         }
     }
 
-    public Outcome<string> Put(T value, string? ifMatch)
+    public Outcome<StoredVersion> Put(T value, string? ifMatch)
     {
         lock (gate)
         {
-            if (ifMatch is not null && ifMatch != current?.ETag)
+            if (ifMatch is not null && ifMatch != versions.LastOrDefault()?.ETag)
             {
-                return Outcome.Conflict<string>("数据已被他人修改，请重新读取后再提交。");
+                return Outcome.Conflict<StoredVersion>("数据已被他人修改，请重新读取后再提交。");
             }
 
-            current = new Versioned<T>(value, $"\"v{++version}\"");
-            return current.ETag;
+            int number = versions.Count + 1;
+            var stored = new StoredVersion($"v{number}", number, DateTimeOffset.UtcNow, $"\"v{number}\"");
+            versions.Add(new Versioned<T>(value, stored));
+            return stored;
         }
     }
 }
@@ -40,13 +42,13 @@ internal sealed class InMemoryPlanStore : IPlanStore
 {
     private readonly Dictionary<string, InMemoryDocument<PlanCatalog>> plans = new(StringComparer.Ordinal);
 
-    public Task<Versioned<PlanCatalog>?> GetAsync(string planId, CancellationToken cancellationToken) =>
-        Task.FromResult(plans.GetValueOrDefault(planId)?.Get());
+    public Task<Versioned<PlanCatalog>?> GetAsync(string planId, string? version, CancellationToken cancellationToken) =>
+        Task.FromResult(plans.GetValueOrDefault(planId)?.Get(version));
 
     public Task<IReadOnlyList<PlanCatalog>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<PlanCatalog>>([.. plans.Values.Select(p => p.Get()!.Value)]);
+        Task.FromResult<IReadOnlyList<PlanCatalog>>([.. plans.Values.Select(p => p.Get(null)!.Value)]);
 
-    public Task<Outcome<string>> PutAsync(PlanCatalog plan, string? ifMatch, CancellationToken cancellationToken)
+    public Task<Outcome<StoredVersion>> PutAsync(PlanCatalog plan, string? ifMatch, CancellationToken cancellationToken)
     {
         if (!plans.TryGetValue(plan.PlanId, out InMemoryDocument<PlanCatalog>? doc))
         {
@@ -61,9 +63,9 @@ internal sealed class InMemoryDirectoryStore : IDirectoryStore
 {
     private readonly InMemoryDocument<UnitDirectory> doc = new();
 
-    public Task<Versioned<UnitDirectory>?> GetAsync(CancellationToken cancellationToken) => Task.FromResult(doc.Get());
+    public Task<Versioned<UnitDirectory>?> GetAsync(string? version, CancellationToken cancellationToken) => Task.FromResult(doc.Get(version));
 
-    public Task<Outcome<string>> PutAsync(UnitDirectory directory, string? ifMatch, CancellationToken cancellationToken) => Task.FromResult(doc.Put(directory, ifMatch));
+    public Task<Outcome<StoredVersion>> PutAsync(UnitDirectory directory, string? ifMatch, CancellationToken cancellationToken) => Task.FromResult(doc.Put(directory, ifMatch));
 }
 
 internal sealed class InMemoryCycleStore : ICycleStore
@@ -85,6 +87,17 @@ internal sealed class InMemoryCycleStore : ICycleStore
     }
 
     public Task<IReadOnlyList<CycleRecord>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CycleRecord>>([.. records.Values]);
+
+    public List<(string CycleId, CycleProblem Problem)> Problems { get; } = [];
+
+    public Task AddProblemAsync(string cycleId, CycleProblem problem, CancellationToken cancellationToken)
+    {
+        Problems.Add((cycleId, problem));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<CycleProblem>> ProblemsAsync(string cycleId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CycleProblem>>([.. Problems.Where(p => p.CycleId == cycleId).Select(p => p.Problem)]);
 }
 
 internal sealed class InMemoryBlobStore : IBlobStore
@@ -106,4 +119,7 @@ internal sealed class InMemoryBlobStore : IBlobStore
         blobs.Remove((container, name));
         return Task.CompletedTask;
     }
+
+    public IAsyncEnumerable<string> ListAsync(string container, string prefix, CancellationToken cancellationToken) =>
+        blobs.Keys.Where(k => k.Item1 == container && k.Item2.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k.Item2).ToList().ToAsyncEnumerable();
 }

@@ -19,17 +19,42 @@ internal sealed class RecordingMailer : IMailer
 
 internal sealed class InMemoryOutbox : IMailOutbox
 {
+    private readonly Lock gate = new();
     private readonly Dictionary<(string Cycle, string Step), Dictionary<string, OutboxEntry>> entries = [];
+    private readonly Dictionary<(string Cycle, string Step, string Key), RobotSend> robots = [];
 
-    public Task<IReadOnlyDictionary<string, OutboxEntry>> GetAsync(string cycleId, string stepId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, OutboxEntry>>(entries.GetValueOrDefault((cycleId, stepId)) ?? []);
+    public Task<IReadOnlyDictionary<string, OutboxEntry>> GetAsync(string cycleId, string stepId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, OutboxEntry>>(new Dictionary<string, OutboxEntry>(entries.GetValueOrDefault((cycleId, stepId)) ?? [], StringComparer.Ordinal));
+        }
+    }
 
     public Task RecordPendingAsync(MailBatch batch, IReadOnlyList<MailRecipient> recipients, CancellationToken cancellationToken)
     {
-        Dictionary<string, OutboxEntry> step = Step(batch.CycleId, batch.Step);
-        foreach (MailRecipient r in recipients)
+        lock (gate)
         {
-            step[r.Key] = new OutboxEntry(batch.Step, r.Key, batch.Kind, OutboxStatus.Pending, r.To[0].Email, 1, null, null);
+            Dictionary<string, OutboxEntry> step = Step(batch.CycleId, batch.Step);
+            foreach (MailRecipient r in recipients)
+            {
+                step[r.Key] = new OutboxEntry(batch.Step, r.Key, batch.Kind, OutboxStatus.Pending, r.To[0].Email, step.TryGetValue(r.Key, out OutboxEntry? e) ? e.Attempts : 0, null, null);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RecordPendingAsync(string cycleId, string stepId, MailKind kind, IReadOnlyList<RobotSend> sends, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            Dictionary<string, OutboxEntry> step = Step(cycleId, stepId);
+            foreach (RobotSend s in sends)
+            {
+                step[s.Key] = new OutboxEntry(stepId, s.Key, kind, OutboxStatus.Pending, s.Channel.Name, step.TryGetValue(s.Key, out OutboxEntry? e) ? e.Attempts : 0, null, null, s.Channel.Kind, s.Channel.Robot, Reader: s.RecipientKey);
+                robots[(cycleId, stepId, s.Key)] = s;
+            }
         }
 
         return Task.CompletedTask;
@@ -37,17 +62,58 @@ internal sealed class InMemoryOutbox : IMailOutbox
 
     public Task RecordAsync(string cycleId, string stepId, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
     {
-        Dictionary<string, OutboxEntry> step = Step(cycleId, stepId);
-        foreach (Delivery d in deliveries)
+        lock (gate)
         {
-            step[d.RecipientKey] = step[d.RecipientKey] with { Status = d.Status == DeliveryStatus.Sent ? OutboxStatus.Sent : d.Status == DeliveryStatus.Failed ? OutboxStatus.Failed : OutboxStatus.Rejected, Error = d.Error };
+            Dictionary<string, OutboxEntry> step = Step(cycleId, stepId);
+            foreach (Delivery d in deliveries)
+            {
+                OutboxEntry e = step[d.RecipientKey];
+                step[d.RecipientKey] = e with
+                {
+                    Status = d.Status switch
+                    {
+                        DeliveryStatus.Sent => OutboxStatus.Sent,
+                        DeliveryStatus.Failed => OutboxStatus.Failed,
+                        DeliveryStatus.Queued => OutboxStatus.Queued,
+                        _ => OutboxStatus.Rejected,
+                    },
+                    Error = d.Error ?? e.Error,
+                    Attempts = e.Attempts + (d.Attempted ? 1 : 0),
+                    NotBefore = d.NotBefore,
+                };
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<OutboxEntry>> ProblemsAsync(string cycleId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OutboxEntry>>([.. entries.Where(e => e.Key.Cycle == cycleId).SelectMany(e => e.Value.Values).Where(e => e.Status is OutboxStatus.Failed or OutboxStatus.Rejected)]);
+    public Task<IReadOnlyList<QueuedRobotSend>> QueuedAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<QueuedRobotSend>>([.. entries.Where(e => e.Key.Cycle == cycleId).OrderBy(e => e.Key.Step, StringComparer.Ordinal)
+                .SelectMany(e => e.Value.Values.OrderBy(v => v.RecipientKey, StringComparer.Ordinal))
+                .Where(e => e.Status == OutboxStatus.Queued)
+                .Select(e => new QueuedRobotSend(e.Step, e.Kind, robots[(cycleId, e.Step, e.RecipientKey)], e.Attempts, e.NotBefore ?? DateTimeOffset.MinValue))]);
+        }
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> ProblemsAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<OutboxEntry>>([.. entries.Where(e => e.Key.Cycle == cycleId).SelectMany(e => e.Value.Values).Where(e => e.Status is OutboxStatus.Failed or OutboxStatus.Rejected or OutboxStatus.Queued)]);
+        }
+    }
+
+    /// <summary>Every row of the cycle, for assertions.</summary>
+    public IReadOnlyList<OutboxEntry> All(string cycleId)
+    {
+        lock (gate)
+        {
+            return [.. entries.Where(e => e.Key.Cycle == cycleId).SelectMany(e => e.Value.Values)];
+        }
+    }
 
     private Dictionary<string, OutboxEntry> Step(string cycleId, string stepId)
     {
@@ -64,6 +130,8 @@ internal sealed class InMemoryOutbox : IMailOutbox
 internal sealed class PlainLinks : ILinkSigner, ILinkVerifier
 {
     public Uri UnitLink(string unitId, string cycleId, DateTimeOffset expires) => new($"https://lwlb.example.gov.cn/u?t={Uri.EscapeDataString(unitId + "|" + cycleId)}");
+
+    public Uri BoardLink() => new("https://lwlb.example.gov.cn/coord");
 
     public LinkClaims? Verify(string? token, DateTimeOffset now) =>
         token?.Split('|') is [var unit, var cycle] ? new LinkClaims(unit, cycle, LinkTokens.UnitPurpose, now.AddDays(1)) : null;

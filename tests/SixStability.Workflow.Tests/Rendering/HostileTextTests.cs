@@ -32,7 +32,7 @@ public sealed partial class HostileTextTests
         (await bench.Get<RequestExtensionUseCase>().RunAsync(new RequestExtensionCommand(Workbench.CycleId, "rsj", new DateOnly(2020, 10, 20), "理由" + Hostile.Text), CancellationToken.None)).IsOk.Should().BeTrue();
         (await bench.Get<DecideExtensionUseCase>().RunAsync(new DecideExtensionCommand(Workbench.CycleId, "rsj", false, "意见" + Hostile.Text), bench.Engine, CancellationToken.None)).IsOk.Should().BeTrue();
         var message = new PageMessage(false, "提示" + Hostile.Text, [new FieldError("narrative", "字段" + Hostile.Text)]);
-        UnitPageModel model = (await bench.Get<UnitPageQuery>().RunAsync(Workbench.CycleId, "rsj", "u?t=" + Uri.EscapeDataString(Hostile.Text), 1, message, form, CancellationToken.None)).Value!;
+        UnitPageModel model = (await bench.Get<UnitPageQuery>().RunAsync(Workbench.CycleId, "rsj", "u?t=" + Uri.EscapeDataString(Hostile.Text), 1, message, form, new Dictionary<string, string> { ["x"] = Hostile.Text }, CancellationToken.None)).Value!;
 
         string html = await bench.Get<HtmlComposer>().PageAsync<UnitPage>(new Dictionary<string, object?> { ["Model"] = model });
 

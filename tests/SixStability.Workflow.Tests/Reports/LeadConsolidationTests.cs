@@ -50,7 +50,7 @@ public sealed class LeadConsolidationTests
         await bench.OpenCycleAsync();
         (await bench.Get<SaveReportUseCase>().RunAsync(new SaveReportCommand(Workbench.CycleId, "fgw", 1, CoUnitReport, Draft: false), CancellationToken.None)).IsOk.Should().BeTrue();
 
-        Outcome<UnitPageModel> model = await bench.Get<UnitPageQuery>().RunAsync(Workbench.CycleId, "rsj", "u?t=x", null, null, null, CancellationToken.None);
+        Outcome<UnitPageModel> model = await bench.Get<UnitPageQuery>().RunAsync(Workbench.CycleId, "rsj", "u?t=x", null, null, null, null, CancellationToken.None);
         string page = await bench.Get<HtmlComposer>().PageAsync<UnitPage>(new Dictionary<string, object?> { ["Model"] = model.Value });
 
         model.Value!.CoUnits[1].Select(c => c.UnitId).Should().Equal("fgw", "czj", "kjj", "swj", "tax", "scjgj");
@@ -67,7 +67,7 @@ public sealed class LeadConsolidationTests
         await using Workbench bench = await Workbench.CreateAsync();
         await bench.OpenCycleAsync();
 
-        UnitPageModel model = (await bench.Get<UnitPageQuery>().RunAsync(Workbench.CycleId, "czj", "u?t=x", null, null, null, CancellationToken.None)).Value!;
+        UnitPageModel model = (await bench.Get<UnitPageQuery>().RunAsync(Workbench.CycleId, "czj", "u?t=x", null, null, null, null, CancellationToken.None)).Value!;
 
         model.View.Obligations.Where(o => !o.IsLead).Select(o => o.TaskNumber).Should().Contain(1);
         model.CoUnits.Should().NotContainKey(1);

@@ -40,7 +40,7 @@ internal static class ReportedCycle
             IReadOnlyList<DeadlineAnswer>? answers = o.IsLead
                 ? [.. task.Deadlines.Where(d => d.Date <= cycle.Record.Frame.Quarter.LastDay).Select((d, n) => n == 0 ? new DeadlineAnswer(d.Date, DeadlineAnswer.Met) : new DeadlineAnswer(d.Date, DeadlineAnswer.Missed, "受汛期影响推迟至10月"))]
                 : null;
-            var form = new SubmissionForm(narrative, ReportedFigures.OnTrack, values, $"{unit}反映任务{o.TaskNumber}的资金到位偏慢。", $"{unit}将在四季度加快推进任务{o.TaskNumber}。", answers);
+            var form = new SubmissionForm(narrative, ReportedFigures.OnTrack, values, $"{unit}反映任务{o.TaskNumber}的资金到位偏慢。", $"{unit}将在四季度加快推进任务{o.TaskNumber}。", Deadlines: answers);
             Outcome<SavedReport> saved = await save.RunAsync(new SaveReportCommand(Workbench.CycleId, o.UnitId, o.TaskNumber, form, Draft: false), CancellationToken.None);
             saved.IsOk.Should().BeTrue($"{o.UnitId} task {o.TaskNumber}: {saved.Message} {string.Join("；", saved.Errors.Select(e => e.Field + " " + e.Message))}");
         }

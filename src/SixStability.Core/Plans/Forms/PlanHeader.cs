@@ -108,7 +108,8 @@ internal static partial class PlanHeader
         return year is >= 1949 and <= 2199 ? year : null;
     }
 
-    [GeneratedRegex(@"(方案|意见|措施|办法|计划|通知|细则|分工|要点|清单|事项|纲要|规划|决定|分解|分解表|分工表)$")]
+    // A title may end in a bracketed note: 实施方案（试行）, 工作要点（2021年修订）.
+    [GeneratedRegex(@"(方案|意见|措施|办法|计划|通知|细则|分工|要点|清单|事项|纲要|规划|决定|分解|分解表|分工表)(?:[（(][^（）()]{1,12}[）)])?$")]
     private static partial Regex TitleEnding();
 
     [GeneratedRegex(@"(?:政府|办公室|办公厅|委员会|局|厅|委|文件)$")]

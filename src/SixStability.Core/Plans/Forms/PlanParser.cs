@@ -36,7 +36,7 @@ internal sealed partial class PlanParser : ITableSink
     public static ParsedPlan Parse(PlanDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        (DateOnly? issued, int? year, List<PlanWarning> headerWarnings) = ReadIssued(document);
+        (DateOnly? issued, int? year, List<PlanWarning> headerWarnings) = IssueDate.Read(document);
         var parser = new PlanParser(year);
         parser.warnings.AddRange(headerWarnings);
         foreach (PlanBlock block in document.Blocks)
@@ -290,42 +290,7 @@ internal sealed partial class PlanParser : ITableSink
         ? $"（{(value is >= 1 and <= ChineseNumerals.Max ? ChineseNumerals.Format(value) : value.ToString(System.Globalization.CultureInfo.InvariantCulture))}）"
         : value.ToString(System.Globalization.CultureInfo.InvariantCulture) + line.Label[^1];
 
-    /// <summary>The date of issue: the first date standing alone on a line before the plan's first task.</summary>
-    private static (DateOnly? Issued, int? Year, List<PlanWarning> Warnings) ReadIssued(PlanDocument document)
-    {
-        var found = new List<PlanWarning>();
-        DateOnly? issued = null;
-        foreach (PlanParagraph p in document.Paragraphs)
-        {
-            string line = PlanLine.Clean(p.Text);
-            if (UnitMention().IsMatch(line))
-            {
-                break;
-            }
-
-            if (PlanHeader.TryIssued(line, out DateOnly? date, out bool invalid))
-            {
-                if (invalid)
-                {
-                    found.Add(new(p.Line, $"印发日期无效：{line}"));
-                    continue;
-                }
-
-                issued = date;
-                break;
-            }
-        }
-
-        IEnumerable<string> allText = document.Blocks.SelectMany(b => b switch
-        {
-            PlanParagraph p => [p.Text],
-            PlanTable t => t.Rows.SelectMany(r => r.Cells.Select(c => c.Text)),
-            _ => [],
-        });
-        return (issued, issued?.Year ?? PlanHeader.FirstYear(allText), found);
-    }
-
     // A line that names responsible units: the plan proper has begun (the notice before it names none).
     [GeneratedRegex(@"(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)\s*[:：]|负责\s*[)）〕]|牵头\s*[，,]")]
-    private static partial Regex UnitMention();
+    internal static partial Regex UnitMention();
 }

@@ -36,6 +36,9 @@
   function stepName(step) {
     if (step === 'open') { return '已开启（已发报送通知）'; }
     if (step === 'closed') { return '已关闭'; }
+    if (step === 'close' || step === 'closeFailed') { return '关闭'; }
+    if (step === 'extension') { return '延期'; }
+    if (step === 'openFailed') { return '开启'; }
     if (step.indexOf('reminder') === 0) { return '催报'; }
     if (step.indexOf('escalation') === 0) { return '第' + step.charAt(10) + '级督办'; }
     return step;
@@ -46,8 +49,9 @@
     var c = data.counts || {};
     $('counts').innerHTML = '应报送 <b>' + c.obligations + '</b> 项，已报送 <b id="submitted-total">' + c.submitted + '</b> 项（逾期 ' + c.late + ' 项），未报送 <b>' + c.owed + '</b> 项。';
     var status = { open: '进行中', closed: '已关闭', cancelled: '已取消' }[data.status] || data.status;
-    $('status').innerText = '状态：' + status + (data.step ? '　当前步骤：' + stepName(data.step) : '') + '　更新于 ' + new Date().toLocaleTimeString();
+    $('status').innerText = '状态：' + status + (data.step ? '　当前步骤：' + stepName(data.step) : '') + '　更新于 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false });
     $('close').style.display = data.status === 'open' ? '' : 'none';
+    renderHealth();
     var tasks = [], seen = {}, i, j, u, t;
     for (i = 0; i < data.units.length; i++) {
       for (j = 0; j < data.units[i].tasks.length; j++) {
@@ -86,6 +90,38 @@
     }
     $('requests').innerHTML = pending;
     $('requests-card').className = pending ? 'card' : 'card hidden';
+  }
+  // The cycle's real state: the orchestration's own status, what failed, and the way back (恢复运行).
+  var runtimeNames = { Failed: '运行失败', Terminated: '已被终止', Completed: '已结束', Running: '运行中', Pending: '等待启动' };
+  function renderHealth() {
+    var lines = [], i, p;
+    if (data.runtime === 'Failed' || data.runtime === 'Terminated' || (data.runtime === 'Completed' && data.status === 'open')) {
+      lines.push('流程状态：' + (runtimeNames[data.runtime] || data.runtime) + (data.failure ? '（' + data.failure + '）' : '') + '。');
+    }
+    for (i = 0; i < (data.problems || []).length; i++) {
+      p = data.problems[i];
+      lines.push(new Date(p.at).toLocaleString('zh-CN', { hour12: false }) + ' ' + stepName(p.step) + '：' + p.message);
+    }
+    if ((data.mailProblems || []).length > 0) {
+      lines.push('发送失败的邮件 ' + data.mailProblems.length + ' 封（收件人地址或邮件服务有误）。');
+    }
+    // Group robots beside mail: only what did not go (a message waiting for its robot's minute is not a problem).
+    var robotFailed = 0, robots = [], r;
+    for (i = 0; i < (data.robotProblems || []).length; i++) {
+      r = data.robotProblems[i];
+      if (r.status !== 'failed' && r.status !== 'rejected') { continue; }
+      robotFailed++;
+      if (robots.indexOf(r.robot) < 0) { robots.push(r.robot); }
+    }
+    if (robotFailed > 0) {
+      lines.push('未送达的群机器人消息 ' + robotFailed + ' 条（机器人 ' + robots.join('、') + '：密钥、签名有误或一直无法连接）。');
+    }
+    var text = '';
+    for (i = 0; i < lines.length; i++) { text += '<p>' + esc(lines[i]) + '</p>'; }
+    if (data.versions) { text += '<p class="muted">本周期使用方案第 ' + data.versions.planNumber + ' 版、单位名录第 ' + data.versions.directoryNumber + ' 版。</p>'; }
+    $('health-text').innerHTML = text;
+    $('health').className = lines.length > 0 ? 'card err' : 'card hidden';
+    $('resume').className = data.canResume ? 'primary' : 'primary hidden';
   }
   var timer = null;
   // The next poll is set when an answer arrives, so a slow answer (a large cycle) never piles requests up.
@@ -138,6 +174,12 @@
     if (!confirm('确定立即关闭本周期？关闭后各单位不能再报送，并将生成汇总报告。')) { return; }
     api('POST', '/api/cycles/' + encodeURIComponent(current) + '/close', {}, function (status, json) {
       say(status === 202 ? '正在关闭，汇总报告生成后可在上方查看。' : problem(status, json), status === 202); load();
+    });
+  };
+  $('resume').onclick = function () {
+    if (!confirm('确定恢复运行本周期？将从当前步骤继续，已发出的通知不会重复发送。')) { return; }
+    api('POST', '/api/cycles/' + encodeURIComponent(current) + '/resume', {}, function (status, json) {
+      say(status === 202 ? '已恢复运行。' : problem(status, json), status === 202); load();
     });
   };
   $('late-only').onclick = render;

@@ -20,8 +20,6 @@ public sealed class UnitPageHandlers(UnitLinkAccess access, UnitPageQuery page, 
     {
         ["draft"] = "草稿已保存。",
         ["submit"] = "已报送，谢谢！截止前如需修改，可重新报送。",
-        ["attach"] = "附件已上传。",
-        ["detach"] = "附件已删除。",
         ["extension"] = "延期申请已提交，请等待市发改委审核（结果将邮件通知）。",
     };
 
@@ -38,7 +36,7 @@ public sealed class UnitPageHandlers(UnitLinkAccess access, UnitPageQuery page, 
         IQueryCollection query = call.Request.Query;
         int? focus = query["ok"] == "extension" ? 0 : int.TryParse(query["task"], NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : null;
         PageMessage? done = Done.TryGetValue(query["ok"].ToString(), out string? text) ? new PageMessage(true, text, []) : null;
-        return await RenderAsync(link!, focus, done, null, StatusCodes.Status200OK, call.Aborted).ConfigureAwait(false);
+        return await RenderAsync(link!, focus, done, null, null, StatusCodes.Status200OK, call.Aborted).ConfigureAwait(false);
     }
 
     public async Task<ApiResult> PostAsync(RouteCall call)
@@ -63,21 +61,29 @@ public sealed class UnitPageHandlers(UnitLinkAccess access, UnitPageQuery page, 
             _ when post.Unreadable.Count > 0 => Outcome.Refused<string>(RuleViolation.Of(SubmissionRules.Summary, post.Unreadable)),
             "draft" or "submit" => (await save.RunAsync(new SaveReportCommand(cycleId, unitId, post.Task, post.Form, post.Action == "draft", post.Revision, post.IdempotencyKey), call.Aborted).ConfigureAwait(false)).Map(_ => post.Action),
             "attach" when post.File is null => Outcome.Refused<string>(RuleViolation.Field("file", "请选择要上传的文件。")),
-            "attach" => (await attach.RunAsync(new AttachFileCommand(cycleId, unitId, post.Task, post.File.Value.Name, post.File.Value.Content), call.Aborted).ConfigureAwait(false)).Map(_ => post.Action),
-            "detach" => (await detach.RunAsync(new DetachFileCommand(cycleId, unitId, post.Task, post.FileId ?? string.Empty), call.Aborted).ConfigureAwait(false)).Map(_ => post.Action),
+            "attach" => (await attach.RunAsync(new AttachFileCommand(cycleId, unitId, post.Task, post.File.Value.Name, post.File.Value.Content, IdempotencyKey: post.IdempotencyKey), call.Aborted).ConfigureAwait(false)).Map(_ => "附件已上传。"),
+            "detach" => (await detach.RunAsync(new DetachFileCommand(cycleId, unitId, post.Task, post.FileId ?? string.Empty), call.Aborted).ConfigureAwait(false)).Map(_ => "附件已删除。"),
             _ => (await extension.RunAsync(new RequestExtensionCommand(cycleId, unitId, post.Due, post.Reason), call.Aborted).ConfigureAwait(false)).Map(_ => post.Action),
         };
 
         int focus = post.Action == "extension" ? 0 : post.Task;
         string anchor = focus == 0 ? "extension" : $"task-{post.Task.ToString(CultureInfo.InvariantCulture)}";
-        return outcome.IsOk
-            ? ApiResult.SeeOther($"{link.Action}&ok={post.Action}{(focus == 0 ? string.Empty : "&task=" + post.Task.ToString(CultureInfo.InvariantCulture))}#{anchor}")
-            : await RenderAsync(link, focus, new PageMessage(false, outcome.Message, outcome.Errors), post.Action is "draft" or "submit" ? post.Form : null, OutcomeResults.Status(outcome.Kind), call.Aborted).ConfigureAwait(false);
+        SubmissionForm? typed = post.Action == "extension" ? null : post.Form;
+        if (!outcome.IsOk)
+        {
+            // Refused: the form again, with the reason beside it and everything as it was typed.
+            return await RenderAsync(link, focus, new PageMessage(false, outcome.Message, outcome.Errors), typed, post.TypedIndicators, OutcomeResults.Status(outcome.Kind), call.Aborted).ConfigureAwait(false);
+        }
+
+        // A file added or removed from a task's form: the page comes back with what was typed still in it (not yet saved).
+        return post.Action is "attach" or "detach"
+            ? await RenderAsync(link, focus, new PageMessage(true, outcome.Value! + "本项填写的内容尚未保存，请记得点击“保存草稿”或“提交报送”。", []), typed, post.TypedIndicators, StatusCodes.Status200OK, call.Aborted).ConfigureAwait(false)
+            : ApiResult.SeeOther($"{link.Action}&ok={post.Action}{(focus == 0 ? string.Empty : "&task=" + post.Task.ToString(CultureInfo.InvariantCulture))}#{anchor}");
     }
 
-    private async Task<ApiResult> RenderAsync(UnitPageLink link, int? focus, PageMessage? message, SubmissionForm? typed, int status, CancellationToken cancellationToken)
+    private async Task<ApiResult> RenderAsync(UnitPageLink link, int? focus, PageMessage? message, SubmissionForm? typed, IReadOnlyDictionary<string, string>? typedIndicators, int status, CancellationToken cancellationToken)
     {
-        Outcome<UnitPageModel> model = await page.RunAsync(link.Claims.Cycle, link.Claims.Unit, link.Action, focus, message, typed, cancellationToken).ConfigureAwait(false);
+        Outcome<UnitPageModel> model = await page.RunAsync(link.Claims.Cycle, link.Claims.Unit, link.Action, focus, message, typed, typedIndicators, cancellationToken).ConfigureAwait(false);
         return model.IsOk
             ? ApiResult.Html(status, await html.PageAsync<UnitPage>(new Dictionary<string, object?> { ["Model"] = model.Value }).ConfigureAwait(false))
             : await ErrorAsync(StatusCodes.Status404NotFound, "报送周期不存在", model.Message).ConfigureAwait(false);

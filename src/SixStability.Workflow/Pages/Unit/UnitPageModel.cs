@@ -10,7 +10,8 @@ namespace SixStability.Workflow.Pages.Unit;
 /// <summary>Everything the unit's page shows, read once per view.</summary>
 /// <param name="Action">Where the page's forms post back to (<c>u?t=…</c>).</param>
 /// <param name="Focus">The task (or 0, the extension card) the message belongs to.</param>
-/// <param name="Typed">What the clerk typed into the focused task's form, shown again after a refusal.</param>
+/// <param name="Typed">What the clerk typed into the focused task's form, shown again (after a refusal, or an upload).</param>
+/// <param name="TypedIndicators">The focused task's indicator boxes exactly as typed, by indicator name.</param>
 public sealed record UnitPageModel(
     UnitView View,
     string Action,
@@ -19,7 +20,8 @@ public sealed record UnitPageModel(
     ExtensionRequest? Extension,
     int? Focus = null,
     PageMessage? Message = null,
-    SubmissionForm? Typed = null)
+    SubmissionForm? Typed = null,
+    IReadOnlyDictionary<string, string>? TypedIndicators = null)
 {
     public bool Open => View.Cycle.IsOpen;
 

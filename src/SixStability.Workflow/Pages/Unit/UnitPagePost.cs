@@ -2,21 +2,27 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
+using SixStability.Core.Text;
 
 namespace SixStability.Workflow.Pages.Unit;
 
 /// <summary>
-/// One form posted from the unit's page (保存草稿, 提交报送, 上传附件, 删除附件, 延期申请), read into typed
-/// values. A number or a date that cannot be read is named here (<see cref="Unreadable"/>); every
-/// other rule is the use case's.
+/// One form posted from the unit's page, read into typed values: a task's form (保存草稿, 提交报送,
+/// 上传附件, 删除附件 — one form, so an upload never drops what was typed) or the 延期申请 card. A
+/// number or a date that cannot be read is named here (<see cref="Unreadable"/>) and the text as typed
+/// is kept (<see cref="TypedIndicators"/>) to show again; every other rule is the use case's.
 /// </summary>
 public sealed record UnitPagePost(string Action, int Task, SubmissionForm Form, IReadOnlyList<FieldError> Unreadable)
 {
-    private static readonly string[] Actions = ["draft", "submit", "attach", "detach", "extension"];
+    public const string DetachPrefix = "detach:";
+    private static readonly string[] Actions = ["draft", "submit", "attach", "extension"];
 
     public string? Revision { get; init; }
 
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>Each indicator box exactly as typed (1.6万, 约1.6万 …), by indicator name.</summary>
+    public IReadOnlyDictionary<string, string> TypedIndicators { get; init; } = new Dictionary<string, string>();
 
     public (string Name, byte[] Content)? File { get; init; }
 
@@ -45,19 +51,22 @@ public sealed record UnitPagePost(string Action, int Task, SubmissionForm Form, 
             return (null, $"提交内容过大或不完整：附件每个不超过 {AttachmentRules.MaxBytes / 1024 / 1024} MB，请重试。");
         }
 
+        // 删除附件 is a button of the task's form whose value names the file.
         string action = form["action"].ToString();
-        if (!Actions.Contains(action))
+        string? fileId = action.StartsWith(DetachPrefix, StringComparison.Ordinal) ? action[DetachPrefix.Length..] : null;
+        action = fileId is null ? action : "detach";
+        if (!Actions.Contains(action) && action != "detach")
         {
             return (null, "无法识别的操作：请在报送页面上点击“保存草稿”或“提交报送”。");
         }
 
         int task = 0;
-        if (action != "extension" && !(int.TryParse(form["task"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out task) && task is >= 1 and <= 99))
+        if (action != "extension" && !(int.TryParse(form["task"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out task) && task is >= 1 and <= 9999))
         {
             return (null, "无法识别的任务，请在报送页面上填写并提交。");
         }
 
-        (SubmissionForm typed, List<FieldError> unreadable) = ReadReport(form);
+        (SubmissionForm typed, Dictionary<string, string> rawIndicators, List<FieldError> unreadable) = ReadReport(form);
         string dueText = form["due"].ToString().Trim();
         DateOnly? due = DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day) ? day : null;
         if (action == "extension" && due is null && dueText.Length > 0)
@@ -65,9 +74,8 @@ public sealed record UnitPagePost(string Action, int Task, SubmissionForm Form, 
             unreadable.Add(new FieldError("due", $"日期格式应为 年-月-日（如 2020-10-20），现为“{dueText}”。"));
         }
 
-        IFormFile? upload = form.Files.GetFile("file");
         (string, byte[])? file = null;
-        if (action == "attach" && upload is { Length: > 0 })
+        if (action == "attach" && form.Files.GetFile("file") is { Length: > 0 } upload)
         {
             if (upload.Length > AttachmentRules.MaxBytes)
             {
@@ -79,41 +87,51 @@ public sealed record UnitPagePost(string Action, int Task, SubmissionForm Form, 
             file = (upload.FileName, buffer.ToArray());
         }
 
-        return (new UnitPagePost(action, task, typed, unreadable)
+        return (new UnitPagePost(action, task, typed, action is "draft" or "submit" ? unreadable : [.. unreadable.Where(e => e.Field == "due")])
         {
             Revision = NonEmpty(form["rev"]),
             IdempotencyKey = form["key"].ToString() is { Length: > 0 and <= 200 } key ? key : null,
+            TypedIndicators = rawIndicators,
             File = file,
-            FileId = action == "detach" ? form["file"].ToString() : null,
+            FileId = fileId,
             Due = due,
             Reason = NonEmpty(form["reason"]),
         }, null);
     }
 
-    private static (SubmissionForm Form, List<FieldError> Errors) ReadReport(IFormCollection form)
+    private static (SubmissionForm Form, Dictionary<string, string> Raw, List<FieldError> Errors) ReadReport(IFormCollection form)
     {
         var errors = new List<FieldError>();
         var readings = new List<IndicatorReading>();
+        var cleared = new List<string>();
+        var raw = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < 50 && form.ContainsKey($"indname.{i}"); i++)
         {
             string name = form[$"indname.{i}"].ToString();
-            string text = form[$"ind.{i}"].ToString().Trim().Replace(",", string.Empty, StringComparison.Ordinal).Replace("，", string.Empty, StringComparison.Ordinal);
-            if (text.Length == 0)
+            string text = form[$"ind.{i}"].ToString().Trim();
+            raw[name] = text;
+            if (form.ContainsKey($"clear.{i}"))
             {
+                cleared.Add(name); // 清除此值: withdrawn on purpose, whatever the box says
                 continue;
             }
 
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value))
+            if (text.Length == 0)
+            {
+                continue; // left empty: the value reported before stands
+            }
+
+            if (NumberText.TryParse(text, out decimal value))
             {
                 readings.Add(new IndicatorReading(name, value));
             }
             else
             {
-                errors.Add(new FieldError($"indicators[{i}].value", $"“{name}”应填数字（现为“{text}”）。"));
+                errors.Add(new FieldError($"indicators[{i}].value", $"“{name}”应填一个确切的数（如 16000、1.6万），现为“{text}”。"));
             }
         }
 
-        return (new SubmissionForm(Text(form, "narrative"), Text(form, "status"), readings, Text(form, "difficulties"), Text(form, "nextSteps"), ReadDeadlines(form, errors)), errors);
+        return (new SubmissionForm(Text(form, "narrative"), Text(form, "status"), readings, Text(form, "difficulties"), Text(form, "nextSteps"), cleared.Count > 0 ? cleared : null, ReadDeadlines(form, errors)), raw, errors);
     }
 
     /// <summary>

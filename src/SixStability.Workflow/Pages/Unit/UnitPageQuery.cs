@@ -15,7 +15,7 @@ namespace SixStability.Workflow.Pages.Unit;
 /// </summary>
 public sealed class UnitPageQuery(UnitObligations units, IObligationStore obligations, SummaryArchive archive, TimeProvider clock)
 {
-    public async Task<Outcome<UnitPageModel>> RunAsync(string cycleId, string unitId, string action, int? focus, PageMessage? message, SubmissionForm? typed, CancellationToken cancellationToken)
+    public async Task<Outcome<UnitPageModel>> RunAsync(string cycleId, string unitId, string action, int? focus, PageMessage? message, SubmissionForm? typed, IReadOnlyDictionary<string, string>? typedIndicators, CancellationToken cancellationToken)
     {
         Outcome<UnitView> found = await units.FindAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false);
         if (!found.IsOk)
@@ -26,7 +26,7 @@ public sealed class UnitPageQuery(UnitObligations units, IObligationStore obliga
         IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>> histories = await obligations.UnitHistoryAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false);
         Core.Cycles.ExtensionRequest? extension = await obligations.GetExtensionRequestAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false);
         UnitView view = found.Value!;
-        return new UnitPageModel(view, action, view.Cycle.Today(clock.GetUtcNow()), histories, extension, focus, message, typed)
+        return new UnitPageModel(view, action, view.Cycle.Today(clock.GetUtcNow()), histories, extension, focus, message, typed, typedIndicators)
         {
             CoUnits = await CoUnitsAsync(view, cancellationToken).ConfigureAwait(false),
             Deadlines = await DeadlinesAsync(view, cancellationToken).ConfigureAwait(false),
