@@ -263,6 +263,10 @@ public static class SummaryDocx
             {
                 WTableCell group = Cell(row.Cells[0].Text, widths.Sum(), ReportLook.HeadingFont, CellAlign.Left, ReportLook.GroupFill);
                 group.TableCellProperties!.InsertAfter(new GridSpan { Val = t.Columns.Count }, group.TableCellProperties.GetFirstChild<TableCellWidth>());
+
+                // A plan section's row stays on the page of its first task (Word and LibreOffice keep a row whose paragraph keeps with the next).
+                Paragraph label = group.GetFirstChild<Paragraph>()!;
+                label.ParagraphProperties!.PrependChild(new KeepNext());
                 tr.Append(group);
             }
             else

@@ -83,6 +83,9 @@ public sealed class SummaryRenderingTests
         charts.Where(i => kept(paragraphs[i])).Should().OnlyContain(
             i => paragraphs[i + 1].Descendants<W.FontSize>().Any(f => f.Val == "24"),
             "a chart kept with the next paragraph is kept with its note, never with a heading: a page-tall chart would leave the heading alone at a page's foot");
+        List<W.TableRow> groupRows = [.. doc.MainDocumentPart.Document.Body.Descendants<W.TableRow>().Where(r => r.Descendants<GridSpan>().Any())];
+        groupRows.Should().NotBeEmpty("the annex's task table is grouped by the plan's sections").And.OnlyContain(
+            r => r.Descendants<Paragraph>().All(p => kept(p)), "a section's row stays on the page of its first task");
         Paragraph beforeProgress = paragraphs[paragraphs.FindIndex(p => p.InnerText == "二、主要进展和成效") - 1];
         beforeProgress.Descendants<W.Drawing>().Should().NotBeEmpty("section 一 ends with the departments' chart");
         kept(beforeProgress).Should().BeFalse();
