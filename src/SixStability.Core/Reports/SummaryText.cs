@@ -139,7 +139,7 @@ public static class SummaryText
         };
     }
 
-    /// <summary>The indicator in a sentence of the report: 今年完成2万户老旧小区改造：完成16000户，为年度目标的80%，超过序时进度（75%）.</summary>
+    /// <summary>The indicator in a sentence of the report: 今年完成2万户老旧小区改造：完成1.6万户，为年度目标的80%，超过序时进度（75%）.</summary>
     public static string Sentence(IndicatorSummary i)
     {
         ArgumentNullException.ThrowIfNull(i);
@@ -165,14 +165,14 @@ public static class SummaryText
     public static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A value with its unit as the plan writes it: from 10万 up in 万 (143万亩 read as 1430000 is written
-    /// 143万亩, 1458600亩 as 145.86万亩); percentages and units already in 万/亿 as they are.
+    /// A value with its unit as the plan writes it: from 1万 up in 万, exactly (143万亩 read as 1430000 is
+    /// written 143万亩, 1458600亩 145.86万亩, 18540头 1.854万头); percentages and units already in 万/亿 as they are.
     /// </summary>
     public static string Amount(decimal value, string unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        return Math.Abs(value) >= 100_000m && unit is not "%" && !unit.StartsWith('万') && !unit.StartsWith('亿')
-            ? N(Math.Round(value / 10_000m, 2, MidpointRounding.AwayFromZero)) + "万" + unit
+        return Math.Abs(value) >= 10_000m && unit is not "%" && !unit.StartsWith('万') && !unit.StartsWith('亿')
+            ? (value / 10_000m).ToString("0.####", CultureInfo.InvariantCulture) + "万" + unit
             : N(value) + unit;
     }
 

@@ -9,13 +9,14 @@ public sealed class IndicatorAmountTests
     [InlineData(1430000, "亩", "143万亩")]
     [InlineData(1458600, "亩", "145.86万亩")]
     [InlineData(299200, "头", "29.92万头")]
-    [InlineData(100000, "人", "10万人")]
-    [InlineData(99999, "人", "99999人")]
-    [InlineData(16000, "户", "16000户")]
+    [InlineData(18540, "头", "1.854万头")]
+    [InlineData(16000, "户", "1.6万户")]
+    [InlineData(10000, "人", "1万人")]
+    [InlineData(9999, "人", "9999人")]
     [InlineData(1585.14, "亿元", "1585.14亿元")]
     [InlineData(250000, "万元", "250000万元")]
     [InlineData(66.3, "%", "66.3%")]
-    public void From_ten_wan_up_a_value_is_written_in_wan_and_units_already_in_wan_or_yi_are_left_as_they_are(decimal value, string unit, string expected)
+    public void From_one_wan_up_a_value_is_written_in_wan_exactly_and_units_already_in_wan_or_yi_are_left_as_they_are(decimal value, string unit, string expected)
     {
         string written = SummaryText.Amount(value, unit);
 

@@ -81,7 +81,7 @@ public sealed class SummaryApiTests : DemoCycleApiTest
             text.Should().Contain($"{task.GetProperty("title").GetString()}{task.GetProperty("leadUnit").GetString()}{reported}/{reported + task.GetProperty("missing").GetArrayLength()}");
         }
 
-        text.Should().Contain("今年完成2万户老旧小区改造累计20000户16000户80%序时75%超序时");
+        text.Should().Contain("今年完成2万户老旧小区改造累计2万户1.6万户80%序时75%超序时");
         text.Should().Contain("牵头单位市发改委汇总报告：改造1.6万户。").And.Contain("特此报告。").And.Contain("市发改委（六稳六保工作专班）");
         string mailFile = Directory.GetFiles(MailFolder, "*-summary-*.eml").Should().NotBeEmpty().And.Subject.First();
         using MimeMessage mail = await MimeMessage.LoadAsync(mailFile);
