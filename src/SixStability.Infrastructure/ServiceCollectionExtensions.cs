@@ -46,6 +46,8 @@ public static class ServiceCollectionExtensions
         services.AddChannels(configuration);
         services.AddCycles(configuration);
         services.AddAccess(configuration);
+        services.AddSingleton(PolicyConfiguration.Policy(configuration));
+        services.AddSingleton(PolicyConfiguration.Report(configuration));
         services.AddWorkflow();
         return services;
     }

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using SixStability.Core.Cycles;
+using SixStability.Core.Reports.Layout;
 using SixStability.Workflow.Access;
 using SixStability.Workflow.Audit;
 using SixStability.Workflow.Cycles;
@@ -30,6 +33,11 @@ public static class WorkflowServices
         services.AddSingleton<RobotDispatcher>();
         services.AddSingleton<Notifier>();
         services.AddSingleton<CycleContextLoader>();
+
+        // What the deployment configures (the hosts register theirs first): the policy a new cycle opens with, the report's 主送 and 文号.
+        services.TryAddSingleton(CyclePolicy.Default);
+        services.TryAddSingleton(ReportOptions.Default);
+        services.AddSingleton<SummaryArchive>();
         services.AddSingleton<SummaryReports>();
         services.AddSingleton<CycleAutoStarter>();
         services.AddSingleton<CycleHistoryPurge>();

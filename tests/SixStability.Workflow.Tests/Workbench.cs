@@ -52,7 +52,8 @@ internal sealed class Workbench : IAsyncDisposable
 
     /// <param name="plan">Changes the sample plan before it is stored (a hostile title, say).</param>
     /// <param name="directory">Changes the sample directory before it is stored.</param>
-    public static async Task<Workbench> CreateAsync(Func<PlanCatalog, PlanCatalog>? plan = null, Func<UnitDirectory, UnitDirectory>? directory = null)
+    /// <param name="policy">The cycle policy a new cycle opens with (the default when null).</param>
+    public static async Task<Workbench> CreateAsync(Func<PlanCatalog, PlanCatalog>? plan = null, Func<UnitDirectory, UnitDirectory>? directory = null, CyclePolicy? policy = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2020, 10, 12, 10, 0, 0, TimeSpan.FromHours(8)));
         var collection = new ServiceCollection();
@@ -77,6 +78,11 @@ internal sealed class Workbench : IAsyncDisposable
         collection.AddSingleton<ILinkVerifier>(sp => sp.GetRequiredService<PlainLinks>());
         collection.AddSingleton<IAuditLog, InMemoryAuditLog>();
         collection.AddSingleton(new PageLinks(new Uri("https://lwlb.example.gov.cn/")));
+        if (policy is not null)
+        {
+            collection.AddSingleton(policy);
+        }
+
         collection.AddWorkflow();
         var ready = new Workbench(collection.BuildServiceProvider(), clock);
 

@@ -31,6 +31,22 @@ public sealed record CycleFrame(
         };
     }
 
+    /// <summary>
+    /// The co-units' due day: <see cref="CyclePolicy.CoUnitWorkingDaysBeforeLead"/> working days before the
+    /// lead units' <see cref="DefaultDue"/>, never before the cycle opens.
+    /// </summary>
+    public DateOnly CoUnitDue(CyclePolicy policy, BusinessCalendar china)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.CoUnitWorkingDaysBeforeLead <= 0)
+        {
+            return DefaultDue;
+        }
+
+        DateOnly due = Calendar(china).AddWorkingDays(DefaultDue, -policy.CoUnitWorkingDaysBeforeLead);
+        return due < Open ? Open : due;
+    }
+
     /// <summary>Real instant of a timeline instant.</summary>
     public DateTimeOffset Real(DateTimeOffset at, CyclePolicy policy)
     {

@@ -24,6 +24,9 @@ public sealed class CycleLookup(PlanCatalog plan, UnitDirectory directory)
 
     public string TaskTitle(int number) => Plan.FindTask(number)?.Title ?? $"任务{number}";
 
+    /// <summary>The task's responsible units, groups expanded, the lead unit first; none for a task no longer in the plan.</summary>
+    public IReadOnlyList<Unit> Responsible(int number) => Plan.FindTask(number) is { } task ? resolver.ResponsibleFor(task) : [];
+
     /// <summary>The task's indicators (the lead unit reports them); none for a task no longer in the plan.</summary>
     public IReadOnlyList<Indicator> Indicators(int number) => Plan.FindTask(number)?.Indicators ?? [];
 }

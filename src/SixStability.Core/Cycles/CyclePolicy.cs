@@ -1,3 +1,5 @@
+using SixStability.Core.Reports;
+
 namespace SixStability.Core.Cycles;
 
 /// <summary>
@@ -13,6 +15,15 @@ public sealed record CyclePolicy
 
     /// <summary>Reports are due on this working day after the quarter ends.</summary>
     public int DueWorkingDay { get; init; } = 5;
+
+    /// <summary>
+    /// Co-units (配合单位) are due this many working days before the lead unit (牵头单位), so the lead
+    /// can read their reports and write the task's consolidated account by its own due day.
+    /// </summary>
+    public int CoUnitWorkingDaysBeforeLead { get; init; } = 1;
+
+    /// <summary>How each unit's cycle is scored for commendation and accountability.</summary>
+    public ScoreRule Score { get; init; } = ScoreRule.Default;
 
     /// <summary>Reminders this many working days before the due day (0 = on the due day).</summary>
     public IReadOnlyList<int> ReminderWorkingDaysBeforeDue { get; init; } = [3, 1, 0];

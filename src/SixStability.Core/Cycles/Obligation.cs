@@ -7,6 +7,7 @@ namespace SixStability.Core.Cycles;
 /// What one responsible unit owes for one task in one cycle. The lead unit's (牵头单位) obligation
 /// carries the task's indicators; co-units report their part.
 /// </summary>
+/// <param name="Returns">How many times a submission was returned (退回) for revision; the score counts them.</param>
 public sealed record Obligation(
     string CycleId,
     string UnitId,
@@ -20,7 +21,8 @@ public sealed record Obligation(
     string? ReturnReason = null,
     int Revision = 0,
     ReportedFigures? Figures = null,
-    IReadOnlyList<Attachment>? Attachments = null)
+    IReadOnlyList<Attachment>? Attachments = null,
+    int Returns = 0)
 {
     /// <summary>Still to be reported: outstanding, or a draft not yet submitted.</summary>
     public bool IsOwed => State != ObligationState.Submitted;
@@ -50,7 +52,7 @@ public sealed record Obligation(
     /// <summary>退回: the coordinator returns a submission for revision; it is owed again.</summary>
     public Outcome<Obligation> Return(string reason) =>
         State == ObligationState.Submitted
-            ? this with { State = ObligationState.Outstanding, ReturnReason = reason }
+            ? this with { State = ObligationState.Outstanding, ReturnReason = reason, Returns = Returns + 1 }
             : Outcome.Conflict<Obligation>(NothingToReturn);
 
     public const string MissingFile = "该附件不存在或已删除。";

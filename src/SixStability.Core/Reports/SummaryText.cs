@@ -5,7 +5,7 @@ using SixStability.Core.Text;
 
 namespace SixStability.Core.Reports;
 
-/// <summary>The words the HTML and .docx forms share, so both say the same thing with the same numbers.</summary>
+/// <summary>The words the report's renderings share, so the HTML, the .docx and the .xlsx say the same thing with the same numbers.</summary>
 public static class SummaryText
 {
     public static string Title(CycleSummary summary)
@@ -14,52 +14,37 @@ public static class SummaryText
         return $"关于{summary.Quarter.ChineseName}“六稳六保”工作落实情况的报告{(summary.Final ? string.Empty : "（预览）")}";
     }
 
-    public static string Byline(CycleSummary summary)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        return $"报送单位：{summary.Reporter}　　日期：{Date(summary.AsOf)}";
-    }
-
-    /// <summary>The overview paragraph with the key numbers.</summary>
-    public static string Overview(CycleSummary summary)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        SummaryOverview o = summary.Overview;
-        string text = $"市政府：根据《{summary.PlanTitle}》要求，现将{summary.Quarter.ChineseName}落实情况报告如下。截至{ChineseDates.MonthDay(summary.AsOf)}，"
-            + $"{o.Units}个责任单位应报送{o.Obligations}项，已报送{o.Submitted}项，报送率{N(o.SubmissionRate)}%；其中按时报送{o.OnTime}项，逾期报送{o.SubmittedLate}项，未报送{o.Missing}项。"
-            + $"{o.Tasks}项任务中，绿色（进度正常）{o.Green}项、黄色（需关注）{o.Amber}项、红色（滞后）{o.Red}项。"
-            + $"拟表扬单位{summary.Commended.Count}个，拟问责单位{summary.Accountable.Count}个。";
-        if (summary.Change is { } change)
-        {
-            text += $"与{change.Previous.ChineseName}相比，报送率由{N(change.SubmissionRateBefore)}%变为{N(change.SubmissionRateNow)}%，逾期单位由{change.LateUnitsBefore}个变为{change.LateUnitsNow}个。";
-        }
-
-        return text;
-    }
-
     public static string Rag(Rag rag) => rag switch
     {
         Reports.Rag.Green => "绿",
         Reports.Rag.Amber => "黄",
-        _ => "红",
+        Reports.Rag.Red => "红",
+        _ => "未评定",
     };
 
-    public static string Level(int level) => level switch
+    /// <summary>绿色（进展正常） / 黄色（需关注） / 红色（滞后） / 暂未评定.</summary>
+    public static string RagLong(Rag rag) => rag switch
     {
-        0 => "—",
-        1 => "一级（黄色）",
-        2 => "二级（橙色）",
-        _ => $"{level}级（红色）",
+        Reports.Rag.Green => "绿色（进展正常）",
+        Reports.Rag.Amber => "黄色（需关注）",
+        Reports.Rag.Red => "红色（滞后）",
+        _ => "暂未评定",
     };
+
+    /// <summary>一级（黄色）… 三级（红色）: one way of writing a level everywhere.</summary>
+    public static string Level(int level) => level <= 0 ? "—" : $"{ChineseNumerals.Format(level)}级（{EscalationColours.Name(level)}）";
 
     public static string Deadline(DeadlineState state) => state switch
     {
-        DeadlineState.Met => "已完成",
-        DeadlineState.NotMet => "未完成",
-        _ => "未报送",
+        DeadlineState.Met => "已按期完成",
+        DeadlineState.NotMet => "未按期完成",
+        DeadlineState.NotDue => "尚未到期",
+        DeadlineState.NotAnswered => "牵头单位未说明",
+        DeadlineState.Pending => "待报送",
+        _ => "牵头单位未报送",
     };
 
-    // The cells both renderings fill, so the HTML and the .docx cannot say different numbers.
+    // The cells the renderings fill, so the HTML and the .docx cannot say different numbers.
     public static string Reporting(TaskSummary t)
     {
         ArgumentNullException.ThrowIfNull(t);
@@ -79,16 +64,34 @@ public static class SummaryText
         return $"{t.OnTrack}/{t.Behind}/{t.Done}";
     }
 
+    public static string Kind(IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.Level => "水平",
+        IndicatorKind.AtMost => "上限",
+        _ => "累计",
+    };
+
     public static string Target(IndicatorSummary i)
     {
         ArgumentNullException.ThrowIfNull(i);
-        return $"{(i.Direction == IndicatorDirection.AtMost ? "≤" : string.Empty)}{N(i.Target)}{i.Unit}";
+        return i.Kind switch
+        {
+            IndicatorKind.AtMost => "≤" + Amount(i.Target, i.Unit),
+            IndicatorKind.Level => "≥" + Amount(i.Target, i.Unit),
+            _ => Amount(i.Target, i.Unit),
+        };
     }
 
     public static string Reading(IndicatorSummary i)
     {
         ArgumentNullException.ThrowIfNull(i);
-        return i.Value is decimal v ? N(v) + i.Unit : "未填报";
+        return i.Value is decimal v ? Amount(v, i.Unit) : "未填报";
+    }
+
+    public static string Previous(IndicatorSummary i)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        return i.PreviousValue is decimal v ? Amount(v, i.Unit) : "—";
     }
 
     public static string Percent(IndicatorSummary i)
@@ -97,23 +100,82 @@ public static class SummaryText
         return i.Percent is decimal p ? N(p) + "%" : "—";
     }
 
-    public static string OnPace(IndicatorSummary i)
+    /// <summary>What the quarter asks of the indicator: 序时75% / 达到目标 / 不超过目标.</summary>
+    public static string Expected(IndicatorSummary i)
     {
         ArgumentNullException.ThrowIfNull(i);
-        return i.OnTrack switch { true => "是", false => "否", null => "—" };
+        return i.Kind switch
+        {
+            IndicatorKind.AtMost => "不超过目标",
+            IndicatorKind.Level => "达到目标",
+            _ => $"序时{N(i.ExpectedPercent)}%",
+        };
     }
 
-    /// <summary>拟表扬/拟问责: each unit with its reason, or 无.</summary>
-    public static string Mentions(IReadOnlyList<UnitMention> mentions)
+    /// <summary>The judgement in a word: 超序时 / 达序时 / 滞后 / 达标 / 未达标 / 未填报.</summary>
+    public static string Judgement(IndicatorSummary i)
     {
-        ArgumentNullException.ThrowIfNull(mentions);
-        return mentions.Count == 0 ? "无" : string.Join("；", mentions.Select(m => $"{m.Name}（{m.Reason}）"));
+        ArgumentNullException.ThrowIfNull(i);
+        return (i.Kind, i.OnTrack, i.Ahead) switch
+        {
+            (_, null, _) => "未填报",
+            (IndicatorKind.Cumulative, true, true) => "超序时",
+            (IndicatorKind.Cumulative, true, false) => "达序时",
+            (IndicatorKind.Cumulative, false, _) => "滞后",
+            (_, true, _) => "达标",
+            _ => "未达标",
+        };
+    }
+
+    /// <summary>Why an indicator holds its task back, by kind.</summary>
+    public static string Shortfall(IndicatorSummary i)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        return i.Kind switch
+        {
+            IndicatorKind.AtMost => $"指标“{i.Name}”为{Reading(i)}，未控制在{Amount(i.Target, i.Unit)}以内",
+            IndicatorKind.Level => $"指标“{i.Name}”为{Reading(i)}，未达到{Amount(i.Target, i.Unit)}",
+            _ => $"指标“{i.Name}”完成{Percent(i)}，低于序时进度{N(i.ExpectedPercent)}%",
+        };
+    }
+
+    /// <summary>The indicator in a sentence of the report: 今年完成2万户老旧小区改造：完成1.6万户，为年度目标的80%，超过序时进度（75%）.</summary>
+    public static string Sentence(IndicatorSummary i)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        if (i.Value is null)
+        {
+            return $"{i.Name}：未填报";
+        }
+
+        return i.Kind switch
+        {
+            IndicatorKind.AtMost => $"{i.Name}：目前为{Reading(i)}，{(i.OnTrack == true ? "已控制在" : "未控制在")}{Amount(i.Target, i.Unit)}以内",
+            IndicatorKind.Level => $"{i.Name}：目前为{Reading(i)}，{(i.OnTrack == true ? "已达到" : "未达到")}目标（{Amount(i.Target, i.Unit)}）",
+            _ => $"{i.Name}：完成{Reading(i)}，为年度目标的{Percent(i)}，{(i.Ahead ? "超过" : i.OnTrack == true ? "达到" : "低于")}序时进度（{N(i.ExpectedPercent)}%）",
+        };
     }
 
     /// <summary>（三）开展职业技能培训.</summary>
     public static string TaskLabel(int number, string title) => $"（{ChineseNumerals.Format(number)}）{title}";
 
+    /// <summary>2020年10月23日 (GB/T 9704: 成文日期 in Arabic numerals).</summary>
     public static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     public static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A value with its unit as the plan writes it: from 1万 up in 万, exactly (143万亩 read as 1430000 is
+    /// written 143万亩, 1458600亩 145.86万亩, 18540头 1.854万头); percentages and units already in 万/亿 as they are.
+    /// </summary>
+    public static string Amount(decimal value, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return Math.Abs(value) >= 10_000m && unit is not "%" && !unit.StartsWith('万') && !unit.StartsWith('亿')
+            ? (value / 10_000m).ToString("0.####", CultureInfo.InvariantCulture) + "万" + unit
+            : N(value) + unit;
+    }
+
+    /// <summary>+3 / −0.5 / 0, with a real minus sign.</summary>
+    public static string Points(decimal points) => points > 0 ? "+" + N(points) : points < 0 ? "−" + N(-points) : "0";
 }

@@ -7,4 +7,5 @@ public sealed record SavedForm(
     IReadOnlyList<IndicatorReading>? Indicators = null,
     string? Difficulties = null,
     string? NextSteps = null,
-    IReadOnlyList<Attachment>? Attachments = null);
+    IReadOnlyList<Attachment>? Attachments = null,
+    IReadOnlyList<DeadlineAnswer>? Deadlines = null);

@@ -134,7 +134,7 @@ internal static partial class DemoCommand
         // The stored summary, as the coordinator downloads it from /coord.
         Directory.CreateDirectory(output);
         var files = new List<string>();
-        foreach (string format in new[] { "html", "docx" })
+        foreach (string format in new[] { "html", "docx", "xlsx" })
         {
             string path = Path.Combine(output, $"summary.{format}");
             await File.WriteAllBytesAsync(path, await http.GetByteArrayAsync(new Uri($"/api/cycles/{cycleId}/summary?format={format}", UriKind.Relative)).ConfigureAwait(false)).ConfigureAwait(false);
@@ -225,7 +225,9 @@ internal static partial class DemoCommand
 
     /// <summary>
     /// Units, each with its own link, report every task they owe — a few at once, as clerks do, so the script keeps
-    /// pace with a compressed timeline on a slow machine.
+    /// pace with a compressed timeline on a slow machine — in words a county or department would write: each
+    /// report its own sentences, whole numbers where things are counted, a level near its target, a ceiling
+    /// kept, and the lead unit's answer on each dated deadline.
     /// </summary>
     private static async Task<int> SubmitAllAsync(HttpClient http, Dictionary<string, string> links, IEnumerable<string> units)
     {
@@ -236,14 +238,31 @@ internal static partial class DemoCommand
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", links[unit]);
             using HttpResponseMessage list = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             using JsonDocument mine = JsonDocument.Parse(await list.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            string unitName = mine.RootElement.GetProperty("unit").GetProperty("name").GetString() ?? unit;
             foreach (JsonElement o in mine.RootElement.GetProperty("obligations").EnumerateArray())
             {
                 int task = o.GetProperty("task").GetInt32();
-                string indicators = string.Join(",", o.GetProperty("indicators").EnumerateArray()
-                    .Select(i => $$"""{ "name": {{JsonSerializer.Serialize(i.GetProperty("name").GetString())}}, "value": {{(i.GetProperty("target").GetDecimal() * 0.8m).ToString(CultureInfo.InvariantCulture)}} }"""));
+                int seed = Seed(unit, task);
+                var body = new Dictionary<string, object?>
+                {
+                    ["narrative"] = DemoReports.Narrative(unitName, o.GetProperty("title").GetString() ?? string.Empty, o.GetProperty("lead").GetBoolean(), seed),
+                    ["status"] = seed % 23 == 4 ? "滞后" : "按进度推进",
+                    ["indicators"] = o.GetProperty("indicators").EnumerateArray().Select((i, n) => new Dictionary<string, object>
+                    {
+                        ["name"] = i.GetProperty("name").GetString()!,
+                        ["value"] = DemoReports.Value(i.GetProperty("target").GetDecimal(), i.GetProperty("unit").GetString() ?? string.Empty, i.GetProperty("kind").GetString() ?? "cumulative", seed + n),
+                    }).ToList(),
+                    ["difficulties"] = DemoReports.Difficulty(seed),
+                    ["nextSteps"] = DemoReports.NextStep(seed),
+                };
+                if (o.TryGetProperty("deadlines", out JsonElement deadlines) && deadlines.ValueKind == JsonValueKind.Array)
+                {
+                    body["deadlines"] = deadlines.EnumerateArray().Select((d, n) => DemoReports.Deadline(d.GetProperty("date").GetString()!, seed + n)).ToList();
+                }
+
                 using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/me/obligations/{task}/submission")
                 {
-                    Content = new StringContent($$"""{ "narrative": "本季度按方案要求推进，主要工作已落实。", "status": "按进度推进", "indicators": [{{indicators}}], "difficulties": "部分项目资金到位偏慢", "nextSteps": "加快推进，确保完成全年目标" }""", Encoding.UTF8, "application/json"),
+                    Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
                 };
                 submit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", links[unit]);
                 using HttpResponseMessage response = await http.SendAsync(submit, cancellationToken).ConfigureAwait(false);
@@ -256,6 +275,9 @@ internal static partial class DemoCommand
 
         return count;
     }
+
+    /// <summary>The same script every run: a stable number from the unit and the task.</summary>
+    private static int Seed(string unit, int task) => unit.Aggregate(task * 31, (h, c) => ((h * 33) + c) & 0x7FFFFFFF);
 
     private static async Task<JsonElement> PutAsync(HttpClient http, string path, string body, string contentType)
     {

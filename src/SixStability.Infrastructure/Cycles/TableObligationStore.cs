@@ -17,7 +17,9 @@ namespace SixStability.Infrastructure.Cycles;
 /// <summary>
 /// Table <c>obligations</c>, partitioned by (cycle, unit): a unit's page and reminders read one
 /// partition, a step reads a range of partitions. Each change and its history row ('h…' beside the
-/// obligation's 't…') are written in one transaction under the obligation's ETag.
+/// obligation's 't…') are written in one transaction under the obligation's ETag; a submission also
+/// replaces the obligation's last submitted text ('s…'), which only the summary and a lead unit's
+/// view read, so steps never carry text.
 /// </summary>
 public sealed partial class TableObligationStore(TableClients tables, IBlobStore blobs) : IObligationStore
 {
@@ -30,7 +32,7 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
 
     private const string HistoryContainer = "history";
 
-    // 'h…' history ("h{task}|r{revision}"), 'i…' idempotency keys, 't…' obligations, 'x' the unit's extension request.
+    // 'h…' history ("h{task}|r{revision}"), 'i…' idempotency keys, 's…' last submitted texts, 't…' obligations, 'x' the unit's extension request.
     private const string ExtensionRow = "x";
 
     // Set on every obligation row when the cycle closes (SealAsync); a change reads it with the row it changes.
@@ -92,6 +94,65 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
         {
             yield return ToObligation(e);
         }
+    }
+
+    /// <summary>
+    /// One scan of 's…' and 't…' rows per range: within a partition the texts come before the obligations,
+    /// so only one unit's texts are held at a time. A submitted obligation without a text row (saved
+    /// before texts were kept) takes the text of its last submission from its history.
+    /// </summary>
+    public async IAsyncEnumerable<ObligationReport> ListReportsAsync(string cycleId, UnitRange? page, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        TableClient table = await Table().ConfigureAwait(false);
+        string cycle = TableKeys.Encode(cycleId);
+        string filter = page is null
+            ? TableClient.CreateQueryFilter($"PartitionKey gt {cycle + "|"} and PartitionKey lt {cycle + "}"} and RowKey ge {"s"} and RowKey lt {"u"}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {Partition(cycleId, page.FirstUnit)} and PartitionKey le {Partition(cycleId, page.LastUnit)} and RowKey ge {"s"} and RowKey lt {"u"}");
+        var texts = new Dictionary<string, ReportText>(StringComparer.Ordinal);
+        string partition = string.Empty;
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (e.PartitionKey != partition)
+            {
+                texts.Clear();
+                partition = e.PartitionKey;
+            }
+
+            if (e.RowKey.StartsWith('s'))
+            {
+                texts[e.RowKey[1..]] = new ReportText(e.GetString("Narrative") ?? string.Empty, e.GetString("Difficulties"), e.GetString("NextSteps"));
+                continue;
+            }
+
+            Obligation o = ToObligation(e);
+            ReportText? text = texts.GetValueOrDefault(e.RowKey[1..]);
+            if (text is null && o.SubmittedAt is not null)
+            {
+                text = await LastSubmittedAsync(o, cancellationToken).ConfigureAwait(false);
+            }
+
+            yield return new ObligationReport(o, text);
+        }
+    }
+
+    /// <summary>
+    /// Bulk load of submitted texts beside obligations added with <see cref="AddMissingAsync"/>: for benchmarks
+    /// and migrations, never for a live cycle (a change writes its text in its own transaction).
+    /// </summary>
+    public async Task AddTextsAsync(IReadOnlyList<(Obligation Obligation, ReportText Text)> texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        TableClient table = await Table().ConfigureAwait(false);
+        await Parallel.ForEachAsync(
+            texts.GroupBy(t => Partition(t.Obligation.CycleId, t.Obligation.UnitId)),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken },
+            async (partition, ct) =>
+            {
+                foreach ((Obligation Obligation, ReportText Text)[] chunk in partition.Chunk(100))
+                {
+                    await table.SubmitTransactionAsync(chunk.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToTextEntity(partition.Key, t.Obligation.TaskNumber, t.Text, t.Obligation.Revision))), ct).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
     }
 
     public const string ClosedMessage = "本周期已关闭，不能再报送或修改。";
@@ -166,6 +227,12 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
                 actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, keyRow) { ["At"] = entry.At, ["Fingerprint"] = idempotency!.Fingerprint }));
             }
 
+            if (entry.Report is { } report)
+            {
+                // The last submitted text, replaced in the same transaction: the summary reads it without the history.
+                actions.Add(new(TableTransactionActionType.UpsertReplace, ToTextEntity(partition, task, report, changed.Revision)));
+            }
+
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -217,6 +284,22 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
             }).ConfigureAwait(false);
     }
 
+    /// <summary>The text of an obligation's last submission, read from its history (rows kept before texts were).</summary>
+    private async Task<ReportText?> LastSubmittedAsync(Obligation o, CancellationToken cancellationToken)
+    {
+        ReportText? last = null;
+        await foreach ((int _, HistoryEntry entry) in ReadHistoryAsync(o.CycleId, o.UnitId, $"h{o.TaskNumber:D2}|", $"h{o.TaskNumber:D2}}}", cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.What == "submitted" && entry.Detail is { Length: > 0 } detail && detail.StartsWith('{')
+                && JsonSerializer.Deserialize<SavedForm>(detail, Json.Options) is { Narrative.Length: > 0 } form)
+            {
+                last = new ReportText(form.Narrative, form.Difficulties, form.NextSteps);
+            }
+        }
+
+        return last;
+    }
+
     private static string Partition(string cycleId, string unitId) => $"{TableKeys.Encode(cycleId)}|{TableKeys.Encode(unitId)}";
 
     private static string Row(int task) => $"t{task:D2}";
@@ -233,6 +316,18 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
 
     private static string HistoryRow(int task, int revision) => $"h{task:D2}|r{revision:D6}";
 
+    /// <summary>
+    /// The last submitted text of one task: each field is within the submission rules' limits (5,000 and
+    /// 2,000 characters), far under a Table string property's 32K characters, so no blob is needed.
+    /// </summary>
+    private static TableEntity ToTextEntity(string partition, int task, ReportText text, int revision) => new(partition, $"s{task:D2}")
+    {
+        ["Narrative"] = text.Narrative,
+        ["Difficulties"] = text.Difficulties,
+        ["NextSteps"] = text.NextSteps,
+        ["Rev"] = revision,
+    };
+
     private static TableEntity ToEntity(Obligation o) => new(Partition(o.CycleId, o.UnitId), Row(o.TaskNumber))
     {
         ["CycleId"] = o.CycleId,
@@ -248,6 +343,7 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
         ["Rev"] = o.Revision,
         ["Figures"] = o.Figures is null ? null : JsonSerializer.Serialize(o.Figures, Json.Options),
         ["Files"] = o.Attachments is null ? null : JsonSerializer.Serialize(o.Attachments, Json.Options),
+        ["Returns"] = o.Returns,
     };
 
     private static Obligation ToObligation(TableEntity e) => new(
@@ -263,7 +359,8 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
         e.GetString("ReturnReason"),
         e.GetInt32("Rev") ?? 0,
         e.GetString("Figures") is { } figures ? JsonSerializer.Deserialize<ReportedFigures>(figures, Json.Options) : null,
-        e.GetString("Files") is { } files ? JsonSerializer.Deserialize<List<Attachment>>(files, Json.Options) : null);
+        e.GetString("Files") is { } files ? JsonSerializer.Deserialize<List<Attachment>>(files, Json.Options) : null,
+        e.GetInt32("Returns") ?? 0);
 
     private Task<TableClient> Table() => tables.GetAsync("obligations");
 }

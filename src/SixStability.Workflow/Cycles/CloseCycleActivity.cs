@@ -37,9 +37,9 @@ public sealed class CloseCycleActivity(CycleContextLoader loader, ICycleStore cy
         // so the summary compiled next holds every change that was accepted (a retry seals again).
         await obligations.SealAsync(input, CancellationToken.None).ConfigureAwait(false);
         RenderedSummary report = await reports.PublishAsync(cycle, CancellationToken.None).ConfigureAwait(false);
-        List<Contact> readers = [.. cycle.Lookup.Directory.SummaryRecipients, cycle.Lookup.Directory.Coordinator];
+        IReadOnlyList<Contact> readers = SummaryReaders.For(cycle.Lookup.Directory);
         var docx = new MailAttachment($"{SummaryText.Title(report.Summary)}.docx", SummaryReports.DocxType, report.Docx);
-        await notifier.SendAsync(await mail.SummaryAsync(cycle.Facts, "summary", readers, report.Summary, [docx]).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+        await notifier.SendAsync(await mail.SummaryAsync(cycle.Facts, "summary", readers, report.Document, [docx]).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
 
         // Last, after the seal: blobs nothing names any more (a removed file, a write a crash left unnamed).
         await sweep.RunAsync(input, CancellationToken.None).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace SixStability.Workflow.Cycles;
 /// Opens the cycle: fixes its frame (calendar, demo or explicit due), creates one obligation per
 /// (task, responsible unit) and cuts the units into pages. Idempotent: a retry finds what exists.
 /// </summary>
-public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore obligations, IPlanStore plans, IDirectoryStore directory, BusinessCalendar china, TimeProvider clock)
+public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore obligations, IPlanStore plans, IDirectoryStore directory, BusinessCalendar china, TimeProvider clock, CyclePolicy configured)
     : TaskActivity<CycleInput, OpenCycleResult>
 {
     public const int UnitsPerRange = 200;
@@ -36,10 +36,11 @@ public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore oblig
         Versioned<UnitDirectory> units = await directory.GetAsync(null, CancellationToken.None).ConfigureAwait(false)
             ?? throw new PermanentStepException("尚未导入单位名录。");
         Quarter quarter = Quarter.Parse(input.Quarter);
-        CyclePolicy policy = CyclePolicy.Default;
+        CyclePolicy policy = configured;
         CycleFrame frame = CycleFrames.For(input.CycleId, input.PlanId, quarter, input.Policy, input.RequestedAt, policy, china);
 
-        Outcome<IReadOnlyList<Obligation>> opened = ObligationPlanner.Open(input.CycleId, plan.Value, units.Value, frame.DefaultDue);
+        // Co-units are due before the lead unit, which consolidates their reports into the task's account.
+        Outcome<IReadOnlyList<Obligation>> opened = ObligationPlanner.Open(input.CycleId, plan.Value, units.Value, frame.DefaultDue, frame.CoUnitDue(policy, china));
         IReadOnlyList<Obligation> all = opened.IsOk ? opened.Value! : throw new PermanentStepException(opened.Message);
         await obligations.AddMissingAsync(all, CancellationToken.None).ConfigureAwait(false);
         IReadOnlyList<UnitRange> ranges = all.Select(o => o.UnitId).Distinct().Order(StringComparer.Ordinal)

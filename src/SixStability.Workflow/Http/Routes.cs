@@ -77,7 +77,7 @@ public static class Routes
         new("GetCycle", "GET", T.Cycle, Board, "周期进度：时间表、计数、各单位进度、延期申请、发送失败的邮件（分管领导只见分管单位）", c => c.Get<CycleHandlers>().GetAsync(c)) { Response = typeof(CycleView) },
         new("GetCycleSummary", "GET", T.CycleSummary, Reports, "季度汇总报告（关闭后为正式稿，之前为预览）", c => c.Get<SummaryHandlers>().GetAsync(c))
         {
-            ResponseMediaType = Html, Query = [("format", "html、docx 或 json（默认 html）")],
+            ResponseMediaType = Html, Query = [("format", "html、docx、json 或 xlsx（汇总表，每个单位每项任务一行；默认 html）")],
         },
         new("ExtendCycle", "POST", T.CycleExtensions, Coordinator, "延长某单位的截止日期", c => c.Get<CycleHandlers>().ExtendAsync(c))
         {

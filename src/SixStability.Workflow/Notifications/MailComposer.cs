@@ -1,5 +1,5 @@
 using SixStability.Core.Notifications;
-using SixStability.Core.Reports;
+using SixStability.Core.Reports.Layout;
 using SixStability.Core.Units;
 using SixStability.Workflow.Notifications.Mail;
 using SixStability.Workflow.Rendering;
@@ -51,14 +51,15 @@ public sealed class MailComposer(HtmlComposer html)
         return new MailBatch(Id(cycle), step, MailKind.Extension, [UnitRecipient(unit, mail)]);
     }
 
-    public async Task<MailBatch> SummaryAsync(CycleFacts cycle, string step, IReadOnlyList<Contact> readers, CycleSummary summary, IReadOnlyList<MailAttachment> attachments)
+    /// <summary>The quarterly report to each reader: their greeting, one line, then the report (its 主送 line left to the greeting).</summary>
+    public async Task<MailBatch> SummaryAsync(CycleFacts cycle, string step, IReadOnlyList<Contact> readers, ReportDocument document, IReadOnlyList<MailAttachment> attachments)
     {
         ArgumentNullException.ThrowIfNull(readers);
         ArgumentNullException.ThrowIfNull(attachments);
         var recipients = new List<MailRecipient>();
         for (int i = 0; i < readers.Count; i++)
         {
-            RenderedMail mail = await RenderAsync<SummaryMail>(MailSubjects.Summary(cycle), new() { ["Cycle"] = cycle, ["Reader"] = readers[i].Name, ["Summary"] = summary, ["HasAttachment"] = attachments.Count > 0 }).ConfigureAwait(false);
+            RenderedMail mail = await RenderAsync<SummaryMail>(MailSubjects.Summary(cycle), new() { ["Cycle"] = cycle, ["Reader"] = readers[i].Name, ["Document"] = document, ["HasAttachment"] = attachments.Count > 0 }).ConfigureAwait(false);
             recipients.Add(new MailRecipient($"summary-{i}", [readers[i]], mail));
         }
 

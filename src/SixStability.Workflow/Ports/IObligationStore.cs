@@ -1,5 +1,6 @@
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
+using SixStability.Core.Submissions;
 
 namespace SixStability.Workflow.Ports;
 
@@ -16,6 +17,14 @@ public interface IObligationStore
 
     /// <summary>The cycle's obligations for units in [firstUnit, lastUnit] (all units when both are null).</summary>
     IAsyncEnumerable<Obligation> ListAsync(string cycleId, UnitRange? page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The cycle's obligations for a range of units, each with the text of its last submission (the
+    /// summary, the .xlsx, a lead unit's view of its co-units). The text is kept beside the obligation
+    /// when a change's <see cref="HistoryEntry.Report"/> carries it, so this reads one more row per
+    /// submitted report, never the history.
+    /// </summary>
+    IAsyncEnumerable<ObligationReport> ListReportsAsync(string cycleId, UnitRange? page, CancellationToken cancellationToken);
 
     /// <summary>
     /// Changes one obligation under optimistic concurrency (reading again on a concurrent edit) and keeps
@@ -63,4 +72,8 @@ public sealed record Idempotency(string Key, string Fingerprint);
 public sealed record ChangeResult(Obligation Obligation, bool Replayed);
 
 /// <param name="Who">A unit id, "coordinator", or "system" for the cycle's own steps.</param>
-public sealed record HistoryEntry(DateTimeOffset At, string Who, string What, string? Detail = null);
+/// <param name="Report">A submission's text: kept, in the same write, as the obligation's last submitted report (<see cref="IObligationStore.ListReportsAsync"/>).</param>
+public sealed record HistoryEntry(DateTimeOffset At, string Who, string What, string? Detail = null, ReportText? Report = null);
+
+/// <summary>An obligation with what its unit last submitted (null when it never submitted).</summary>
+public sealed record ObligationReport(Obligation Obligation, ReportText? Text);

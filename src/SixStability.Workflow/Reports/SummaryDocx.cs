@@ -2,98 +2,198 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using SixStability.Core.Reports;
-using SixStability.Core.Text;
-using static SixStability.Core.Reports.SummaryText;
+using SixStability.Core.Reports.Layout;
+using WTableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
+using WTableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 
 namespace SixStability.Workflow.Reports;
 
 /// <summary>
-/// The summary as a Word document for filing, in the shape of a government report: A4, title in
-/// 黑体, body in 仿宋, the overview paragraph, then the same tables as the HTML with the same numbers.
+/// The report as a Word document for filing, in 公文 form (GB/T 9704-2012): A4, margins 37/35/28/26 mm,
+/// 22 lines of 三号 仿宋 a page, title in 二号 小标宋, 一、 in 黑体, （一） in 楷体; the 主送 line, 特此报告,
+/// 附件说明, 落款 and 成文日期; 第 X 页 共 Y 页 in the footer; table headers repeated on every page, columns
+/// sized to their content, cells coloured as in the HTML; charts as native Word charts (<see cref="DocxChart"/>).
+/// It renders the same <see cref="ReportDocument"/> as the HTML.
 /// </summary>
 public static class SummaryDocx
 {
-    private const string Heading = "SimHei";
-    private const string Body = "FangSong";
-    private static readonly string[] TaskHeader = ["序号", "任务", "牵头单位", "报送情况", "未报送单位", "自评（推进/滞后/完成）", "状态"];
-    private static readonly string[] IndicatorHeader = ["任务", "指标", "目标", "完成值", "完成比例", "序时进度", "是否达序时"];
-    private static readonly string[] DeadlineHeader = ["任务", "节点要求", "时限", "完成情况"];
-    private static readonly string[] LateHeader = ["单位", "逾期报送（项）", "未报送（项）", "最长逾期（工作日）", "最高督办级别"];
-    private static readonly string[] ChangeHeader = ["任务", "上季度", "本季度"];
+    // A4 with the standard's margins: 156 mm of text width.
+    private const int PageWidth = 11906;
+    private const int PageHeight = 16838;
+    private const int MarginTop = 2098;
+    private const int MarginBottom = 1984;
+    private const int MarginLeft = 1588;
+    private const int MarginRight = 1474;
+    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
 
-    public static byte[] Render(CycleSummary summary)
+    // The annexes' tables on landscape pages (附件表格横排): 225 mm of text width.
+    private const int LandscapeWidth = PageHeight - MarginTop - MarginBottom;
+
+    // 22 lines on the 225 mm text height: 28.9 pt a line.
+    private const int LinePitch = 579;
+    private const int Body = 32; // 三号, in half-points
+    private const int TitleSize = 44; // 二号
+    private const int TableSize = 21; // 五号
+    private const int TableCharTwips = TableSize * 10; // one Chinese character of the table font
+    private const int CellPadding = 80;
+
+    public static byte[] Render(ReportDocument document)
     {
-        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(document);
         using var stream = new MemoryStream();
         using (WordprocessingDocument doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             MainDocumentPart main = doc.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+            FooterPart footer = main.AddNewPart<FooterPart>();
+            footer.Footer = PageNumbers();
+            doc.PackageProperties.Title = document.Title;
+            doc.PackageProperties.Creator = document.Signature;
+
             var body = new DocumentFormat.OpenXml.Wordprocessing.Body();
             main.Document = new Document(body);
-            doc.PackageProperties.Title = Title(summary);
-            doc.PackageProperties.Creator = summary.Reporter;
-
-            body.Append(Para(Title(summary), Heading, 44, JustificationValues.Center, bold: true));
-            body.Append(Para(Byline(summary), Body, 28, JustificationValues.Center));
-            body.Append(Para(Overview(summary), Body, 32, JustificationValues.Both, indent: true));
-
-            body.Append(Para("一、各项任务落实情况", Heading, 32));
-            var tasks = new List<string[]> { TaskHeader };
-            tasks.AddRange(summary.Tasks.Select(t => new[]
+            var charts = new DocxChart(main);
+            if (document.DocumentNumber is { } number)
             {
-                ChineseNumerals.Format(t.Number), t.Title, t.LeadUnit, Reporting(t), MissingUnits(t), SelfAssessment(t), Rag(t.Status),
-            }));
-            body.Append(Table(tasks));
-
-            body.Append(Para("二、主要指标完成情况", Heading, 32));
-            var indicators = new List<string[]> { IndicatorHeader };
-            indicators.AddRange(summary.Tasks.SelectMany(t => t.Indicators.Select(i => new[]
-            {
-                ChineseNumerals.Format(t.Number), i.Name, Target(i), Reading(i), Percent(i), N(i.ExpectedPercent) + "%", OnPace(i),
-            })));
-            body.Append(Table(indicators));
-
-            body.Append(Para("三、节点任务完成情况", Heading, 32));
-            var deadlines = new List<string[]> { DeadlineHeader };
-            deadlines.AddRange(summary.Deadlines.Select(d => new[] { TaskLabel(d.Task, d.TaskTitle), d.Text, Date(d.Date), Deadline(d.State) }));
-            body.Append(deadlines.Count > 1 ? Table(deadlines) : Para("本季度末前无到期节点任务。", Body, 32, indent: true));
-
-            body.Append(Para("四、逾期报送情况", Heading, 32));
-            var late = new List<string[]> { LateHeader };
-            late.AddRange(summary.LateUnits.Select(u => new[] { u.Name, I(u.LateTasks), I(u.MissingTasks), I(u.WorkingDaysLate), Level(u.HighestLevel) }));
-            body.Append(late.Count > 1 ? Table(late) : Para("所有单位均按时报送。", Body, 32, indent: true));
-
-            body.Append(Para("五、拟表扬和拟问责单位", Heading, 32));
-            body.Append(Para("拟表扬：" + SummaryText.Mentions(summary.Commended), Body, 32, indent: true));
-            body.Append(Para("拟问责：" + SummaryText.Mentions(summary.Accountable), Body, 32, indent: true));
-
-            if (summary.Change is { } change)
-            {
-                body.Append(Para($"六、与{change.Previous.ChineseName}对比", Heading, 32));
-                var changes = new List<string[]> { ChangeHeader };
-                changes.AddRange(change.Tasks.Select(c => new[] { TaskLabel(c.Task, c.Title), Rag(c.Before), Rag(c.Now) }));
-                body.Append(Table(changes));
+                body.Append(Para(number, ReportLook.BodyFont, Body, JustificationValues.Center));
+                body.Append(Para(string.Empty, ReportLook.BodyFont, Body));
             }
 
-            // A4 portrait, 公文 margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm).
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 2098, Bottom = 1984, Left = 1588U, Right = 1474U, Header = 851U, Footer = 992U, Gutter = 0U }));
+            body.Append(Para(document.Title, ReportLook.TitleFont, TitleSize, JustificationValues.Center, spacingAfter: LinePitch));
+            body.Append(Para($"{document.Addressee}：", ReportLook.BodyFont, Body));
+            Append(body, document.Body, charts, TextWidth);
+            // 特此报告, 附件说明, 落款 and 成文日期 stay on one page (never a date alone on the last page).
+            body.Append(Para(document.Closing, ReportLook.BodyFont, Body, indent: true, keepNext: true));
+            if (document.AttachmentList.Count > 0)
+            {
+                body.Append(Para(string.Empty, ReportLook.BodyFont, Body, keepNext: true));
+                for (int i = 0; i < document.AttachmentList.Count; i++)
+                {
+                    string line = $"{(i == 0 ? "附件：" : string.Empty)}{i + 1}.{document.AttachmentList[i]}";
+                    body.Append(Para(line, ReportLook.BodyFont, Body, leftChars: i == 0 ? 200 : 500, keepNext: true));
+                }
+            }
+
+            (double signature, double date) = document.SignatureIndents;
+            body.Append(Para(string.Empty, ReportLook.BodyFont, Body, keepNext: true));
+            body.Append(Para(string.Empty, ReportLook.BodyFont, Body, keepNext: true));
+            body.Append(Para(document.Signature, ReportLook.BodyFont, Body, JustificationValues.Right, rightChars: (int)(signature * 100), keepNext: true));
+            Paragraph dated = Para(document.Date, ReportLook.BodyFont, Body, JustificationValues.Right, rightChars: (int)(date * 100));
+            body.Append(dated);
+
+            string footerId = main.GetIdOfPart(footer);
+            if (document.Annexes.Count > 0)
+            {
+                // The body ends its portrait section with the date; the annexes follow on landscape pages, page numbers running on.
+                dated.ParagraphProperties!.Append(Section(footerId, landscape: false));
+                foreach (ReportAnnex annex in document.Annexes)
+                {
+                    Paragraph label = Para($"附件{annex.Number}", ReportLook.HeadingFont, Body, keepNext: true);
+                    if (annex.Number > 1)
+                    {
+                        label.ParagraphProperties!.InsertAfter(new PageBreakBefore(), label.ParagraphProperties.GetFirstChild<KeepNext>());
+                    }
+
+                    body.Append(label);
+                    body.Append(Para(annex.Title, ReportLook.TitleFont, 36, JustificationValues.Center, spacingAfter: 200, keepNext: true));
+                    Append(body, annex.Blocks, charts, LandscapeWidth);
+                }
+            }
+
+            body.Append(Section(footerId, landscape: document.Annexes.Count > 0));
             main.Document.Save();
         }
 
         return stream.ToArray();
     }
 
-    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A4 with the standard's margins, portrait for the body or landscape for the annexes; the one footer.</summary>
+    private static SectionProperties Section(string footerId, bool landscape) => new(
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+        landscape
+            ? new PageSize { Width = (uint)PageHeight, Height = (uint)PageWidth, Orient = PageOrientationValues.Landscape }
+            : new PageSize { Width = (uint)PageWidth, Height = (uint)PageHeight },
+        landscape
+            ? new PageMargin { Top = MarginLeft, Bottom = MarginRight, Left = (uint)MarginTop, Right = (uint)MarginBottom, Header = 851U, Footer = 850U, Gutter = 0U }
+            : new PageMargin { Top = MarginTop, Bottom = MarginBottom, Left = (uint)MarginLeft, Right = (uint)MarginRight, Header = 851U, Footer = 1247U, Gutter = 0U },
+        new DocGrid { LinePitch = LinePitch });
 
-    private static Paragraph Para(string text, string font, int halfPoints, JustificationValues? align = null, bool bold = false, bool indent = false)
+    private static void Append(DocumentFormat.OpenXml.Wordprocessing.Body body, IReadOnlyList<ReportBlock> blocks, DocxChart charts, int width)
+    {
+        foreach (ReportBlock block in blocks)
+        {
+            switch (block)
+            {
+                case HeadingBlock { Level: 1 } h:
+                    body.Append(Para(h.Text, ReportLook.HeadingFont, Body, indent: true, keepNext: true));
+                    break;
+                case HeadingBlock h:
+                    body.Append(Para(h.Text, ReportLook.SubheadingFont, Body, indent: true, keepNext: true));
+                    break;
+                case ParagraphBlock { Note: true } p:
+                    body.Append(Para(p.Text, ReportLook.BodyFont, 24, indent: true, exactLine: false));
+                    break;
+                case ParagraphBlock p:
+                    body.Append(Para(p.Text, ReportLook.BodyFont, Body, JustificationValues.Both, indent: true, leadIn: p.LeadIn));
+                    break;
+                case TableBlock t:
+                    body.Append(Table(t, width));
+                    body.Append(Para(string.Empty, ReportLook.BodyFont, 12, exactLine: false));
+                    break;
+                case ChartBlock c:
+                    body.Append(charts.Paragraph(c.Chart, Math.Min(width, TextWidth)));
+                    if (c.Chart.Note is { } note)
+                    {
+                        body.Append(Para(note, ReportLook.BodyFont, 24, indent: true, exactLine: false));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static Paragraph Para(
+        string text,
+        string font,
+        int halfPoints,
+        JustificationValues? align = null,
+        bool indent = false,
+        string? leadIn = null,
+        int leftChars = 0,
+        int rightChars = 0,
+        bool keepNext = false,
+        bool exactLine = true,
+        int spacingAfter = 0)
     {
         var properties = new ParagraphProperties();
-        if (indent)
+        if (keepNext)
         {
-            properties.Append(new Indentation { FirstLineChars = 200 });
+            properties.Append(new KeepNext());
+        }
+
+        properties.Append(exactLine
+            ? new SpacingBetweenLines { Line = Twips(Math.Max(LinePitch, halfPoints * 14)), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = Twips(spacingAfter) }
+            : new SpacingBetweenLines { Line = "300", LineRule = LineSpacingRuleValues.Auto, Before = "0", After = "60" });
+        if (indent || leftChars > 0 || rightChars > 0)
+        {
+            // In twips of the paragraph's own font: Word and LibreOffice count "characters" (firstLineChars) differently.
+            var indentation = new Indentation();
+            if (indent)
+            {
+                indentation.FirstLine = Twips(2 * halfPoints * 10);
+            }
+
+            if (leftChars > 0)
+            {
+                indentation.Left = Twips(leftChars * halfPoints / 10);
+            }
+
+            if (rightChars > 0)
+            {
+                indentation.Right = Twips(rightChars * halfPoints / 10);
+            }
+
+            properties.Append(indentation);
         }
 
         if (align is { } a)
@@ -101,48 +201,145 @@ public static class SummaryDocx
             properties.Append(new Justification { Val = a });
         }
 
-        var run = new Run(RunProps(font, halfPoints, bold), new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-        return new Paragraph(properties, run);
+        var paragraph = new Paragraph(properties);
+        if (leadIn is not null)
+        {
+            paragraph.Append(TextRun(leadIn, font, halfPoints, bold: true));
+        }
+
+        paragraph.Append(TextRun(text, font, halfPoints));
+        return paragraph;
     }
+
+    private static Run TextRun(string text, string font, int halfPoints, bool bold = false) =>
+        new(RunProps(font, halfPoints, bold), new Text(text) { Space = SpaceProcessingModeValues.Preserve });
 
     private static RunProperties RunProps(string font, int halfPoints, bool bold)
     {
-        var props = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font });
+        var props = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = font, Hint = FontTypeHintValues.EastAsia });
         if (bold)
         {
             props.Append(new Bold());
         }
 
         props.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
+        props.Append(new FontSizeComplexScript { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
         return props;
     }
 
-    private static Table Table(List<string[]> rows)
+    /// <summary>
+    /// A table in fixed layout: each column at its share of the text width but never under its minimum
+    /// characters (the rest shrink to make room); the header row repeats on every page and rows do not split.
+    /// </summary>
+    private static Table Table(TableBlock t, int tableWidth)
     {
+        int[] widths = Widths(t.Columns, tableWidth);
         static BorderType Border<T>()
             where T : BorderType, new() => new T { Val = BorderValues.Single, Size = 4U, Color = "000000" };
 
         var table = new Table(new TableProperties(
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(), Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>())));
-        var grid = new TableGrid();
-        for (int i = 0; i < rows[0].Length; i++)
+            new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableJustification { Val = TableRowAlignmentValues.Center },
+            new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(), Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>()),
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(
+                new TopMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
+                new TableCellLeftMargin { Width = (short)(CellPadding / 2), Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
+                new TableCellRightMargin { Width = (short)(CellPadding / 2), Type = TableWidthValues.Dxa })));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+
+        var header = new WTableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
+        for (int c = 0; c < t.Columns.Count; c++)
         {
-            grid.Append(new GridColumn());
+            header.Append(Cell(t.Columns[c].Header, widths[c], ReportLook.HeadingFont, CellAlign.Center, ReportLook.HeaderFill));
         }
 
-        table.Append(grid);
-        for (int r = 0; r < rows.Count; r++)
+        table.Append(header);
+        foreach (Core.Reports.Layout.TableRow row in t.Rows)
         {
-            var row = new TableRow();
-            foreach (string cell in rows[r])
+            var tr = new WTableRow(new TableRowProperties(new CantSplit()));
+            if (row.Group)
             {
-                row.Append(new TableCell(new Paragraph(new Run(RunProps(r == 0 ? Heading : Body, 21, r == 0), new Text(cell) { Space = SpaceProcessingModeValues.Preserve }))));
+                WTableCell group = Cell(row.Cells[0].Text, widths.Sum(), ReportLook.HeadingFont, CellAlign.Left, ReportLook.GroupFill);
+                group.TableCellProperties!.InsertAfter(new GridSpan { Val = t.Columns.Count }, group.TableCellProperties.GetFirstChild<TableCellWidth>());
+
+                // A plan section's row stays on the page of its first task (Word and LibreOffice keep a row whose paragraph keeps with the next).
+                Paragraph label = group.GetFirstChild<Paragraph>()!;
+                label.ParagraphProperties!.PrependChild(new KeepNext());
+                tr.Append(group);
+            }
+            else
+            {
+                for (int c = 0; c < t.Columns.Count; c++)
+                {
+                    Core.Reports.Layout.TableCell cell = c < row.Cells.Count ? row.Cells[c] : new Core.Reports.Layout.TableCell(string.Empty);
+                    tr.Append(Cell(cell.Text, widths[c], ReportLook.BodyFont, t.Columns[c].Align, ReportLook.Fill(cell.Tone), bold: cell.Tone != Tone.None));
+                }
             }
 
-            table.Append(row);
+            table.Append(tr);
         }
 
         return table;
     }
+
+    /// <summary>Column widths in twips: characters allotted by <see cref="TableFit.Allot"/>, plus each cell's padding.</summary>
+    private static int[] Widths(IReadOnlyList<TableColumn> columns, int tableWidth)
+    {
+        const int pad = CellPadding + 30;
+        double available = (tableWidth - (columns.Count * pad)) / (double)TableCharTwips;
+        return [.. TableFit.Allot(columns, available).Select(chars => (int)(chars * TableCharTwips) + pad)];
+    }
+
+    private static WTableCell Cell(string text, int width, string font, CellAlign align, string? fill, bool bold = false)
+    {
+        var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+        if (fill is not null)
+        {
+            properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill });
+        }
+
+        properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        var paragraph = new Paragraph(
+            new ParagraphProperties(
+                new SpacingBetweenLines { Line = "260", LineRule = LineSpacingRuleValues.Auto, Before = "0", After = "0" },
+                new Justification { Val = align switch { CellAlign.Center => JustificationValues.Center, CellAlign.Right => JustificationValues.Right, _ => JustificationValues.Left } }),
+            TextRun(text, font, TableSize, bold));
+        return new WTableCell(properties, paragraph);
+    }
+
+    /// <summary>第 X 页 共 Y 页, centred, 四号宋体 (PAGE and NUMPAGES fields, which Word and WPS update as they lay out).</summary>
+    private static Footer PageNumbers()
+    {
+        Run Text(string text) => TextRun(text, ReportLook.PageNumberFont, 28);
+        SimpleField Field(string instruction) => new(Text("1")) { Instruction = $" {instruction} \\* MERGEFORMAT " };
+        return new Footer(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            Text("第 "),
+            Field("PAGE"),
+            Text(" 页 共 "),
+            Field("NUMPAGES"),
+            Text(" 页")));
+    }
+
+    /// <summary>The document defaults: 仿宋 三号, Chinese as the East Asian language, Times New Roman for digits.</summary>
+    private static Styles Styles() => new(
+        new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = ReportLook.BodyFont, ComplexScript = "Times New Roman" },
+                new FontSize { Val = Body.ToString(CultureInfo.InvariantCulture) },
+                new FontSizeComplexScript { Val = Body.ToString(CultureInfo.InvariantCulture) },
+                new Languages { Val = "en-US", EastAsia = "zh-CN" })),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                new SpacingBetweenLines { Line = Twips(LinePitch), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" }))),
+        new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
+        new Style(new StyleName { Val = "Table Normal" }, new StyleTableProperties(new TableCellMarginDefault(
+            new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+            new TableCellLeftMargin { Width = 108, Type = TableWidthValues.Dxa },
+            new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+            new TableCellRightMargin { Width = 108, Type = TableWidthValues.Dxa })))
+        { Type = StyleValues.Table, StyleId = "TableNormal", Default = true });
+
+    private static string Twips(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using SixStability.Core.Cycles;
 using SixStability.Core.Reports;
+using SixStability.Core.Reports.Layout;
 using SixStability.Core.Rules;
 using SixStability.Core.Text;
 using SixStability.Workflow.Cycles;
@@ -11,30 +12,31 @@ using SixStability.Workflow.Rendering;
 namespace SixStability.Workflow.Reports;
 
 /// <summary>
-/// Compiles a cycle's summary by streaming its obligations range by range into the Core compiler,
-/// renders it (JSON, HTML, .docx) and keeps the final one as blobs; an open cycle gets a live preview.
+/// Compiles a cycle's summary by streaming its obligations, with their submitted texts, range by range
+/// into the Core compiler; lays it out once as a 公文 (<see cref="ReportLayout"/>) and renders that as
+/// HTML and .docx; writes the 汇总表 (.xlsx) from a second stream; keeps the final summary as blobs. An
+/// open cycle gets a live preview.
 /// </summary>
-public sealed class SummaryReports(CycleContextLoader loader, IObligationStore obligations, IBlobStore blobs, HtmlComposer html, TimeProvider clock)
+public sealed class SummaryReports(CycleContextLoader loader, IObligationStore obligations, IBlobStore blobs, SummaryArchive archive, HtmlComposer html, ReportOptions options, TimeProvider clock)
 {
-    public const string Container = "summaries";
+    public const string Container = SummaryArchive.Container;
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>One range of units in memory at a time: the compiler keeps tallies, not obligations.</summary>
+    /// <summary>One range of units in memory at a time: the compiler keeps tallies and condensed accounts, not obligations.</summary>
     public async Task<(CycleSummary Summary, CycleCounts Counts)> CompileAsync(CycleContext cycle, bool final, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        CycleRecord record = cycle.Record;
         var compiler = new SummaryCompiler(await InputAsync(cycle, final, cancellationToken).ConfigureAwait(false));
         CycleCounts counts = CycleCounts.Zero;
-        IEnumerable<UnitRange?> ranges = record.UnitRanges.Count > 0 ? record.UnitRanges.Cast<UnitRange?>() : [null];
         var inRange = new List<Obligation>();
-        foreach (UnitRange? units in ranges)
+        foreach (UnitRange? units in Ranges(cycle.Record))
         {
             inRange.Clear();
-            await foreach (Obligation o in obligations.ListAsync(record.CycleId, units, cancellationToken).ConfigureAwait(false))
+            await foreach (ObligationReport r in obligations.ListReportsAsync(cycle.CycleId, units, cancellationToken).ConfigureAwait(false))
             {
-                compiler.Add(o);
-                inRange.Add(o);
+                compiler.Add(r.Obligation, r.Text);
+                inRange.Add(r.Obligation);
             }
 
             counts = counts.Plus(CycleCounts.Of(inRange));
@@ -47,27 +49,34 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
     public async Task<RenderedSummary> PublishAsync(CycleContext cycle, CancellationToken cancellationToken)
     {
         (CycleSummary summary, CycleCounts counts) = await CompileAsync(cycle, final: true, cancellationToken).ConfigureAwait(false);
-        var rendered = new RenderedSummary(summary, counts, await HtmlAsync(summary).ConfigureAwait(false), SummaryDocx.Render(summary));
+        ReportDocument document = Layout(summary);
+        var rendered = new RenderedSummary(summary, document, counts, await HtmlAsync(document).ConfigureAwait(false), SummaryDocx.Render(document));
         string id = cycle.Record.CycleId;
-        await blobs.PutAsync(Container, BlobName(id, "json"), JsonSerializer.SerializeToUtf8Bytes(summary, Json.Options), "application/json; charset=utf-8", cancellationToken).ConfigureAwait(false);
-        await blobs.PutAsync(Container, BlobName(id, "html"), Encoding.UTF8.GetBytes(rendered.Html), "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
-        await blobs.PutAsync(Container, BlobName(id, "docx"), rendered.Docx, DocxType, cancellationToken).ConfigureAwait(false);
+        await blobs.PutAsync(Container, SummaryArchive.BlobName(id, "json"), JsonSerializer.SerializeToUtf8Bytes(summary, Json.Options), "application/json; charset=utf-8", cancellationToken).ConfigureAwait(false);
+        await blobs.PutAsync(Container, SummaryArchive.BlobName(id, "html"), Encoding.UTF8.GetBytes(rendered.Html), "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
+        await blobs.PutAsync(Container, SummaryArchive.BlobName(id, "docx"), rendered.Docx, DocxType, cancellationToken).ConfigureAwait(false);
         return rendered;
     }
 
     /// <summary>
-    /// The summary in <paramref name="format"/> (html, docx, json): the one stored at the close, or a
-    /// live preview (预览) while the cycle is open.
+    /// The summary in <paramref name="format"/> (html, docx, json, xlsx): the one stored at the close, or a
+    /// live preview (预览) while the cycle is open. The .xlsx is written from the (sealed, once closed)
+    /// obligations each time, with the stored summary's scores.
     /// </summary>
     public async Task<Outcome<SummaryFile>> ReadAsync(string cycleId, string format, CancellationToken cancellationToken)
     {
-        if (format is not ("html" or "docx" or "json"))
+        if (format is not ("html" or "docx" or "json" or "xlsx"))
         {
-            return Outcome.Refused<SummaryFile>(RuleViolation.Field("format", "应为 html、docx 或 json。", $"格式“{format}”无效。"));
+            return Outcome.Refused<SummaryFile>(RuleViolation.Field("format", "应为 html、docx、json 或 xlsx。", $"格式“{format}”无效。"));
         }
 
-        string? download = format == "docx" ? $"{cycleId}-汇总报告.docx" : null;
-        if (await blobs.GetAsync(Container, BlobName(cycleId, format), cancellationToken).ConfigureAwait(false) is { } stored)
+        string? download = format switch
+        {
+            "docx" => $"{cycleId}-汇总报告.docx",
+            "xlsx" => $"{cycleId}-汇总表.xlsx",
+            _ => null,
+        };
+        if (format != "xlsx" && await blobs.GetAsync(Container, SummaryArchive.BlobName(cycleId, format), cancellationToken).ConfigureAwait(false) is { } stored)
         {
             return new SummaryFile(stored.Content, stored.ContentType, download);
         }
@@ -77,11 +86,16 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
             return Outcome.NotFound<SummaryFile>(CycleMessages.NoCycle(cycleId));
         }
 
+        if (format == "xlsx")
+        {
+            return new SummaryFile(await WorkbookAsync(cycle, cancellationToken).ConfigureAwait(false), XlsxType, download);
+        }
+
         (CycleSummary summary, _) = await CompileAsync(cycle, final: false, cancellationToken).ConfigureAwait(false);
         return format switch
         {
             "json" => new SummaryFile(JsonSerializer.SerializeToUtf8Bytes(summary, Json.Options), "application/json; charset=utf-8", null),
-            "docx" => new SummaryFile(SummaryDocx.Render(summary), DocxType, download),
+            "docx" => new SummaryFile(SummaryDocx.Render(Layout(summary)), DocxType, download),
             _ => new SummaryFile(Encoding.UTF8.GetBytes(await HtmlAsync(summary).ConfigureAwait(false)), "text/html; charset=utf-8", null),
         };
     }
@@ -91,7 +105,7 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
     {
         foreach (string format in new[] { "html", "docx", "json" })
         {
-            if (await blobs.GetAsync(Container, BlobName(cycleId, format), cancellationToken).ConfigureAwait(false) is null)
+            if (await blobs.GetAsync(Container, SummaryArchive.BlobName(cycleId, format), cancellationToken).ConfigureAwait(false) is null)
             {
                 return false;
             }
@@ -100,9 +114,43 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
         return true;
     }
 
+    /// <summary>
+    /// The 汇总表: one row per obligation with everything its unit wrote, and each unit's score. Two streams
+    /// over the cycle (the summary, then the rows), each holding one range of units at a time.
+    /// </summary>
+    public async Task<byte[]> WorkbookAsync(CycleContext cycle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        bool final = !cycle.IsOpen;
+        CycleSummary summary = (final ? await archive.FindAsync(cycle.CycleId, cancellationToken).ConfigureAwait(false) : null)
+            ?? (await CompileAsync(cycle, final, cancellationToken).ConfigureAwait(false)).Summary;
+        var rows = new SummaryRows(await InputAsync(cycle, summary.Final, cancellationToken).ConfigureAwait(false));
+        using var stream = new MemoryStream();
+        await SummaryWorkbook.WriteAsync(stream, summary, Rows(cycle, rows, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return stream.ToArray();
+    }
+
     /// <summary>The summary as the browser shows it: a whole HTML document.</summary>
-    public Task<string> HtmlAsync(CycleSummary summary) =>
-        html.PageAsync<SummaryDocument>(new Dictionary<string, object?> { ["Summary"] = summary });
+    public Task<string> HtmlAsync(CycleSummary summary) => HtmlAsync(Layout(summary));
+
+    public Task<string> HtmlAsync(ReportDocument document) =>
+        html.PageAsync<SummaryDocument>(new Dictionary<string, object?> { ["Document"] = document });
+
+    /// <summary>The report as a 公文, as the deployment's options (主送, 文号) shape it.</summary>
+    public ReportDocument Layout(CycleSummary summary) => ReportLayout.Build(summary, options);
+
+    private async IAsyncEnumerable<SummaryRow> Rows(CycleContext cycle, SummaryRows rows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (UnitRange? units in Ranges(cycle.Record))
+        {
+            await foreach (ObligationReport r in obligations.ListReportsAsync(cycle.CycleId, units, cancellationToken).ConfigureAwait(false))
+            {
+                yield return rows.Row(r.Obligation, r.Text);
+            }
+        }
+    }
+
+    private static IEnumerable<UnitRange?> Ranges(CycleRecord record) => record.UnitRanges.Count > 0 ? record.UnitRanges.Cast<UnitRange?>() : [null];
 
     private async Task<SummaryInput> InputAsync(CycleContext cycle, bool final, CancellationToken cancellationToken)
     {
@@ -110,13 +158,6 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
 
         // The figures stand at the day the cycle closed (late days of missing reports count to it), or today for a preview.
         DateOnly asOf = record.Frame.Today(record.ClosedAt ?? clock.GetUtcNow(), record.Policy);
-        CycleSummary? previous = null;
-        string previousId = CycleIds.For(record.Frame.PlanId, record.Frame.Quarter.Previous);
-        if (await blobs.GetAsync(Container, BlobName(previousId, "json"), cancellationToken).ConfigureAwait(false) is { } json)
-        {
-            previous = JsonSerializer.Deserialize<CycleSummary>(json.Content.Span, Json.Options);
-        }
-
         return new SummaryInput(
             record.CycleId,
             record.Frame.Quarter,
@@ -127,14 +168,13 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
             final,
             record.Policy.EscalationWorkingDaysAfterDue.Count,
             at => record.Frame.Today(at, record.Policy),
-            previous);
+            await archive.PreviousAsync(record.Frame, cancellationToken).ConfigureAwait(false),
+            record.Policy.Score);
     }
-
-    private static string BlobName(string cycleId, string format) => $"{Uri.EscapeDataString(cycleId)}/summary.{format}";
 }
 
-/// <param name="DownloadName">The file name offered for a download (the .docx); null to show in the browser.</param>
+/// <param name="DownloadName">The file name offered for a download (the .docx, the .xlsx); null to show in the browser.</param>
 public sealed record SummaryFile(ReadOnlyMemory<byte> Content, string ContentType, string? DownloadName);
 
-/// <summary>A compiled summary with its two renderings.</summary>
-public sealed record RenderedSummary(CycleSummary Summary, CycleCounts Counts, string Html, byte[] Docx);
+/// <summary>A compiled summary, its layout and its two renderings.</summary>
+public sealed record RenderedSummary(CycleSummary Summary, ReportDocument Document, CycleCounts Counts, string Html, byte[] Docx);

@@ -1,10 +1,13 @@
 using System.Text.Json;
 using SixStability.Core.Cycles;
+using SixStability.Core.Plans;
+using SixStability.Core.Reports;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 using SixStability.Core.Text;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
+using SixStability.Workflow.Reports;
 
 namespace SixStability.Workflow.Submissions;
 
@@ -13,7 +16,7 @@ namespace SixStability.Workflow.Submissions;
 /// with its history; the revision the form showed guards against a stale form, the idempotency key
 /// against a double click.
 /// </summary>
-public sealed class SaveReportUseCase(UnitObligations units, IObligationStore obligations, TimeProvider clock)
+public sealed class SaveReportUseCase(UnitObligations units, IObligationStore obligations, SummaryArchive archive, TimeProvider clock)
 {
     public async Task<Outcome<SavedReport>> RunAsync(SaveReportCommand command, CancellationToken cancellationToken)
     {
@@ -27,7 +30,8 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
         (CycleContext cycle, _, Obligation obligation) = found.Value!;
 
         // Bad input is named (400) before a closed cycle is refused (409), as the API has always answered.
-        if (SubmissionRules.Check(command.Form, obligation.IsLead ? cycle.Lookup.Indicators(command.Task) : [], command.Draft) is { } invalid)
+        IReadOnlyList<TaskDeadline> asked = obligation.IsLead ? await AskedAsync(cycle, command.Task, cancellationToken).ConfigureAwait(false) : [];
+        if (SubmissionRules.Check(command.Form, obligation.IsLead ? cycle.Lookup.Indicators(command.Task) : [], command.Draft, asked) is { } invalid)
         {
             return Outcome.Refused<SavedReport>(invalid);
         }
@@ -43,12 +47,15 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
 
         // A box left empty keeps the value reported before; only a value cleared on purpose goes.
         IReadOnlyList<IndicatorReading> readings = ReportedFigures.Merge(obligation.Figures?.Readings, form.Indicators, form.ClearIndicators);
-        var figures = new ReportedFigures(form.Status ?? string.Empty, readings);
+        var figures = new ReportedFigures(form.Status ?? string.Empty, readings, form.Deadlines);
 
         // The files attached at this moment are part of what was saved.
-        var saved = new SavedForm(form.Narrative, form.Status, readings, form.Difficulties, form.NextSteps, obligation.Files);
+        var saved = new SavedForm(form.Narrative, form.Status, readings, form.Difficulties, form.NextSteps, obligation.Files, form.Deadlines);
         string detail = JsonSerializer.Serialize(saved, Json.Options);
-        var entry = new HistoryEntry(now, command.UnitId, command.Draft ? "draft" : "submitted", detail);
+
+        // A submission's text is also kept as the obligation's last submitted report, which the summary reads.
+        ReportText? text = command.Draft ? null : new ReportText(form.Narrative ?? string.Empty, form.Difficulties, form.NextSteps);
+        var entry = new HistoryEntry(now, command.UnitId, command.Draft ? "draft" : "submitted", detail, text);
 
         // What was asked, not when: the same form sent again under its key is a replay; another form under it is not.
         Idempotency? once = command.IdempotencyKey is null ? null : new Idempotency(command.IdempotencyKey, Fingerprint(entry.What, JsonSerializer.Serialize(form, Json.Options)));
@@ -61,6 +68,19 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
             once,
             cancellationToken).ConfigureAwait(false);
         return changed.Map(c => new SavedReport(c.Obligation, c.Replayed));
+    }
+
+    /// <summary>The dated deadlines the lead unit is asked about (是否按期完成); last quarter's summary is read only when the task has any.</summary>
+    private async Task<IReadOnlyList<TaskDeadline>> AskedAsync(CycleContext cycle, int task, CancellationToken cancellationToken)
+    {
+        PlanTask? planned = cycle.Lookup.FindTask(task);
+        Core.Calendar.Quarter quarter = cycle.Record.Frame.Quarter;
+        if (planned is null || !planned.Deadlines.Any(d => d.Date <= quarter.LastDay))
+        {
+            return [];
+        }
+
+        return DeadlineQuestions.Asked(planned, quarter, await archive.MetEarlierAsync(cycle.Record.Frame, cancellationToken).ConfigureAwait(false));
     }
 
     private static string Fingerprint(string what, string form) =>

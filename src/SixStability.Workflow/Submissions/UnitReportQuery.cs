@@ -2,18 +2,31 @@ using System.Text.Json;
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
+using SixStability.Core.Reports;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 using SixStability.Core.Text;
 using SixStability.Workflow.Ports;
+using SixStability.Workflow.Reports;
 
 namespace SixStability.Workflow.Submissions;
 
 /// <summary>What a unit reads of its own cycle: what it owes, each task's history, its files.</summary>
-public sealed class UnitReportQuery(UnitObligations units, IObligationStore obligations, IBlobStore blobs, TimeProvider clock)
+public sealed class UnitReportQuery(UnitObligations units, IObligationStore obligations, IBlobStore blobs, SummaryArchive archive, TimeProvider clock)
 {
-    public async Task<Outcome<MyObligationsView>> ObligationsAsync(string cycleId, string unitId, CancellationToken cancellationToken) =>
-        (await units.FindAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false)).Map(view =>
+    public async Task<Outcome<MyObligationsView>> ObligationsAsync(string cycleId, string unitId, CancellationToken cancellationToken)
+    {
+        Outcome<UnitView> found = await units.FindAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsOk)
+        {
+            return found.As<MyObligationsView>();
+        }
+
+        // The deadlines each task's lead is asked about; last quarter's summary is read only when a led task has any.
+        Quarter quarter = found.Value!.Cycle.Record.Frame.Quarter;
+        bool asks = found.Value.Obligations.Any(o => o.IsLead && (found.Value.Cycle.Lookup.FindTask(o.TaskNumber)?.Deadlines.Any(d => d.Date <= quarter.LastDay) ?? false));
+        IReadOnlySet<DeadlineRef> metEarlier = asks ? await archive.MetEarlierAsync(found.Value.Cycle.Record.Frame, cancellationToken).ConfigureAwait(false) : new HashSet<DeadlineRef>();
+        return found.Map(view =>
         {
             DateOnly today = view.Cycle.Today(clock.GetUtcNow());
             return new MyObligationsView(
@@ -34,8 +47,10 @@ public sealed class UnitReportQuery(UnitObligations units, IObligationStore obli
                     o.ReturnReason,
                     o.RevisionTag,
                     o.IsLead ? view.Cycle.Lookup.Indicators(o.TaskNumber) : [],
-                    o.Files))]);
+                    o.Files,
+                    o.IsLead ? DeadlineQuestions.Asked(view.Cycle.Lookup.FindTask(o.TaskNumber), quarter, metEarlier) : []))]);
         });
+    }
 
     /// <summary>Every draft, submission, return and escalation of one task, oldest first.</summary>
     public async Task<Outcome<IReadOnlyList<HistoryItem>>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
@@ -78,6 +93,7 @@ public sealed record MyObligationsView(UnitRef Unit, string CycleId, Quarter Qua
 
 /// <param name="Etag">Send it back as <c>If-Match</c> so a stale form is refused.</param>
 /// <param name="Indicators">The task's indicators, for the lead unit (牵头单位) only.</param>
-public sealed record MyObligationView(int Task, string Title, bool Lead, ObligationState State, DateOnly Due, int WorkingDaysLeft, bool Late, int Level, string? ReturnReason, string Etag, IReadOnlyList<Indicator> Indicators, IReadOnlyList<Attachment> Attachments);
+/// <param name="Deadlines">The task's dated deadlines the lead unit answers 是否按期完成 for (<c>deadlines</c> in the submission).</param>
+public sealed record MyObligationView(int Task, string Title, bool Lead, ObligationState State, DateOnly Due, int WorkingDaysLeft, bool Late, int Level, string? ReturnReason, string Etag, IReadOnlyList<Indicator> Indicators, IReadOnlyList<Attachment> Attachments, IReadOnlyList<TaskDeadline>? Deadlines = null);
 
 public sealed record AttachmentFile(Attachment File, ReadOnlyMemory<byte> Content);

@@ -21,11 +21,11 @@ public sealed class SummaryCompilerTests
     [
         new PlanSection(1, "稳就业", [new PlanTask(1, "稳岗", "…", ["甲局", "乙局"], [new Indicator(Households, 20000m, "户")], [new TaskDeadline(new DateOnly(2020, 6, 30), "6月底前完成"), new TaskDeadline(new DateOnly(2020, 12, 31), "年底前完成")])]),
         new PlanSection(2, "保主体", [
-            new PlanTask(2, "减负", "…", ["乙局", "丙县"], [new Indicator(Days, 60m, "个工作日", IndicatorDirection.AtMost)], [new TaskDeadline(new DateOnly(2020, 9, 30), "9月底前出台")]),
+            new PlanTask(2, "减负", "…", ["乙局", "丙县"], [new Indicator(Days, 60m, "个工作日", IndicatorKind.AtMost)], [new TaskDeadline(new DateOnly(2020, 9, 30), "9月底前出台")]),
             new PlanTask(3, "纾困", "…", ["丙县"], [], [])]),
     ]);
 
-    private static readonly UnitDirectory Directory = new(
+    internal static readonly UnitDirectory Directory = new(
         new Contact("市发改委", "fgw@example.gov.cn"),
         new Contact("市政府督查室", "dcs@example.gov.cn"),
         [new Contact("市政府办公室", "szf@example.gov.cn")],
@@ -51,7 +51,7 @@ public sealed class SummaryCompilerTests
         return Owed(unit, task, lead).Submit(ChinaTime.At(day, new TimeOnly(10, 0)), day, new ReportedFigures(status, readings));
     }
 
-    /// <summary>Everyone reports on time and on pace: a1 leads 1, b leads 2, c leads 3.</summary>
+    /// <summary>Everyone reports on time and on pace: a leads 1, b leads 2, c leads 3.</summary>
     private static List<Obligation> AllGood() =>
     [
         Reported("a", 1, true, ReportedFigures.Done, null, new IndicatorReading(Households, 16000m)),
@@ -75,21 +75,22 @@ public sealed class SummaryCompilerTests
     }
 
     [Fact]
-    public void All_on_time_and_on_pace_is_all_green_and_every_unit_is_a_candidate_for_commendation()
+    public void Commendation_needs_points_earned_not_just_every_report_on_time()
     {
         CycleSummary summary = SummaryCompiler.Compile(Input(), AllGood());
 
-        summary.Overview.Should().Be(new SummaryOverview(3, 3, 5, 5, 5, 0, 0, 100m, 3, 0, 0));
+        summary.Overview.Should().Be(new SummaryOverview(3, 3, 5, 5, 5, 0, 0, 100m, 3, 0, 0, 0, Due));
         summary.Tasks.Select(t => t.Status).Should().AllBeEquivalentTo(Rag.Green);
-        summary.Commended.Select(u => u.Name).Should().Equal("甲局", "乙局", "丙县");
+        summary.Commended.Should().Equal(
+            new UnitMention("a", "甲局", "1项指标超序时进度或达标（+1）；1个节点按期完成（+1）", 2m),
+            new UnitMention("b", "乙局", "1项指标超序时进度或达标（+1）；1个节点按期完成（+1）", 2m));
+        summary.Units!.Single(u => u.UnitId == "c").Score.Total.Should().Be(0m, "丙县 reported on time, which is expected, and earned nothing beyond it");
         summary.Accountable.Should().BeEmpty();
-        IndicatorSummary households = summary.Tasks.First().Indicators.Single();
-        households.Should().Be(new IndicatorSummary(Households, 20000m, "户", IndicatorDirection.AtLeast, 16000m, 80m, 75m, true));
-        summary.Tasks.Single(t => t.Number == 2).Indicators.Single().OnTrack.Should().BeTrue("45 working days is within the at-most target of 60");
+        summary.Tasks.First().Indicators.Single().Should().Be(new IndicatorSummary(Households, 20000m, "户", IndicatorDirection.AtLeast, 16000m, 80m, 75m, true, Kind: IndicatorKind.Cumulative, Ahead: true));
     }
 
     [Fact]
-    public void A_unit_that_submitted_nothing_is_listed_as_missing_late_by_working_days_and_accountable()
+    public void A_unit_that_submitted_nothing_is_listed_as_missing_late_by_working_days_and_accountable_by_its_score()
     {
         List<Obligation> obligations = [.. AllGood().Where(o => o.UnitId != "c"), Owed("c", 2, false, level: 2), Owed("c", 3, true, level: 2)];
 
@@ -101,30 +102,53 @@ public sealed class SummaryCompilerTests
         summary.Tasks.Single(t => t.Number == 3).Reasons.Should().Contain("牵头单位未报送");
         summary.Tasks.Single(t => t.Number == 2).Status.Should().Be(Rag.Red, "one of two units missing is half");
 
-        // 10-14 (Wed) to 10-23 (Fri): 7 working days.
+        // 10-14 (Wed) to 10-23 (Fri): 7 working days, twice; level 2: 7 × 2 × −0.5 − 2 = −9.
         summary.LateUnits.Should().Equal(new LateUnit("c", "丙县", 7, 2, 0, 2));
-        summary.Accountable.Should().Equal(new UnitMention("c", "丙县", "2项任务未报送"));
+        summary.Accountable.Should().Equal(new UnitMention("c", "丙县", "2项未报送，共逾期14个工作日（−7）；二级（橙色）督办（−2）", -9m));
         summary.Commended.Select(u => u.UnitId).Should().Equal("a", "b");
         summary.Overview.Missing.Should().Be(2);
         summary.Overview.SubmissionRate.Should().Be(60m);
     }
 
     [Fact]
-    public void A_preview_before_the_due_day_counts_no_report_as_missing_and_nobody_accountable()
+    public void A_preview_before_the_due_day_rates_no_task_nobody_has_reported_and_holds_nobody_accountable()
     {
         List<Obligation> nothingYet = [Owed("a", 1, true), Owed("b", 1, false), Owed("c", 3, true)];
 
         CycleSummary early = SummaryCompiler.Compile(Preview(Due.AddDays(-1)), nothingYet);
-        CycleSummary late = SummaryCompiler.Compile(Preview(Due.AddDays(1)), nothingYet);
 
         early.Final.Should().BeFalse();
-        early.Tasks.Select(t => t.Status).Should().AllBeEquivalentTo(Rag.Green);
+        early.Tasks.Select(t => t.Status).Should().AllBeEquivalentTo(Rag.Pending);
+        early.Overview.Pending.Should().Be(2);
+        early.Overview.Green.Should().Be(0, "no report is in: nothing is 进度正常 yet");
         early.Tasks.First().Missing.Should().Equal("甲局", "乙局");
-        early.Tasks.First().Reasons.Should().Equal("2个单位尚未报送（未到截止日）");
+        early.Tasks.First().Reasons.Should().Equal("尚未报送（未到截止日），暂不评定");
+        early.Tasks.First().Indicators.Single().OnTrack.Should().BeNull();
+        early.Deadlines.Select(d => d.State).Should().AllBeEquivalentTo(DeadlineState.Pending);
         early.Accountable.Should().BeEmpty();
         early.LateUnits.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_preview_rates_a_task_once_its_lead_unit_reported_and_names_who_is_still_to_come()
+    {
+        List<Obligation> leadIn = [Reported("a", 1, true, ReportedFigures.OnTrack, null, new IndicatorReading(Households, 16000m)), Owed("b", 1, false)];
+
+        TaskSummary task = SummaryCompiler.Compile(Preview(Due.AddDays(-3)), leadIn).Tasks.Single();
+
+        task.Status.Should().Be(Rag.Green);
+        task.Reasons.Should().Equal("1个单位尚未报送（未到截止日）");
+    }
+
+    [Fact]
+    public void After_the_due_day_a_preview_colours_what_is_overdue_and_only_a_poor_enough_score_is_accountable()
+    {
+        List<Obligation> nothingYet = [Owed("a", 1, true), Owed("b", 1, false), Owed("c", 3, true, level: 3)];
+
+        CycleSummary late = SummaryCompiler.Compile(Preview(Due.AddDays(1)), nothingYet);
+
         late.Tasks.Select(t => t.Status).Should().AllBeEquivalentTo(Rag.Red);
-        late.Accountable.Select(u => u.UnitId).Should().Equal("a", "b", "c");
+        late.Accountable.Select(u => u.UnitId).Should().Equal(["c"], "a and b are one working day late (−0.5); c reached 红 (−3.5)");
     }
 
     [Fact]
@@ -151,7 +175,8 @@ public sealed class SummaryCompilerTests
         summary.Tasks.Single().Reasons.Should().Equal("牵头单位逾期报送");
         summary.Tasks.Single().SubmittedLate.Should().Equal("甲局");
         summary.LateUnits.Should().Equal(new LateUnit("a", "甲局", 3, 0, 1, 0));
-        summary.Commended.Select(u => u.UnitId).Should().Equal("b");
+        summary.Units!.Single(u => u.UnitId == "a").Score.Total.Should().Be(-0.5m, "+1 for the indicator ahead of pace, −1.5 for 3 working days late");
+        summary.Commended.Should().BeEmpty();
         summary.Overview.SubmittedLate.Should().Be(1);
     }
 
@@ -162,21 +187,9 @@ public sealed class SummaryCompilerTests
         CycleSummary near = SummaryCompiler.Compile(Input(), [Reported("a", 1, true, ReportedFigures.OnTrack, null, new IndicatorReading(Households, 14000m)), Reported("b", 1, false)]);
 
         far.Tasks.Single().Status.Should().Be(Rag.Red);
-        far.Tasks.Single().Reasons.Should().Equal("指标“老旧小区改造”完成35.0%，低于序时进度75%");
+        far.Tasks.Single().Reasons.Should().Equal("指标“老旧小区改造”完成35%，低于序时进度75%");
         near.Tasks.Single().Status.Should().Be(Rag.Amber);
-        near.Commended.Select(u => u.UnitId).Should().Equal("b").And.NotContain("a", "its indicator is behind pace");
-    }
-
-    [Fact]
-    public void Dated_deadlines_due_by_the_quarter_end_are_met_when_the_lead_reports_the_task_done()
-    {
-        List<Obligation> obligations = [.. AllGood().Where(o => !(o.UnitId == "b" && o.TaskNumber == 2)), Owed("b", 2, true)];
-
-        CycleSummary summary = SummaryCompiler.Compile(Input(), obligations);
-
-        summary.Deadlines.Should().Equal(
-            new DeadlineSummary(1, "稳岗", new DateOnly(2020, 6, 30), "6月底前完成", DeadlineState.Met),
-            new DeadlineSummary(2, "减负", new DateOnly(2020, 9, 30), "9月底前出台", DeadlineState.NotReported));
+        near.Units!.Single(u => u.UnitId == "a").Facts.IndicatorsAhead.Should().Be(0);
     }
 
     [Fact]
@@ -187,7 +200,7 @@ public sealed class SummaryCompilerTests
 
         CycleSummary summary = SummaryCompiler.Compile(Input(), obligations);
 
-        summary.Accountable.Should().Equal(new UnitMention("c", "丙县", "经第3级（最高级）督办"));
+        summary.Accountable.Should().Equal(new UnitMention("c", "丙县", "1项逾期报送，共逾期6个工作日（−3）；三级（红色）督办（−3）", -6m));
         summary.LateUnits.Single().Should().Be(new LateUnit("c", "丙县", 6, 3, 1, 0));
         summary.Tasks.Single(t => t.Number == 3).Behind.Should().Be(1);
     }
@@ -208,6 +221,20 @@ public sealed class SummaryCompilerTests
         q3.Change.LateUnitsNow.Should().Be(0);
         q3.Change.Tasks.Should().Equal(new TaskChange(1, "稳岗", Rag.Red, Rag.Green));
         q3.Tasks.First().Indicators.Single().PreviousValue.Should().Be(4000m);
+        q3.Tasks.First().Indicators.Single().PreviousPercent.Should().Be(20m);
+    }
+
+    [Fact]
+    public void A_preview_compares_with_last_quarter_like_with_like_only_tasks_rated_in_both_and_no_rates()
+    {
+        CycleSummary q2 = SummaryCompiler.Compile(Input(quarter: new Quarter(2020, 2)), [Owed("a", 1, true), Owed("b", 1, false), Reported("c", 3, true)]);
+        CycleSummary preview = SummaryCompiler.Compile(Preview(Due.AddDays(-1)) with { Previous = q2 }, [Owed("a", 1, true), Owed("b", 1, false), Reported("c", 3, true)]);
+
+        q2.Tasks.Single(t => t.Number == 1).Status.Should().Be(Rag.Red);
+        preview.Tasks.Single(t => t.Number == 1).Status.Should().Be(Rag.Pending);
+        preview.Change!.Tasks.Should().Equal([new TaskChange(3, "纾困", Rag.Green, Rag.Green)], "task 1 is not rated yet: red against 'not rated' is no change");
+        preview.Change.SubmissionRateBefore.Should().BeNull("a final rate against a rate mid-cycle compares unlike things");
+        preview.Change.SubmissionRateNow.Should().BeNull();
     }
 
     [Fact]
@@ -224,5 +251,26 @@ public sealed class SummaryCompilerTests
         read.LateUnits.Should().Equal(q3.LateUnits);
         System.Text.Json.JsonDocument.Parse(json).RootElement.TryGetProperty("tasks", out _).Should().BeFalse("tasks are listed once, under their sections");
         json.Should().Contain("\"quarter\":\"2020Q3\"").And.Contain("\"status\":\"red\"");
+    }
+
+    [Fact]
+    public void Last_quarters_summary_written_before_texts_scores_and_kinds_existed_still_reads()
+    {
+        const string stored = """
+            {"cycleId":"p-2020Q2","planId":"p","planTitle":"实施方案","quarter":"2020Q2","reporter":"市发改委","asOf":"2020-07-20","final":true,
+             "overview":{"units":1,"tasks":1,"obligations":2,"submitted":1,"onTime":1,"submittedLate":0,"missing":1,"submissionRate":50,"green":0,"amber":0,"red":1},
+             "sections":[{"number":1,"title":"稳就业","tasks":[{"number":1,"title":"稳岗","leadUnit":"甲局","reported":["甲局"],"missing":["乙局"],"submittedLate":[],
+               "onTrack":1,"behind":0,"done":0,"indicators":[{"name":"老旧小区改造","target":20000,"unit":"户","direction":"atLeast","value":4000,"percent":20,"expectedPercent":50,"onTrack":false}],
+               "status":"red","reasons":["1/2个责任单位未报送"]}]}],
+             "deadlines":[{"task":1,"taskTitle":"稳岗","date":"2020-06-30","text":"6月底前完成","state":"met"}],
+             "lateUnits":[],"commended":[],"accountable":[{"unitId":"b","name":"乙局","reason":"1项任务未报送"}],"change":null}
+            """;
+        CycleSummary q2 = System.Text.Json.JsonSerializer.Deserialize<CycleSummary>(stored, Text.Json.Options)!;
+
+        CycleSummary q3 = SummaryCompiler.Compile(Input(previous: q2), AllGood());
+
+        q3.Tasks.First().Indicators.Single().PreviousValue.Should().Be(4000m);
+        q3.Deadlines.Should().NotContain(d => d.Task == 1 && d.Date == new DateOnly(2020, 6, 30), "Q2 reported it met: it is not asked again");
+        q3.MetEarlier.Should().Equal(new DeadlineRef(1, new DateOnly(2020, 6, 30)));
     }
 }

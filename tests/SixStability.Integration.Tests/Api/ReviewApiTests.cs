@@ -62,7 +62,7 @@ public sealed class ReviewApiTests : DemoCycleApiTest
         }
 
         (await UnitStateAsync("flx")).GetProperty("due").GetString().Should().Be("2020-10-09");
-        (await UnitStateAsync("lps")).GetProperty("due").GetString().Should().Be("2020-10-05");
+        (await UnitStateAsync("lps")).GetProperty("due").GetString().Should().Be("2020-10-04", "refused: 乐平市 keeps its co-unit's due day, one day before the lead units' 10-05");
         string refused = Directory.GetFiles(MailFolder, "*-extension-refused-lps-*.eml").Should().ContainSingle().Subject;
         (await MimeKit.MimeMessage.LoadAsync(refused)).Subject.Should().EndWith("未获同意");
         for (int i = 0; i < 100 && Directory.GetFiles(MailFolder, "*-extension-flx-*.eml").Length == 0; i++)

@@ -38,8 +38,8 @@ public sealed class CycleEscalationTests
         (await host.Obligations.ListUnitAsync(input.CycleId, "flx", CancellationToken.None)).Single().EscalationLevel.Should().Be(3);
         mail.Where(m => m.Kind == MailKind.Summary).SelectMany(m => m.To).Should().BeEquivalentTo("szfb@example.gov.cn", "fgw@example.gov.cn");
         RenderedMail summary = mail.Single(m => m.Kind == MailKind.Summary && m.RecipientKey == "summary-0").Mail;
-        summary.Text.Should().Contain("拟问责单位1个");
-        summary.Html.Should().Contain("拟问责：</b>浮梁县政府（1项任务未报送，经第3级（最高级）督办）");
+        summary.Text.Should().Contain("拟问责").And.Contain("浮梁县政府").And.Contain("三级（红色）督办（−3）");
+        summary.Html.Should().Contain("1项未报送，共逾期7个工作日（−3.5）；三级（红色）督办（−3）");
         mail.GroupBy(m => (m.Step, m.RecipientKey)).Should().OnlyContain(g => g.Count() == 1, "no one gets the same step's mail twice");
     }
 

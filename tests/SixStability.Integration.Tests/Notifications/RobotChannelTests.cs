@@ -59,6 +59,7 @@ public sealed class RobotChannelTests : IAsyncLifetime
             ["Channels:DingTalk:Robots:city_ding:AccessToken"] = "token-city",
             ["Channels:DingTalk:Robots:city_ding:Secret"] = "SEC-city-signing-secret",
             ["Channels:FirstBackoff"] = "00:00:00.010",
+            ["Cycle:CoUnitWorkingDaysBeforeLead"] = "0", // one due day, so one reminder step reaches all 43 units
         }).Build();
         services = new ServiceCollection().AddLogging(l => l.AddProvider(new CapturedLogs(logs)).SetMinimumLevel(LogLevel.Trace)).AddSixStability(configuration)
             .AddSingleton<TimeProvider>(clock)

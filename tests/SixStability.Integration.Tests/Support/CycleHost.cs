@@ -60,7 +60,11 @@ internal sealed class CycleHost : IAsyncDisposable
         ],
         [new UnitGroup("各县（市、区）政府", ["lps", "flx"])]);
 
-    /// <param name="settings">More configuration (group robots, say).</param>
+    /// <param name="settings">
+    /// More configuration (group robots, say). <c>Cycle:CoUnitWorkingDaysBeforeLead</c> is 0 unless set here: one
+    /// due day for every unit, so a test of extensions or escalation reads one timeline; the product's default (1)
+    /// is tested on its own.
+    /// </param>
     /// <param name="directory">Changes <see cref="Directory"/> before it is stored.</param>
     public static async Task<CycleHost> StartAsync(IDictionary<string, string?>? settings = null, Func<UnitDirectory, UnitDirectory>? directory = null)
     {
@@ -71,6 +75,7 @@ internal sealed class CycleHost : IAsyncDisposable
             ["Storage:TablePrefix"] = "c" + Guid.NewGuid().ToString("N")[..12],
             ["Links:SigningKey"] = "test-signing-key",
             ["Links:BaseUrl"] = "http://localhost:7071",
+            ["Cycle:CoUnitWorkingDaysBeforeLead"] = "0",
         };
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {

@@ -50,7 +50,8 @@ public sealed class AuditTrailTests
         directory.Should().BeEquivalentTo(new { Action = AuditAction.ReplaceDirectory, ActorId = Actor.KeyId, ActorName = "管理员密钥", ActorKind = ActorKind.Key, Before = "第 1 版", After = "第 2 版", ClientIp = "198.51.100.4" });
         start.Should().BeEquivalentTo(new { Action = AuditAction.StartCycle, CycleId = Workbench.CycleId, Subject = "jingdezhen", After = Workbench.CycleId, Detail = "新周期" });
         again.Detail.Should().Be("周期已存在，未重复启动", "a person's second start is still their action");
-        extend.Should().BeEquivalentTo(new { Action = AuditAction.ExtendCycle, CycleId = Workbench.CycleId, Subject = "市人社局（rsj）", Before = "2020-10-14", After = "2020-10-20", Detail = "防汛" });
+        // 市人社局 also assists on tasks others lead, and a co-unit is due a working day before the lead (Cycle:CoUnitDueDays).
+        extend.Should().BeEquivalentTo(new { Action = AuditAction.ExtendCycle, CycleId = Workbench.CycleId, Subject = "市人社局（rsj）", Before = "2020-10-13", After = "2020-10-20", Detail = "防汛" });
         returned.Should().BeEquivalentTo(new { Action = AuditAction.ReturnSubmission, Subject = "市财政局（czj）任务1", Before = $"第 {czj.Revision - 1} 版", After = $"第 {czj.Revision} 版", Detail = "请补充数据" });
         decided.Should().BeEquivalentTo(new { Action = AuditAction.DecideExtension, Subject = "市财政局（czj）", Before = "待审批（申请延期至 2020-10-21）", After = "不同意", Detail = "理由不充分" });
         close.Should().BeEquivalentTo(new { Action = AuditAction.CloseCycle, Subject = Workbench.CycleId, Before = "进行中", After = "关闭" });

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using SixStability.Core.Cycles;
 using SixStability.Core.Rules;
+using SixStability.Core.Submissions;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Tests.Fakes;
@@ -11,6 +12,7 @@ internal sealed class InMemoryObligationStore : IObligationStore
     private readonly Lock gate = new();
     private readonly Dictionary<(string Cycle, string Unit, int Task), Obligation> rows = [];
     private readonly Dictionary<(string Cycle, string Unit, int Task), List<HistoryEntry>> history = [];
+    private readonly Dictionary<(string Cycle, string Unit, int Task), ReportText> texts = [];
     private readonly Dictionary<(string Cycle, string Unit, int Task, string Key), string> keys = [];
     private readonly HashSet<string> sealedCycles = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Cycle, string Unit), ExtensionRequest> requests = [];
@@ -50,6 +52,20 @@ internal sealed class InMemoryObligationStore : IObligationStore
         {
             await Task.Yield();
             yield return o;
+        }
+    }
+
+    public async IAsyncEnumerable<ObligationReport> ListReportsAsync(string cycleId, UnitRange? range, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (Obligation o in ListAsync(cycleId, range, cancellationToken))
+        {
+            ReportText? text;
+            lock (gate)
+            {
+                text = texts.GetValueOrDefault((o.CycleId, o.UnitId, o.TaskNumber));
+            }
+
+            yield return new ObligationReport(o, text);
         }
     }
 
@@ -102,6 +118,11 @@ internal sealed class InMemoryObligationStore : IObligationStore
             }
 
             entries.Add(entry);
+            if (entry.Report is { } report)
+            {
+                texts[(cycleId, unitId, task)] = report;
+            }
+
             if (idempotency is not null)
             {
                 keys[(cycleId, unitId, task, idempotency.Key)] = idempotency.Fingerprint;

@@ -17,6 +17,9 @@ namespace SixStability.Workflow.Tests.Notifications;
 /// </summary>
 public sealed class RobotNotificationTests
 {
+    /// <summary>Every unit due on one day, so one reminder or escalation step reaches all 43 (co-units' earlier due day is tested on its own).</summary>
+    private static readonly CyclePolicy OneDueDay = CyclePolicy.Default with { CoUnitWorkingDaysBeforeLead = 0 };
+
     private static readonly DateTimeOffset ReminderAt = new(2020, 10, 13, 9, 0, 0, TimeSpan.FromHours(8));
 
     private static readonly CycleTick Reminder = new(ReminderAt, StepKind.Reminder, null, new DateOnly(2020, 10, 14), ReminderAt);
@@ -42,7 +45,7 @@ public sealed class RobotNotificationTests
     [Fact]
     public async Task A_reminder_to_43_units_sends_one_message_per_robot_per_unit_never_more_than_20_a_minute_per_robot()
     {
-        await using Workbench bench = await Workbench.CreateAsync(directory: EveryUnitOnTwoCityRobots);
+        await using Workbench bench = await Workbench.CreateAsync(policy: OneDueDay, directory: EveryUnitOnTwoCityRobots);
         await bench.OpenCycleAsync();
         bench.Clock.SetUtcNow(ReminderAt);
 
@@ -70,7 +73,7 @@ public sealed class RobotNotificationTests
     [Fact]
     public async Task A_reminder_carries_what_is_owed_the_due_day_the_working_days_left_and_the_units_own_link()
     {
-        await using Workbench bench = await Workbench.CreateAsync(directory: EveryUnitOnTwoCityRobots);
+        await using Workbench bench = await Workbench.CreateAsync(policy: OneDueDay, directory: EveryUnitOnTwoCityRobots);
         await bench.OpenCycleAsync();
         bench.Clock.SetUtcNow(ReminderAt);
 
@@ -91,7 +94,7 @@ public sealed class RobotNotificationTests
     [Fact]
     public async Task A_repeated_step_sends_nothing_on_any_channel_not_even_what_still_waits()
     {
-        await using Workbench bench = await Workbench.CreateAsync(directory: EveryUnitOnTwoCityRobots);
+        await using Workbench bench = await Workbench.CreateAsync(policy: OneDueDay, directory: EveryUnitOnTwoCityRobots);
         await bench.OpenCycleAsync();
         bench.Clock.SetUtcNow(ReminderAt);
         await RunStepAsync(bench, Reminder);
@@ -115,7 +118,7 @@ public sealed class RobotNotificationTests
     [Fact]
     public async Task A_robot_answering_too_fast_is_held_for_its_cooldown_while_the_other_robots_go_on()
     {
-        await using Workbench bench = await Workbench.CreateAsync(directory: EveryUnitOnTwoCityRobots);
+        await using Workbench bench = await Workbench.CreateAsync(policy: OneDueDay, directory: EveryUnitOnTwoCityRobots);
         await bench.OpenCycleAsync();
         bench.Clock.SetUtcNow(ReminderAt);
         bench.Robots.Answer = (robot, n) => robot == "dingtalk:city_ding" && n == 3
@@ -143,7 +146,7 @@ public sealed class RobotNotificationTests
     [Fact]
     public async Task A_robot_refusing_its_key_is_recorded_for_each_of_its_messages_and_shown_beside_mail_problems_while_the_others_go()
     {
-        await using Workbench bench = await Workbench.CreateAsync(directory: EveryUnitOnTwoCityRobots);
+        await using Workbench bench = await Workbench.CreateAsync(policy: OneDueDay, directory: EveryUnitOnTwoCityRobots);
         await bench.OpenCycleAsync();
         bench.Clock.SetUtcNow(ReminderAt);
         bench.Robots.Answer = (robot, _) => robot == "wecom:rsj_group"
@@ -164,7 +167,7 @@ public sealed class RobotNotificationTests
     [Fact]
     public async Task An_unreachable_robot_is_tried_again_later_with_growing_waits_and_recorded_failed_after_six_tries()
     {
-        await using Workbench bench = await Workbench.CreateAsync(directory: d => d with
+        await using Workbench bench = await Workbench.CreateAsync(policy: OneDueDay, directory: d => d with
         {
             Units = [.. d.Units.Select(u => u.Id == "rsj" ? u with { Channels = [new ChannelAddress(ChannelKind.WeCom, "rsj_group")] } : u)],
         });
@@ -189,7 +192,7 @@ public sealed class RobotNotificationTests
     [Fact]
     public async Task An_escalation_tells_each_late_units_robot_and_gives_the_coordinators_robot_the_cycles_board()
     {
-        await using Workbench bench = await Workbench.CreateAsync(directory: EveryUnitOnTwoCityRobots);
+        await using Workbench bench = await Workbench.CreateAsync(policy: OneDueDay, directory: EveryUnitOnTwoCityRobots);
         await bench.OpenCycleAsync();
         bench.Clock.SetUtcNow(EscalationAt);
 
@@ -208,7 +211,7 @@ public sealed class RobotNotificationTests
     [Fact]
     public async Task Messages_still_waiting_when_the_cycle_ends_are_recorded_as_not_sent()
     {
-        await using Workbench bench = await Workbench.CreateAsync(directory: EveryUnitOnTwoCityRobots);
+        await using Workbench bench = await Workbench.CreateAsync(policy: OneDueDay, directory: EveryUnitOnTwoCityRobots);
         await bench.OpenCycleAsync();
         bench.Clock.SetUtcNow(ReminderAt);
         await RunStepAsync(bench, Reminder);
@@ -247,7 +250,8 @@ public sealed class RobotNotificationTests
     {
         await using Workbench bench = await Workbench.CreateAsync(
             p => Rendering.Hostile.Plan(p) with { Sections = [.. p.Sections.Select(s => s with { Tasks = [.. s.Tasks.Select(t => t with { Title = t.Title + "](https://evil.example) **粗** <@all>" })] })] },
-            d => EveryUnitOnTwoCityRobots(Rendering.Hostile.Directory(d)));
+            d => EveryUnitOnTwoCityRobots(Rendering.Hostile.Directory(d)),
+            OneDueDay);
         await bench.OpenCycleAsync();
         bench.Clock.SetUtcNow(EscalationAt);
 

@@ -58,7 +58,7 @@ public sealed partial class HostileTextTests
         (CycleSummary summary, _) = await reports.CompileAsync(cycle, final: false, CancellationToken.None);
 
         string page = await reports.HtmlAsync(summary);
-        MailBatch mail = await bench.Get<MailComposer>().SummaryAsync(cycle.Facts, "summary", cycle.Lookup.Directory.SummaryRecipients, summary, []);
+        MailBatch mail = await bench.Get<MailComposer>().SummaryAsync(cycle.Facts, "summary", cycle.Lookup.Directory.SummaryRecipients, reports.Layout(summary), []);
 
         Hostile.ShouldBeEncodedIn(page, "the summary page");
         Hostile.ShouldBeEncodedIn(mail.Recipients[0].Mail.Html, "the summary mail");

@@ -148,6 +148,7 @@
     var base = '/api/cycles/' + encodeURIComponent(current) + '/summary?format=';
     $('summary-html').href = base + 'html';
     $('summary-docx').href = base + 'docx';
+    $('summary-xlsx').href = base + 'xlsx';
     $('summary-json').href = base + 'json';
   }
   // A unit's report, read-only: the last submission's text, status and figures.

@@ -1,4 +1,5 @@
 using SixStability.Core.Cycles;
+using SixStability.Core.Plans;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 using SixStability.Workflow.Ports;
@@ -29,6 +30,12 @@ public sealed record UnitPageModel(
     public ReportingContact? TypedContact { get; init; }
 
     public bool Open => View.Cycle.IsOpen;
+
+    /// <summary>For each task the unit leads (牵头单位), its co-units' reports, to consolidate into the task's account.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<CoUnitReport>> CoUnits { get; init; } = new Dictionary<int, IReadOnlyList<CoUnitReport>>();
+
+    /// <summary>For each task the unit leads, the dated deadlines it is asked about (是否按期完成).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<TaskDeadline>> Deadlines { get; init; } = new Dictionary<int, IReadOnlyList<TaskDeadline>>();
 
     /// <summary>What the unit last submitted, or last saved (draft or submission), for one task.</summary>
     public SavedForm? Last(int task, bool submittedOnly) =>

@@ -135,7 +135,36 @@ public sealed record UnitPagePost(string Action, int Task, SubmissionForm Form, 
             }
         }
 
-        return (new SubmissionForm(Text(form, "narrative"), Text(form, "status"), readings, Text(form, "difficulties"), Text(form, "nextSteps"), cleared.Count > 0 ? cleared : null), raw, errors);
+        return (new SubmissionForm(Text(form, "narrative"), Text(form, "status"), readings, Text(form, "difficulties"), Text(form, "nextSteps"), cleared.Count > 0 ? cleared : null, ReadDeadlines(form, errors)), raw, errors);
+    }
+
+    /// <summary>
+    /// 是否按期完成: one answer per deadline the form asked (dldate.i, dl.i, dlreason.i); null when the form asked
+    /// none. An unanswered deadline is left out, so a submission is refused naming it.
+    /// </summary>
+    private static List<DeadlineAnswer>? ReadDeadlines(IFormCollection form, List<FieldError> errors)
+    {
+        if (!form.ContainsKey("dldate.0"))
+        {
+            return null;
+        }
+
+        var answers = new List<DeadlineAnswer>();
+        for (int i = 0; i < 20 && form.ContainsKey($"dldate.{i}"); i++)
+        {
+            if (!DateOnly.TryParseExact(form[$"dldate.{i}"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+            {
+                errors.Add(new FieldError($"deadlines[{i}].date", "节点日期无法识别，请刷新页面后重新填写。"));
+                continue;
+            }
+
+            if (Text(form, $"dl.{i}") is { } answer)
+            {
+                answers.Add(new DeadlineAnswer(date, answer, Text(form, $"dlreason.{i}")));
+            }
+        }
+
+        return answers;
     }
 
     private static string? Text(IFormCollection form, string key) => NonEmpty(form[key])?.Replace("\r\n", "\n", StringComparison.Ordinal);
