@@ -56,7 +56,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ILinkSigner>(sp => sp.GetRequiredService<HmacLinkSigner>());
         services.AddSingleton<ILinkVerifier>(sp => sp.GetRequiredService<HmacLinkSigner>());
         services.AddSingleton<ICycleStore, TableCycleStore>();
-        services.AddSingleton<IObligationStore, TableObligationStore>();
+        services.AddSingleton<TableObligationStore>();
+        services.AddSingleton<IObligationStore>(sp => sp.GetRequiredService<TableObligationStore>());
+        services.AddSingleton<ICycleTallies>(sp => sp.GetRequiredService<TableObligationStore>());
     }
 
     /// <summary><c>Mail:Provider</c> picks SendGrid, Smtp or the development file Sink.</summary>
