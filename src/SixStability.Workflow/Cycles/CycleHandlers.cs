@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SixStability.Core.Cycles;
+using SixStability.Core.Rules;
 using SixStability.Workflow.Http;
 
 namespace SixStability.Workflow.Cycles;
@@ -26,10 +27,19 @@ public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase c
         return ApiResult.Json(StatusCodes.Status200OK, await progress.ListAsync(call.Aborted).ConfigureAwait(false));
     }
 
+    /// <summary>The board: the cycle with one page of its units (<c>?page=&amp;size=&amp;late=&amp;name=</c>).</summary>
     public async Task<ApiResult> GetAsync(RouteCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return BadCycleId(call, out string cycleId) ?? (await progress.RunAsync(cycleId, call.Engine, call.Aborted).ConfigureAwait(false)).ToResult(view => ApiResult.Json(StatusCodes.Status200OK, view));
+        if (BadCycleId(call, out string cycleId) is { } bad)
+        {
+            return bad;
+        }
+
+        IQueryCollection query = call.Request.Query;
+        Outcome<UnitPageAsk> ask = UnitPageAsk.Parse(query["page"].ToString(), query["size"].ToString(), query["late"].ToString(), query["name"].ToString());
+        Outcome<CycleView> view = ask.IsOk ? await progress.RunAsync(cycleId, call.Engine, ask.Value!, call.Aborted).ConfigureAwait(false) : ask.As<CycleView>();
+        return view.ToResult(v => ApiResult.Json(StatusCodes.Status200OK, v));
     }
 
     public async Task<ApiResult> ExtendAsync(RouteCall call)
