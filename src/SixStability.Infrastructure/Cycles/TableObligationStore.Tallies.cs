@@ -27,7 +27,11 @@ public sealed partial class TableObligationStore : ICycleTallies
     // A unit's row is rewritten under its ETag; with changes of one unit serialized per process, a retry is rare.
     private const int MaxTallyAttempts = 60;
 
+    // Enough for a province's units; past it the memory starts again (each row is then read once more).
+    private const int MaxKnownUnitRows = 50_000;
+
     private readonly KeyedGates gates = new();
+    private readonly ConcurrentDictionary<string, KnownUnitRow> knownUnitRows = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyDictionary<string, UnitTally>?> UnitsAsync(string cycleId, CancellationToken cancellationToken)
     {
@@ -92,30 +96,38 @@ public sealed partial class TableObligationStore : ICycleTallies
             string partition = TallyPartition(cycleId);
             string row = UnitRow(unitId);
             using IDisposable turn = await gates.EnterAsync(partition + "|" + row).ConfigureAwait(false);
+            string key = partition + "|" + row;
             for (int attempt = 1; attempt <= MaxTallyAttempts; attempt++)
             {
-                NullableResponse<TableEntity> current = await table.GetEntityIfExistsAsync<TableEntity>(partition, row).ConfigureAwait(false);
-                if (!current.HasValue)
+                // The row as this process last wrote it saves a read; its ETag still guards the write, so a row another
+                // writer changed since (another instance, a step's mend, the seal) fails below and is read again.
+                if (!knownUnitRows.TryGetValue(key, out KnownUnitRow? known))
                 {
-                    return; // a cycle opened before tallies were kept: its first read counts it whole
+                    NullableResponse<TableEntity> current = await table.GetEntityIfExistsAsync<TableEntity>(partition, row).ConfigureAwait(false);
+                    if (!current.HasValue)
+                    {
+                        return; // a cycle opened before tallies were kept: its first read counts it whole
+                    }
+
+                    known = new KnownUnitRow(TallyText.Marks(current.Value!.GetString("Marks")), current.Value.GetInt32("Shard") ?? 0, current.Value.ETag);
                 }
 
-                IReadOnlyList<ObligationMark> held = TallyText.Marks(current.Value!.GetString("Marks"));
-                IReadOnlyList<ObligationMark> merged = ObligationMark.Merge(held, [mark]);
-                if (merged.SequenceEqual(held))
+                IReadOnlyList<ObligationMark> merged = ObligationMark.Merge(known.Marks, [mark]);
+                if (merged.SequenceEqual(known.Marks))
                 {
                     return;
                 }
 
-                int shard = current.Value.GetInt32("Shard") ?? 0;
                 try
                 {
-                    await table.SubmitTransactionAsync(UnitWrite(partition, unitId, shard, merged, current.Value.ETag), CancellationToken.None).ConfigureAwait(false);
+                    Response<IReadOnlyList<Response>> written = await table.SubmitTransactionAsync(UnitWrite(partition, unitId, known.Shard, merged, known.ETag), CancellationToken.None).ConfigureAwait(false);
+                    Remember(key, written.Value[0].Headers.ETag is { } etag ? known with { Marks = merged, ETag = etag } : null);
                     return;
                 }
                 catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
                 {
-                    // Another process wrote this unit's row between our read and write: read it again.
+                    // Another writer changed this unit's row since it was read: read it again.
+                    Remember(key, null);
                     await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 12) * Math.Min(attempt, 8))).ConfigureAwait(false);
                 }
             }
@@ -283,6 +295,25 @@ public sealed partial class TableObligationStore : ICycleTallies
         ["Shard"] = shard,
         ["Marks"] = TallyText.Marks(marks),
     };
+
+    private void Remember(string key, KnownUnitRow? row)
+    {
+        if (row is null)
+        {
+            knownUnitRows.TryRemove(key, out _);
+            return;
+        }
+
+        if (knownUnitRows.Count >= MaxKnownUnitRows)
+        {
+            knownUnitRows.Clear();
+        }
+
+        knownUnitRows[key] = row;
+    }
+
+    /// <summary>A unit's tally row as this process last wrote it.</summary>
+    private sealed record KnownUnitRow(IReadOnlyList<ObligationMark> Marks, int Shard, ETag ETag);
 
     private static string TallyPartition(string cycleId) => TableKeys.Encode(cycleId);
 

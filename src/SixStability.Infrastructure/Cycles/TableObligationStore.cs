@@ -133,8 +133,18 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
                 return Outcome.NotFound<ChangeResult>($"本周期没有该单位的任务（{task}）。");
             }
 
-            if (keyRow is not null && await table.GetEntityIfExistsAsync<TableEntity>(partition, keyRow, select: ["Fingerprint"], cancellationToken: cancellationToken).ConfigureAwait(false) is { HasValue: true } seen)
+            // The key is looked up only when the answer would not be a commit (a replay is refused by the rules as
+            // stale, or meets the seal) or after a commit failed (its key row may be what collided): a first request
+            // costs no read of it, and its transaction adds the key, so a replay never commits twice.
+            bool keyRead = false;
+            async Task<Outcome<ChangeResult>?> ReplayAsync()
             {
+                keyRead = true;
+                if (keyRow is null || await table.GetEntityIfExistsAsync<TableEntity>(partition, keyRow, select: ["Fingerprint"], cancellationToken: cancellationToken).ConfigureAwait(false) is not { HasValue: true } seen)
+                {
+                    return null;
+                }
+
                 // The same key again: the same request is answered as before; another request under it is refused, not silently dropped.
                 if (seen.Value!.GetString("Fingerprint") is { } fingerprint && fingerprint != idempotency!.Fingerprint)
                 {
@@ -147,16 +157,21 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
                 return new ChangeResult(standing, Replayed: true);
             }
 
+            if (attempt > 1 && await ReplayAsync().ConfigureAwait(false) is { } replayed)
+            {
+                return replayed;
+            }
+
             if (current.Value!.GetBoolean(SealedProperty) == true)
             {
-                return Outcome.Closed<ChangeResult>(ClosedMessage);
+                return !keyRead && await ReplayAsync().ConfigureAwait(false) is { } replayedAfterSeal ? replayedAfterSeal : Outcome.Closed<ChangeResult>(ClosedMessage);
             }
 
             Obligation before = ToObligation(current.Value);
             Outcome<Obligation> decided = change(before);
             if (!decided.IsOk)
             {
-                return decided.As<ChangeResult>();
+                return !keyRead && await ReplayAsync().ConfigureAwait(false) is { } replayedInstead ? replayedInstead : decided.As<ChangeResult>();
             }
 
             Obligation changed = decided.Value! with { Revision = before.Revision + 1 };
