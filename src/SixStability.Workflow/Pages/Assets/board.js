@@ -101,7 +101,7 @@
       '<button type="button" id="page-prev"' + (p.page <= 1 ? ' disabled' : '') + '>上一页</button> ' +
       '<button type="button" id="page-next"' + (p.page >= p.pages ? ' disabled' : '') + '>下一页</button>';
   }
-: the orchestration's own status, what failed, and the way back (恢复运行).
+  // The cycle's real state: the orchestration's own status, what failed, and the way back (恢复运行).
   var runtimeNames = { Failed: '运行失败', Terminated: '已被终止', Completed: '已结束', Running: '运行中', Pending: '等待启动' };
   function renderHealth() {
     var lines = [], i, p;
@@ -195,7 +195,7 @@
     });
   };
   $('late-only').onclick = function () { pageNo = 1; load(); };
-  $('name-filter').onkeyup = function () {
+  $('name-filter').oninput = function () {
     if (typing) { clearTimeout(typing); }
     typing = setTimeout(function () { typing = null; pageNo = 1; load(); }, 250);
   };
