@@ -19,7 +19,10 @@ public static class EscalationDecisions
     public static IReadOnlyList<LateItem> Items(IEnumerable<Obligation> late, CycleLookup cycle, int workingDaysLate)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        return late.Select(o => new LateItem(cycle.UnitName(o.UnitId), o.TaskNumber, cycle.TaskTitle(o.TaskNumber), workingDaysLate)).ToList();
+        return late.Select(o => cycle.FindUnit(o.UnitId) is { } unit
+                ? new LateItem(unit.Name, o.TaskNumber, cycle.TaskTitle(o.TaskNumber), workingDaysLate, unit.ContactPerson, unit.Phone)
+                : new LateItem(o.UnitId, o.TaskNumber, cycle.TaskTitle(o.TaskNumber), workingDaysLate))
+            .ToList();
     }
 
     /// <summary>

@@ -35,4 +35,20 @@ public static class MailKinds
         MailKind.Summary => "summary",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    /// <summary>The name a person reads for the kind (开启通知, 催报 …), e.g. in the development mail sink.</summary>
+    public static string ChineseName(this MailKind kind) => kind switch
+    {
+        MailKind.Open => "开启通知",
+        MailKind.Reminder => "催报",
+        MailKind.Escalation => "督办",
+        MailKind.Returned => "退回修改",
+        MailKind.Extension => "延期答复",
+        MailKind.Summary => "季度汇总",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The kind a category name stands for (<see cref="Category"/>), or null for a name no mail uses.</summary>
+    public static MailKind? FromCategory(string? category) =>
+        Enum.GetValues<MailKind>().Cast<MailKind?>().FirstOrDefault(k => k!.Value.Category() == category);
 }

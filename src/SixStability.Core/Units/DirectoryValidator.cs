@@ -82,6 +82,7 @@ public static partial class DirectoryValidator
             }
 
             CheckEmail(u.Email, at + ".email", errors);
+            CheckPerson(u.ContactPerson, u.Phone, at + ".contactPerson", at + ".phone", errors);
             ChannelRules.Check(u.Channels, at, errors);
             if (string.IsNullOrWhiteSpace(u.Leader) || !leaderIds.Contains(u.Leader))
             {
@@ -146,6 +147,7 @@ public static partial class DirectoryValidator
 
         CheckText(contact.Name, at + ".name", "名称", errors);
         CheckEmail(contact.Email, at + ".email", errors);
+        CheckPerson(contact.Person, contact.Phone, at + ".person", at + ".phone", errors);
         if (robots)
         {
             ChannelRules.Check(contact.Channels, at, errors);
@@ -176,6 +178,20 @@ public static partial class DirectoryValidator
         }
     }
 
+    /// <summary>Both optional; what is given must be a name and a number a person can dial.</summary>
+    private static void CheckPerson(string? person, string? phone, string personAt, string phoneAt, List<FieldError> errors)
+    {
+        if (person is not null)
+        {
+            CheckText(person, personAt, "联系人", errors);
+        }
+
+        if (phone is not null && !PhonePattern().IsMatch(phone))
+        {
+            errors.Add(new(phoneAt, $"联系电话“{phone}”无效：只能包含数字、空格、-、+、括号和“转”，如 0798-8222333 或 13800000000。"));
+        }
+    }
+
     private static void CheckEmail(string? email, string at, List<FieldError> errors)
     {
         if (!IsValidEmail(email))
@@ -190,6 +206,9 @@ public static partial class DirectoryValidator
         && MailAddress.TryCreate(email, out MailAddress? parsed)
         && parsed.Address == email
         && parsed.Host.Contains('.', StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^(?=.*\d)[0-9 +()（）\-－转,，]{3,40}$")]
+    private static partial Regex PhonePattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex IdPattern();

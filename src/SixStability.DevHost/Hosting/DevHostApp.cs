@@ -3,6 +3,7 @@ using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Durable;
 using SixStability.Infrastructure;
 using SixStability.Infrastructure.Configuration;
+
 using SixStability.Infrastructure.Notifications.Robots;
 using SixStability.Workflow.Http;
 using SixStability.Workflow.Ports;
@@ -54,6 +55,13 @@ internal static class DevHostApp
         // Robots whose Channels:*:Host is "devhost" post to this DevHost's own robot sink (/dev/robots, shown at /dev/mail).
         builder.Services.AddSingleton<RobotSink.Received>();
         builder.Services.AddOptions<ChannelOptions>().PostConfigure<IServer>(RobotSink.PointAtThisHost);
+        // Without Links:BaseUrl the units' links point where this DevHost listens (Urls=http://127.0.0.1:7171 too).
+        if (string.IsNullOrEmpty(builder.Configuration["Links:BaseUrl"]))
+        {
+            builder.Services.AddOptions<SixStability.Infrastructure.Links.LinkOptions>().PostConfigure<IServer>((links, server) =>
+                links.BaseUrl = ServerAddress.Self(server) is { } self ? new Uri(self + "/") : links.BaseUrl);
+        }
+
         configureServices?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();

@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using SixStability.Core.Notifications;
 using SixStability.Infrastructure.Notifications;
@@ -77,10 +76,8 @@ internal static class RobotSink
             return;
         }
 
-        string self = server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        string self = ServerAddress.Self(server)
             ?? throw new InvalidOperationException("Channels:*:Host 为 devhost，但 DevHost 尚未开始监听，不知道自己的地址。");
-        self = self.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         if (string.Equals(options.WeComHost, DevHostValue, StringComparison.OrdinalIgnoreCase))
         {
             options.WeComHost = self + "/dev/robots/wecom";

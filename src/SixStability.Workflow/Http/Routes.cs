@@ -1,5 +1,6 @@
 using SixStability.Core.Plans;
 using SixStability.Core.Submissions;
+using SixStability.Core.Units.Workbook;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Pages.Coordinator;
@@ -32,11 +33,14 @@ public static class Routes
             BodyMediaTypes = ["text/plain", Json], Response = typeof(PlanStored), SuccessStatus = 201, Headers = IfMatch,
         },
         new("GetPlan", "GET", T.Plan, RouteAccess.Coordinator, "读取方案目录", c => c.Get<PlanHandlers>().GetAsync(c)) { Response = typeof(PlanCatalog) },
-        new("PutDirectory", "PUT", T.Directory, RouteAccess.Coordinator, "导入单位名录", c => c.Get<DirectoryHandlers>().PutAsync(c))
+        new("PutDirectory", "PUT", T.Directory, RouteAccess.Coordinator, "导入单位名录（JSON 或 .xlsx 工作簿）", c => c.Get<DirectoryHandlers>().PutAsync(c))
         {
-            BodyMediaTypes = [Json], Response = typeof(DirectoryStored), Headers = IfMatch,
+            BodyMediaTypes = [Json, DirectoryWorkbook.MediaType], Response = typeof(DirectoryStored), Headers = IfMatch,
         },
-        new("GetDirectory", "GET", T.Directory, RouteAccess.Coordinator, "读取单位名录", c => c.Get<DirectoryHandlers>().GetAsync(c)) { Response = typeof(Core.Units.UnitDirectory) },
+        new("GetDirectory", "GET", T.Directory, RouteAccess.Coordinator, "读取单位名录（JSON，或 format=xlsx 下载工作簿）", c => c.Get<DirectoryHandlers>().GetAsync(c))
+        {
+            Response = typeof(Core.Units.UnitDirectory), Query = [("format", "json 或 xlsx（默认 json）")],
+        },
 
         // Cycles.
         new("StartCycle", "POST", T.Cycles, RouteAccess.Coordinator, "启动报送周期（重复启动返回同一周期）", c => c.Get<CycleHandlers>().StartAsync(c))

@@ -14,6 +14,9 @@ public static partial class PlainText
     // Marks a list item until the lines are trimmed (the decoded text itself never holds U+0001).
     private const string ListItem = "\u0001";
 
+    // Marks a cell's end until the spaces a cell's markup holds around its text are gone.
+    private const string CellEnd = "\u0002";
+
     public static string FromHtml(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -24,12 +27,12 @@ public static partial class PlainText
             "BR" => "\n",
             "P" or "DIV" or "TABLE" or "UL" or "H1" or "H2" or "H3" when m.Value.StartsWith("</", StringComparison.Ordinal) => "\n\n",
             "TR" when m.Value.StartsWith("</", StringComparison.Ordinal) => "\n",
-            "TD" or "TH" when m.Value.StartsWith("</", StringComparison.Ordinal) => "　",
+            "TD" or "TH" when m.Value.StartsWith("</", StringComparison.Ordinal) => CellEnd,
             "LI" when !m.Value.StartsWith("</", StringComparison.Ordinal) => ListItem,
             "LI" => "\n",
             _ => string.Empty,
         });
-        text = WebUtility.HtmlDecode(text);
+        text = WebUtility.HtmlDecode(CellSpace().Replace(text, "　"));
         var lines = new StringBuilder();
         int blank = 0;
         foreach (string raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
@@ -54,6 +57,9 @@ public static partial class PlainText
 
         return lines.ToString();
     }
+
+    [GeneratedRegex(@"[ \t]*\u0002[ \t]*")]
+    private static partial Regex CellSpace();
 
     [GeneratedRegex(@"[ \t]*\r?\n\s*")]
     private static partial Regex SourceBreak();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SixStability.Core.Plans;
 using SixStability.Core.Rules;
 using SixStability.Core.Units;
+using SixStability.Core.Units.Workbook;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Units;
@@ -17,7 +18,9 @@ public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, I
     public async Task<Outcome<DirectoryStored>> RunAsync(ReplaceDirectoryCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        (UnitDirectory? parsed, IReadOnlyList<FieldError> errors) = UnitDirectoryReader.Parse(command.Json);
+        (UnitDirectory? parsed, IReadOnlyList<FieldError> errors) = command.Workbook is { } book
+            ? DirectoryWorkbook.Read(book)
+            : UnitDirectoryReader.Parse(command.Json ?? string.Empty);
         if (parsed is null)
         {
             return Outcome.Refused<DirectoryStored>(RuleViolation.Of("单位名录有误。", errors));
@@ -58,7 +61,9 @@ public sealed partial class ReplaceDirectoryUseCase(IDirectoryStore directory, I
     private static partial void LogDirectoryStored(ILogger logger, int version, int units, int groups);
 }
 
-public sealed record ReplaceDirectoryCommand(string Json, string? IfMatch);
+/// <param name="Json">The directory as JSON, unless <paramref name="Workbook"/> is given.</param>
+/// <param name="Workbook">The directory as an .xlsx workbook (<see cref="DirectoryWorkbook"/>).</param>
+public sealed record ReplaceDirectoryCommand(string? Json, string? IfMatch, byte[]? Workbook = null);
 
 /// <param name="Version">The version this made; cycles already running keep the version they opened with.</param>
 public sealed record DirectoryStored(int Units, int Leaders, int Groups, int Version, [property: JsonIgnore] string ETag);

@@ -38,6 +38,48 @@ public sealed class DirectoryApiTests : DevHostApiTest
     }
 
     [Fact]
+    public async Task The_directory_round_trips_through_xlsx_download_and_upload_to_the_same_JSON()
+    {
+        using HttpResponseMessage first = await Admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json");
+        string before = await Admin.GetStringAsync("/api/directory");
+        using HttpResponseMessage download = await Admin.GetAsync("/api/directory?format=xlsx");
+        byte[] workbook = await download.Content.ReadAsByteArrayAsync();
+        using var upload = new HttpRequestMessage(HttpMethod.Put, "/api/directory") { Content = new ByteArrayContent(workbook) };
+        upload.Content.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        upload.Headers.TryAddWithoutValidation("If-Match", first.Headers.ETag!.ToString());
+
+        using HttpResponseMessage put = await Admin.SendAsync(upload);
+        string after = await Admin.GetStringAsync("/api/directory");
+
+        download.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        download.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("单位名录（第1版）.xlsx");
+        put.StatusCode.Should().Be(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        (await put.JsonAsync()).GetProperty("version").GetInt32().Should().Be(2);
+        after.Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_workbook_with_a_wrong_cell_is_400_naming_the_cell_and_keeps_the_previous_directory()
+    {
+        (await Admin.PutTextAsync("/api/directory", Samples.Read("directory.json"), "application/json")).EnsureSuccessStatusCode();
+        byte[] workbook = await Admin.GetByteArrayAsync("/api/directory?format=xlsx");
+        string json = (await Admin.GetStringAsync("/api/directory")).Replace("rsj@example.gov.cn", "rsj-at-example", StringComparison.Ordinal);
+        byte[] broken = Core.Units.Workbook.DirectoryWorkbook.Write(System.Text.Json.JsonSerializer.Deserialize<Core.Units.UnitDirectory>(json, Core.Text.Json.Options)!);
+        using var upload = new HttpRequestMessage(HttpMethod.Put, "/api/directory") { Content = new ByteArrayContent(broken) };
+        upload.Content.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var garbage = new HttpRequestMessage(HttpMethod.Put, "/api/directory") { Content = new ByteArrayContent(workbook[..100]) };
+        garbage.Content.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        using HttpResponseMessage put = await Admin.SendAsync(upload);
+        using HttpResponseMessage damaged = await Admin.SendAsync(garbage);
+
+        (await put.ShouldBeProblemAsync(400)).GetProperty("errors").GetProperty("单位!E2")[0].GetString().Should().Contain("rsj-at-example");
+        (await damaged.ShouldBeProblemAsync(400)).GetProperty("errors").GetProperty("file")[0].GetString().Should().Contain(".xlsx");
+        (await Admin.GetStringAsync("/api/directory")).Should().Contain("rsj@example.gov.cn");
+        (await (await Admin.GetAsync("/api/directory?format=pdf")).ShouldBeProblemAsync(400)).GetProperty("detail").GetString().Should().Contain("xlsx");
+    }
+
+    [Fact]
     public async Task No_directory_yet_is_404()
     {
         await (await Admin.GetAsync("/api/directory")).ShouldBeProblemAsync(404);

@@ -55,7 +55,7 @@ public sealed class MailComposerTests
     [Fact]
     public async Task An_escalation_tells_each_reader_who_is_late_on_what_and_for_how_long()
     {
-        LateItem[] late = [new("市人社局", 1, "稳定就业岗位", 3), new("市人社局", 3, "开展职业技能培训", 3), new("乐平市政府", 8, "加快项目建设", 1)];
+        LateItem[] late = [new("市人社局", 1, "稳定就业岗位", 3, "刘洋", "0798-8222111"), new("市人社局", 3, "开展职业技能培训", 3, "刘洋", "0798-8222111"), new("乐平市政府", 8, "加快项目建设", 1)];
         EscalationReader[] readers =
         [
             new("rsj", "市人社局", new Contact("市人社局", "rsj@example.gov.cn"), late[..2], "rsj", Link),
@@ -66,10 +66,34 @@ public sealed class MailComposerTests
         MailBatch batch = await Composer.EscalationAsync(Cycle, "escalation-2", 2, readers);
 
         batch.Recipients[0].Mail.Subject.Should().Be("【督办·橙色】2020年第三季度“六稳六保”落实情况 — 贵单位2项逾期未报");
-        batch.Recipients[0].Mail.Text.Should().Contain("市人社局　（一）稳定就业岗位　3").And.Contain("请立即通过专属链接补报").And.Contain(Link.AbsoluteUri);
+        batch.Recipients[0].Mail.Text.Should().Contain("（一）稳定就业岗位　3").And.Contain("请立即通过专属链接补报").And.Contain(Link.AbsoluteUri);
         batch.Recipients[2].Mail.Subject.Should().Be("【督办·橙色】2020年第三季度“六稳六保”落实情况 — 2个单位3项逾期未报");
-        batch.Recipients[2].Mail.Html.Should().Contain("<td>乐平市政府</td><td>（八）加快项目建设</td><td>1</td>");
         batch.Recipients.Select(r => r.Unit).Should().Equal("rsj", null, null);
+    }
+
+    [Fact]
+    public async Task Leaders_read_one_row_per_late_unit_with_its_tasks_and_whom_to_call()
+    {
+        LateItem[] late = [new("乐平市政府", 8, "加快项目建设", 1), new("市人社局", 3, "开展职业技能培训", 3, "刘洋", "0798-8222111"), new("市人社局", 1, "稳定就业岗位", 3, "刘洋", "0798-8222111")];
+
+        MailBatch batch = await Composer.EscalationAsync(Cycle, "escalation-2", 2, [new EscalationReader("supervision", "市政府督查室", new Contact("市政府督查室", "dcs@example.gov.cn"), late)]);
+
+        string html = batch.Recipients.Single().Mail.Html;
+        html.Should().Contain("<th>单位</th><th>逾期未报的任务</th><th>逾期（工作日）</th><th>联系人及电话</th>");
+        html.Should().Contain(">市人社局</td>").And.Contain("（一）稳定就业岗位<br>（三）开展职业技能培训").And.Contain("<td>刘洋 0798-8222111</td>");
+        html.IndexOf("市人社局", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("乐平市政府", StringComparison.Ordinal), "the latest unit comes first");
+        html.Should().Contain("<td>—</td>", "乐平市政府 has no 联络员 in the directory");
+        System.Text.RegularExpressions.Regex.Count(html, "<tr>").Should().Be(3, "a header and one row per unit, not one per task");
+    }
+
+    [Fact]
+    public async Task Every_mail_names_the_coordinators_contact_person_and_phone_when_the_directory_has_them()
+    {
+        CycleFacts withPerson = Cycle with { Coordinator = Cycle.Coordinator with { Person = "陈静", Phone = "0798-8222333" } };
+
+        RenderedMail mail = (await Composer.OpeningAsync(withPerson, "open", [new UnitNotice(Rsj, [new OwedTask(1, "稳定就业岗位", Due, 5)], Link)])).Recipients.Single().Mail;
+
+        mail.Text.Should().Contain("请联系市发改委（六稳六保工作专班），联系人：陈静，电话：0798-8222333，邮箱：fgw@example.gov.cn。");
     }
 
     [Fact]

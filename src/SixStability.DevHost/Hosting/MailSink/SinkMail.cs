@@ -1,4 +1,5 @@
 using MimeKit;
+using SixStability.Core.Notifications;
 
 namespace SixStability.DevHost.Hosting.MailSink;
 
@@ -13,7 +14,8 @@ public sealed record SinkMail(string FileName, DateTimeOffset Date, string Categ
         return new SinkMail(
             Path.GetFileName(path),
             mail.Date.ToOffset(TimeSpan.FromHours(8)),
-            mail.Headers[CategoryHeader] ?? string.Empty,
+            // The category header is the SendGrid name (reminder); a person reads 催报.
+            MailKinds.FromCategory(mail.Headers[CategoryHeader])?.ChineseName() ?? mail.Headers[CategoryHeader] ?? string.Empty,
             mail.To.ToString(),
             mail.Subject ?? string.Empty,
             mail.HtmlBody,
