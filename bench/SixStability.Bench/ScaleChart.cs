@@ -13,7 +13,11 @@ internal static class ScaleChart
 
     private static readonly Dictionary<string, string> Colours = new(StringComparer.Ordinal)
     {
-        ["open"] = "#1f77b4", ["escalation"] = "#d62728", ["board"] = "#2ca02c", ["submit"] = "#9467bd", ["summary"] = "#ff7f0e",
+        ["open"] = "#1f77b4",
+        ["escalation"] = "#d62728",
+        ["board"] = "#2ca02c",
+        ["submit"] = "#9467bd",
+        ["summary"] = "#ff7f0e",
     };
 
     /// <param name="csv">Lines of <c>n,name,product_seconds,raw_seconds,ratio</c> (a header first); the last run of each (N, name) counts.</param>
