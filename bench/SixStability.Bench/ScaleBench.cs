@@ -65,7 +65,8 @@ internal static class ScaleBench
         // The durable engine's start (leases, partition table) loads Azurite for a few seconds: let it settle first.
         await Task.Delay(TimeSpan.FromSeconds(8));
         IServiceProvider services = app.Services;
-        var results = new List<(string Name, double Product, double Raw)>();
+        var results = new MeasureList();
+        Console.WriteLine("name product_seconds raw_seconds ratio");
         var service = new TableServiceClient(endpoints.ConnectionString);
 
         (UnitDirectory directory, PlanCatalog catalog) = await BenchPlan.StoreAsync(services, units, Tasks, t => $"今年完成{t}万户改造。");
@@ -197,12 +198,6 @@ internal static class ScaleBench
         results.Add(("summary", summary, rescan));
         Console.WriteLine($"# summary: peak managed heap {(peak - baseline) / 1048576.0:F1} MiB above the {baseline / 1048576.0:F1} MiB before it");
 
-        Console.WriteLine("name product_seconds raw_seconds ratio");
-        foreach ((string name, double productSeconds, double rawSeconds) in results)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {productSeconds:F3} {rawSeconds:F3} {productSeconds / rawSeconds:F2}"));
-        }
-
         Directory.CreateDirectory(outDir);
         string csv = Path.Combine(outDir, "scale.csv");
         if (!File.Exists(csv))
@@ -215,6 +210,16 @@ internal static class ScaleBench
         Console.WriteLine($"# written {csv} and {Path.Combine(outDir, "scale.svg")}");
         await app.StopAsync();
         return 0;
+    }
+
+    /// <summary>The measures of one run; each is printed as it is taken, so a run cut short still leaves its figures.</summary>
+    private sealed class MeasureList : List<(string Name, double Product, double Raw)>
+    {
+        public new void Add((string Name, double Product, double Raw) measure)
+        {
+            base.Add(measure);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{measure.Name} {measure.Product:F3} {measure.Raw:F3} {measure.Product / measure.Raw:F2}"));
+        }
     }
 
     private static string? Option(IReadOnlyList<string> options, string name)
