@@ -39,6 +39,11 @@ if (args is ["fuzz", var fuzzCases, .. var fuzzSeed])
     return await RouteFuzz.RunAsync(int.Parse(fuzzCases, System.Globalization.CultureInfo.InvariantCulture), fuzzSeed is [var seed] ? int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture) : 20201014);
 }
 
+if (args is ["scale", var scaleSize, .. var scaleOptions])
+{
+    return await ScaleBench.RunAsync(int.Parse(scaleSize, System.Globalization.CultureInfo.InvariantCulture), scaleOptions);
+}
+
 if (args is ["plan", var planTasks])
 {
     PlanImportBench.Run(int.Parse(planTasks, System.Globalization.CultureInfo.InvariantCulture));

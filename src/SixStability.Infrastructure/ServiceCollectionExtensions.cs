@@ -86,7 +86,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ILinkVerifier>(sp => sp.GetRequiredService<HmacLinkSigner>());
         services.AddSingleton<ICycleStore, TableCycleStore>();
         services.AddOptions<HistoryPurgeOptions>().Configure(o => o.PurgeAfterDays = configuration.GetValue("Durable:PurgeAfterDays", o.PurgeAfterDays));
-        services.AddSingleton<IObligationStore, TableObligationStore>();
+        services.AddSingleton<TableObligationStore>();
+        services.AddSingleton<IObligationStore>(sp => sp.GetRequiredService<TableObligationStore>());
+        services.AddSingleton<ICycleTallies>(sp => sp.GetRequiredService<TableObligationStore>());
     }
 
     /// <summary><c>Mail:Provider</c> picks SendGrid, Smtp or the development file Sink.</summary>

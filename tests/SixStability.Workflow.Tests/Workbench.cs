@@ -60,7 +60,9 @@ internal sealed class Workbench : IAsyncDisposable
         collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton(HolidayCn.Calendar());
-        collection.AddSingleton<IObligationStore, InMemoryObligationStore>();
+        collection.AddSingleton<InMemoryObligationStore>();
+        collection.AddSingleton<IObligationStore>(sp => sp.GetRequiredService<InMemoryObligationStore>());
+        collection.AddSingleton<ICycleTallies>(sp => sp.GetRequiredService<InMemoryObligationStore>());
         collection.AddSingleton<ICycleStore, InMemoryCycleStore>();
         collection.AddSingleton<IPlanStore, InMemoryPlanStore>();
         collection.AddSingleton<IPlanDraftStore, InMemoryPlanDraftStore>();

@@ -10,11 +10,19 @@ public static class StepDecisions
     {
         ArgumentNullException.ThrowIfNull(tick);
         return obligations
-            .Where(o => o.IsOwed && (tick.Kind == StepKind.Open || o.Due == tick.Due))
+            .Where(o => Tells(tick, o))
             .GroupBy(o => o.UnitId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, (IReadOnlyList<Obligation>)g.OrderBy(o => o.TaskNumber).ToList()))
             .ToList();
+    }
+
+    /// <summary>Whether this tick tells the obligation's unit about it: still owed, and (but for the opening) due on the tick's due day.</summary>
+    public static bool Tells(CycleTick tick, Obligation obligation)
+    {
+        ArgumentNullException.ThrowIfNull(tick);
+        ArgumentNullException.ThrowIfNull(obligation);
+        return obligation.IsOwed && (tick.Kind == StepKind.Open || obligation.Due == tick.Due);
     }
 
     /// <summary>Working days between a unit's due day and this tick's day, on the cycle's calendar.</summary>

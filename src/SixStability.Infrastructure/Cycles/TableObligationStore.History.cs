@@ -36,47 +36,64 @@ public sealed partial class TableObligationStore
         return removed;
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
-    {
-        var list = new List<HistoryEntry>();
-        await foreach ((int _, HistoryEntry entry) in ReadHistoryAsync(cycleId, unitId, $"h{task:D2}|", $"h{task:D2}}}", cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(entry);
-        }
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken) =>
+        (await ReadHistoryAsync(cycleId, unitId, task, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(task, []);
 
-        return list;
-    }
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>>> UnitHistoryAsync(string cycleId, string unitId, CancellationToken cancellationToken) =>
+        await ReadHistoryAsync(cycleId, unitId, null, cancellationToken).ConfigureAwait(false);
 
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>>> UnitHistoryAsync(string cycleId, string unitId, CancellationToken cancellationToken)
-    {
-        var byTask = new Dictionary<int, List<HistoryEntry>>();
-        await foreach ((int task, HistoryEntry entry) in ReadHistoryAsync(cycleId, unitId, "h", "i", cancellationToken).ConfigureAwait(false))
-        {
-            if (!byTask.TryGetValue(task, out List<HistoryEntry>? list))
-            {
-                byTask[task] = list = [];
-            }
-
-            list.Add(entry);
-        }
-
-        return byTask.ToDictionary(p => p.Key, p => (IReadOnlyList<HistoryEntry>)p.Value);
-    }
-
-    /// <summary>History rows of one unit with RowKey in (after, before), in commit order: their keys are "h{task:D2}|r{revision:D6}".</summary>
-    private async IAsyncEnumerable<(int Task, HistoryEntry Entry)> ReadHistoryAsync(string cycleId, string unitId, string after, string before, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The history of one task (or all of a unit's), per task in commit order: the task's own rows, keyed
+    /// "h{task:D2}|r{revision:D6}", and the escalation entries ("e|…") that name the task with the revision they gave it.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>>> ReadHistoryAsync(string cycleId, string unitId, int? task, CancellationToken cancellationToken)
     {
         TableClient table = await Table().ConfigureAwait(false);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(cycleId, unitId)} and RowKey gt {after} and RowKey lt {before}");
+        string partition = Partition(cycleId, unitId);
+        string filter = task is int one
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ((RowKey gt {EscalationRows} and RowKey lt {"e}"}) or (RowKey gt {$"h{one:D2}|"} and RowKey lt {$"h{one:D2}}}"}))")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {EscalationRows} and RowKey lt {"i"}");
+        var byTask = new Dictionary<int, List<(int Revision, HistoryEntry Entry)>>();
+        void Add(int number, int revision, HistoryEntry entry)
+        {
+            if (task is null || task == number)
+            {
+                if (!byTask.TryGetValue(number, out List<(int, HistoryEntry)>? list))
+                {
+                    byTask[number] = list = [];
+                }
+
+                list.Add((revision, entry));
+            }
+        }
+
         await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             string? detail = e.GetString("Detail");
+            if (e.RowKey.StartsWith(EscalationRows, StringComparison.Ordinal))
+            {
+                var entry = new HistoryEntry(e.GetDateTimeOffset("At") ?? default, e.GetString("Who"), e.GetString("What"), detail);
+                foreach (string raised in (e.GetString("Tasks") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    string[] pair = raised.Split(':');
+                    Add(int.Parse(pair[0], CultureInfo.InvariantCulture), int.Parse(pair[1], CultureInfo.InvariantCulture), entry);
+                }
+
+                continue;
+            }
+
             if (e.GetBoolean("DetailBlob") == true && await blobs.GetAsync(HistoryContainer, e.GetString("DetailBlobName") ?? LegacyDetailBlob(e.PartitionKey, e.RowKey), cancellationToken).ConfigureAwait(false) is { } blob)
             {
                 detail = System.Text.Encoding.UTF8.GetString(blob.Content.Span);
             }
 
-            yield return (int.Parse(e.RowKey.AsSpan(1, e.RowKey.IndexOf('|', StringComparison.Ordinal) - 1), CultureInfo.InvariantCulture), new HistoryEntry(e.GetDateTimeOffset("At") ?? default, e.GetString("Who"), e.GetString("What"), detail));
+            int bar = e.RowKey.IndexOf('|', StringComparison.Ordinal);
+            Add(
+                int.Parse(e.RowKey.AsSpan(1, bar - 1), CultureInfo.InvariantCulture),
+                int.Parse(e.RowKey.AsSpan(bar + 2), CultureInfo.InvariantCulture),
+                new HistoryEntry(e.GetDateTimeOffset("At") ?? default, e.GetString("Who"), e.GetString("What"), detail));
         }
+
+        return byTask.ToDictionary(p => p.Key, p => (IReadOnlyList<HistoryEntry>)[.. p.Value.OrderBy(h => h.Revision).Select(h => h.Entry)]);
     }
 }

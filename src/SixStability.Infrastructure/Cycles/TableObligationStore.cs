@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -6,6 +7,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using SixStability.Core.Cycles;
+using SixStability.Core.Cycles.Tallies;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 using SixStability.Core.Text;
@@ -32,8 +34,9 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
 
     private const string HistoryContainer = "history";
 
-    // 'h…' history ("h{task}|r{revision}"), 'i…' idempotency keys, 's…' last submitted texts, 't…' obligations, 'x' the unit's extension request.
-    private const string ExtensionRow = "x";
+    // 'e|…' escalation entries (one per unit and step), 'h…' history ("h{task}|r{revision}"), 'i…' idempotency keys,
+    // 't…' obligations; 'x' the unit's extension request before requests moved beside the tallies.
+    private const string LegacyExtensionRow = "x";
 
     // Set on every obligation row when the cycle closes (SealAsync); a change reads it with the row it changes.
     private const string SealedProperty = "Sealed";
@@ -69,6 +72,19 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
                     }
                 }
             }).ConfigureAwait(false);
+
+        // Nothing can change these obligations before their cycle's record exists, so the tallies start from what was planned.
+        foreach (IGrouping<string, Obligation> cycle in obligations.GroupBy(o => o.CycleId, StringComparer.Ordinal))
+        {
+            await LayAsync(cycle.Key, MarksByUnit(cycle), createMissing: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<Obligation?> GetAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
+    {
+        TableClient table = await Table().ConfigureAwait(false);
+        NullableResponse<TableEntity> e = await table.GetEntityIfExistsAsync<TableEntity>(Partition(cycleId, unitId), Row(task), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return e.HasValue ? ToObligation(e.Value!) : null;
     }
 
     public async Task<IReadOnlyList<Obligation>> ListUnitAsync(string cycleId, string unitId, CancellationToken cancellationToken)
@@ -178,24 +194,45 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
                 return Outcome.NotFound<ChangeResult>($"本周期没有该单位的任务（{task}）。");
             }
 
-            if (keyRow is not null && await table.GetEntityIfExistsAsync<TableEntity>(partition, keyRow, select: ["Fingerprint"], cancellationToken: cancellationToken).ConfigureAwait(false) is { HasValue: true } seen)
+            // The key is looked up only when the answer would not be a commit (a replay is refused by the rules as
+            // stale, or meets the seal) or after a commit failed (its key row may be what collided): a first request
+            // costs no read of it, and its transaction adds the key, so a replay never commits twice.
+            bool keyRead = false;
+            async Task<Outcome<ChangeResult>?> ReplayAsync()
             {
+                keyRead = true;
+                if (keyRow is null || await table.GetEntityIfExistsAsync<TableEntity>(partition, keyRow, select: ["Fingerprint"], cancellationToken: cancellationToken).ConfigureAwait(false) is not { HasValue: true } seen)
+                {
+                    return null;
+                }
+
                 // The same key again: the same request is answered as before; another request under it is refused, not silently dropped.
-                return seen.Value!.GetString("Fingerprint") is { } fingerprint && fingerprint != idempotency!.Fingerprint
-                    ? Outcome.Unprocessable<ChangeResult>(ReusedKeyMessage)
-                    : new ChangeResult(ToObligation(current.Value!), Replayed: true);
+                if (seen.Value!.GetString("Fingerprint") is { } fingerprint && fingerprint != idempotency!.Fingerprint)
+                {
+                    return Outcome.Unprocessable<ChangeResult>(ReusedKeyMessage);
+                }
+
+                // A retry of a request whose answer was lost may also have lost its tally: lay it again (a no-op when it stands).
+                Obligation standing = ToObligation(current.Value!);
+                await TallyChangeAsync(cycleId, unitId, ObligationMark.Of(standing)).ConfigureAwait(false);
+                return new ChangeResult(standing, Replayed: true);
+            }
+
+            if (attempt > 1 && await ReplayAsync().ConfigureAwait(false) is { } replayed)
+            {
+                return replayed;
             }
 
             if (current.Value!.GetBoolean(SealedProperty) == true)
             {
-                return Outcome.Closed<ChangeResult>(ClosedMessage);
+                return !keyRead && await ReplayAsync().ConfigureAwait(false) is { } replayedAfterSeal ? replayedAfterSeal : Outcome.Closed<ChangeResult>(ClosedMessage);
             }
 
             Obligation before = ToObligation(current.Value);
             Outcome<Obligation> decided = change(before);
             if (!decided.IsOk)
             {
-                return decided.As<ChangeResult>();
+                return !keyRead && await ReplayAsync().ConfigureAwait(false) is { } replayedInstead ? replayedInstead : decided.As<ChangeResult>();
             }
 
             Obligation changed = decided.Value! with { Revision = before.Revision + 1 };
@@ -236,6 +273,7 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                await TallyChangeAsync(cycleId, unitId, ObligationMark.Of(changed)).ConfigureAwait(false);
                 return new ChangeResult(changed, Replayed: false);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
@@ -253,42 +291,87 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
     }
 
     /// <summary>
-    /// Marks every obligation row of the cycle sealed, one transaction per unit. The write changes each
-    /// row's ETag, so a change that read a row before the seal fails at commit, reads again and is
-    /// refused as closed: the fence sits on the rows a change writes anyway, so a unit's tasks never
-    /// wait for one another.
+    /// Marks every obligation row of the cycle sealed, one transaction per unit, each row under the ETag it was read
+    /// with. The write changes each row's ETag, so a change that read a row before the seal fails at commit, reads again
+    /// and is refused as closed: the fence sits on the rows a change writes anyway, so a unit's tasks never wait for one
+    /// another. A change that committed between the seal's read and its write makes the unit's seal fail and read again,
+    /// so what the seal read is what it sealed: the cycle's tallies are counted from it, exactly. Rows sealed before (a
+    /// retried close) are not written again.
     /// </summary>
     public async Task SealAsync(string cycleId, CancellationToken cancellationToken)
     {
         TableClient table = await Table().ConfigureAwait(false);
-        var rows = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await foreach (TableEntity e in table.QueryAsync<TableEntity>(EveryObligationOf(cycleId), maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var partitions = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(EveryObligationOf(cycleId), maxPerPage: 1000, select: MarkColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (!rows.TryGetValue(e.PartitionKey, out List<string>? keys))
+            if (!partitions.TryGetValue(e.PartitionKey, out List<TableEntity>? rows))
             {
-                rows[e.PartitionKey] = keys = [];
+                partitions[e.PartitionKey] = rows = [];
             }
 
-            keys.Add(e.RowKey);
+            rows.Add(e);
         }
 
+        var marks = new ConcurrentDictionary<string, IReadOnlyList<ObligationMark>>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
-            rows,
+            partitions,
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
-                foreach (string[] chunk in partition.Value.Chunk(100))
+                List<TableEntity> rows = partition.Value;
+                for (int attempt = 1; ; attempt++)
                 {
-                    await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(partition.Key, row) { [SealedProperty] = true }, ETag.All)), ct).ConfigureAwait(false);
+                    try
+                    {
+                        foreach (TableEntity[] chunk in rows.Where(r => r.GetBoolean(SealedProperty) != true).Chunk(100))
+                        {
+                            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(r.PartitionKey, r.RowKey) { [SealedProperty] = true }, r.ETag)), ct).ConfigureAwait(false);
+                        }
+
+                        break;
+                    }
+                    catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
+                    {
+                        rows = await ReadPartitionAsync(table, partition.Key, MarkColumns, ct).ConfigureAwait(false);
+                    }
                 }
+
+                marks[rows[0].GetString("UnitId")] = [.. rows.Select(MarkOf)];
             }).ConfigureAwait(false);
+
+        await LayAsync(cycleId, marks, createMissing: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The columns a mark is read from (and the unit it belongs to, and whether it is sealed).</summary>
+    private static readonly string[] MarkColumns = ["PartitionKey", "RowKey", "UnitId", "Task", "State", "Late", "Level", "Due", "Rev", SealedProperty];
+
+    private static ObligationMark MarkOf(TableEntity e) => new(
+        e.GetInt32("Task") ?? 0,
+        Enum.Parse<ObligationState>(e.GetString("State")),
+        e.GetBoolean("Late") ?? false,
+        e.GetInt32("Level") ?? 0,
+        DateOnly.ParseExact(e.GetString("Due"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        e.GetInt32("Rev") ?? 0);
+
+    /// <summary>One unit's obligation rows, with their ETags.</summary>
+    private static async Task<List<TableEntity>> ReadPartitionAsync(TableClient table, string partition, IEnumerable<string>? select, CancellationToken cancellationToken)
+    {
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"t"} and RowKey lt {"u"}");
+        var rows = new List<TableEntity>();
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(e);
+        }
+
+        return rows;
     }
 
     /// <summary>The text of an obligation's last submission, read from its history (rows kept before texts were).</summary>
     private async Task<ReportText?> LastSubmittedAsync(Obligation o, CancellationToken cancellationToken)
     {
         ReportText? last = null;
-        await foreach ((int _, HistoryEntry entry) in ReadHistoryAsync(o.CycleId, o.UnitId, $"h{o.TaskNumber:D2}|", $"h{o.TaskNumber:D2}}}", cancellationToken).ConfigureAwait(false))
+        IReadOnlyDictionary<int, IReadOnlyList<HistoryEntry>> history = await ReadHistoryAsync(o.CycleId, o.UnitId, o.TaskNumber, cancellationToken).ConfigureAwait(false);
+        foreach (HistoryEntry entry in history.GetValueOrDefault(o.TaskNumber, []))
         {
             if (entry.What == "submitted" && entry.Detail is { Length: > 0 } detail && detail.StartsWith('{')
                 && JsonSerializer.Deserialize<SavedForm>(detail, Json.Options) is { Narrative.Length: > 0 } form)

@@ -9,25 +9,36 @@ namespace SixStability.Infrastructure.Notifications;
 
 /// <summary>
 /// Table <c>outbox</c>: one row per (cycle, step, recipient, channel), partitioned by cycle so a step's rows
-/// are one range query and change together in transactions of 100. Mail rows are keyed by the recipient;
+/// are one range query and change together in transactions. Mail rows are keyed by the recipient;
 /// robot rows by the recipient and the robot (<see cref="RobotSend.Key"/>) and keep the message's text, so a
-/// message queued for its robot's allowance is sent later from here.
+/// message queued for its robot's allowance is sent later from here. A delivery that failed, was rejected or
+/// waits is also listed under '~p|' in the same partition, written in the same transaction as its row and
+/// switched off when it goes, so the board reads the cycle's problems by key instead of filtering every row.
 /// </summary>
 public sealed class TableMailOutbox(TableClients tables, TimeProvider clock) : IMailOutbox
 {
+    // The problem list: '~p|' + the delivery's own row key; sorts after every step's rows.
+    private const string ProblemRows = "~p|";
+    private const string ActiveProperty = "Active";
+    private const string ListedProperty = "Listed";
+
     public async Task<IReadOnlyDictionary<string, OutboxEntry>> GetAsync(string cycleId, string stepId, CancellationToken cancellationToken)
     {
         TableClient table = await tables.GetAsync("outbox").ConfigureAwait(false);
+        return (await RowsAsync(table, cycleId, stepId, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Key, p => ToEntry(p.Value), StringComparer.Ordinal);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, TableEntity>> RowsAsync(TableClient table, string cycleId, string stepId, CancellationToken cancellationToken)
+    {
         string prefix = TableKeys.Encode(stepId) + "|";
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(cycleId)} and RowKey ge {prefix} and RowKey lt {TableKeys.Encode(stepId) + "}"}");
-        var entries = new Dictionary<string, OutboxEntry>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            OutboxEntry entry = ToEntry(e);
-            entries[entry.RecipientKey] = entry;
+            rows[e.GetString("Recipient")] = e;
         }
 
-        return entries;
+        return rows;
     }
 
     public async Task RecordPendingAsync(MailBatch batch, IReadOnlyList<MailRecipient> recipients, CancellationToken cancellationToken)
@@ -70,16 +81,48 @@ public sealed class TableMailOutbox(TableClients tables, TimeProvider clock) : I
     {
         ArgumentNullException.ThrowIfNull(deliveries);
         TableClient table = await tables.GetAsync("outbox").ConfigureAwait(false);
-        IReadOnlyDictionary<string, OutboxEntry> before = await GetAsync(cycleId, stepId, cancellationToken).ConfigureAwait(false);
+        string partition = TableKeys.Encode(cycleId);
+        IReadOnlyDictionary<string, TableEntity> before = await RowsAsync(table, cycleId, stepId, cancellationToken).ConfigureAwait(false);
         DateTimeOffset now = clock.GetUtcNow();
-        await SubmitAsync(table, deliveries.Select(d => new TableEntity(TableKeys.Encode(cycleId), RowKey(stepId, d.RecipientKey))
+        var rows = new List<TableEntity[]>();
+        foreach (Delivery d in deliveries)
         {
-            ["Status"] = d.Status.ToString(),
-            ["Error"] = d.Error,
-            ["Attempts"] = (before.TryGetValue(d.RecipientKey, out OutboxEntry? e) ? e.Attempts : 0) + (d.Attempted ? 1 : 0),
-            ["SentAt"] = d.Status == DeliveryStatus.Sent ? now : null,
-            ["NotBefore"] = d.NotBefore,
-        }), cancellationToken).ConfigureAwait(false);
+            TableEntity? was = before.GetValueOrDefault(d.RecipientKey);
+            var row = new TableEntity(partition, RowKey(stepId, d.RecipientKey))
+            {
+                ["Status"] = d.Status.ToString(),
+                ["Error"] = d.Error,
+                ["Attempts"] = (was?.GetInt32("Attempts") ?? 0) + (d.Attempted ? 1 : 0),
+                ["SentAt"] = d.Status == DeliveryStatus.Sent ? now : null,
+                ["NotBefore"] = d.NotBefore,
+            };
+            bool problem = d.Status is DeliveryStatus.Failed or DeliveryStatus.Rejected or DeliveryStatus.Queued;
+            if (was is not null && (problem || was.GetBoolean(ListedProperty) == true))
+            {
+                // Listed among the cycle's problems while it is one; switched off (not deleted: a transaction cannot delete what may not exist) once it went.
+                row[ListedProperty] = true;
+                var listed = new TableEntity(partition, ProblemRows + row.RowKey) { [ActiveProperty] = problem };
+                foreach (string copied in (string[])["Step", "Recipient", "Reader", "Kind", "To", "Channel", "Robot"])
+                {
+                    listed[copied] = was.TryGetValue(copied, out object? value) ? value : null;
+                }
+
+                foreach ((string key, object? value) in row)
+                {
+                    if (key is not ("PartitionKey" or "RowKey" or "odata.etag"))
+                    {
+                        listed[key] = value;
+                    }
+                }
+
+                rows.Add([row, listed]);
+                continue;
+            }
+
+            rows.Add([row]);
+        }
+
+        await SubmitAsync(table, rows, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> PendingCountAsync(string cycleId, CancellationToken cancellationToken)
@@ -98,7 +141,7 @@ public sealed class TableMailOutbox(TableClients tables, TimeProvider clock) : I
     public async Task<IReadOnlyList<QueuedRobotSend>> QueuedAsync(string cycleId, CancellationToken cancellationToken)
     {
         TableClient table = await tables.GetAsync("outbox").ConfigureAwait(false);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(cycleId)} and Status eq {nameof(OutboxStatus.Queued)}");
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(cycleId)} and RowKey lt {ProblemRows} and Status eq {nameof(OutboxStatus.Queued)}");
         var queued = new List<QueuedRobotSend>();
         await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -119,7 +162,7 @@ public sealed class TableMailOutbox(TableClients tables, TimeProvider clock) : I
     public async Task<IReadOnlyList<OutboxEntry>> ProblemsAsync(string cycleId, CancellationToken cancellationToken)
     {
         TableClient table = await tables.GetAsync("outbox").ConfigureAwait(false);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(cycleId)} and (Status eq {nameof(OutboxStatus.Failed)} or Status eq {nameof(OutboxStatus.Rejected)} or Status eq {nameof(OutboxStatus.Queued)})");
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(cycleId)} and RowKey gt {ProblemRows} and RowKey lt {"~p}"} and Active eq {true}"); // a property name, not a value: CreateQueryFilter would quote it
         var problems = new List<OutboxEntry>();
         await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -154,11 +197,27 @@ public sealed class TableMailOutbox(TableClients tables, TimeProvider clock) : I
 
     private static string[] Split(string? joined) => string.IsNullOrEmpty(joined) ? [] : joined.Split(',');
 
-    private static async Task SubmitAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
+    private static Task SubmitAsync(TableClient table, IEnumerable<TableEntity> entities, CancellationToken cancellationToken) =>
+        SubmitAsync(table, entities.Select(e => new[] { e }), cancellationToken);
+
+    /// <summary>Upserts in transactions of up to 100, never splitting a group (a delivery's row and its problem listing change together).</summary>
+    private static async Task SubmitAsync(TableClient table, IEnumerable<TableEntity[]> groups, CancellationToken cancellationToken)
     {
-        foreach (TableEntity[] chunk in entities.Chunk(100))
+        var chunk = new List<TableTransactionAction>(100);
+        foreach (TableEntity[] group in groups)
         {
-            await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e, ETag.All)), cancellationToken).ConfigureAwait(false);
+            if (chunk.Count + group.Length > 100)
+            {
+                await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+                chunk = new List<TableTransactionAction>(100);
+            }
+
+            chunk.AddRange(group.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e, ETag.All)));
+        }
+
+        if (chunk.Count > 0)
+        {
+            await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
@@ -10,6 +11,9 @@ namespace SixStability.Workflow.Cycles;
 /// <summary>Everything a step or a use case needs about its cycle, loaded once.</summary>
 public sealed class CycleContextLoader(ICycleStore cycles, IPlanStore plans, IDirectoryStore directory, BusinessCalendar china)
 {
+    private const int MaxPinnedLookups = 64;
+    private readonly ConcurrentDictionary<(string Plan, string PlanVersion, string DirectoryVersion), CycleLookup> pinnedLookups = new();
+
     /// <summary>The cycle, or null when it (or the plan or directory it runs on) does not exist.</summary>
     public async Task<CycleContext?> FindAsync(string cycleId, CancellationToken cancellationToken)
     {
@@ -19,10 +23,41 @@ public sealed class CycleContextLoader(ICycleStore cycles, IPlanStore plans, IDi
             return null;
         }
 
+        return await LookupAsync(record, cancellationToken).ConfigureAwait(false) is { } lookup ? new CycleContext(record, lookup, china) : null;
+    }
+
+    /// <summary>The plan and directory a cycle runs on, or null when either is gone.</summary>
+    public async Task<CycleLookup?> LookupAsync(CycleRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+
+        // A stored version never changes, so the lookup of the versions a cycle pins is built once per process: a
+        // province's directory is thousands of units, and every save of every clerk would otherwise read and index it.
+        if (record.Versions is { } pinned && pinnedLookups.TryGetValue((record.Frame.PlanId, pinned.Plan, pinned.Directory), out CycleLookup? known))
+        {
+            return known;
+        }
+
         // The versions the cycle opened with, so a re-imported plan or a new directory never changes a running cycle.
         PlanCatalog? plan = (await plans.GetAsync(record.Frame.PlanId, record.Versions?.Plan, cancellationToken).ConfigureAwait(false))?.Value;
         UnitDirectory? units = (await directory.GetAsync(record.Versions?.Directory, cancellationToken).ConfigureAwait(false))?.Value;
-        return plan is null || units is null ? null : new CycleContext(record, new CycleLookup(plan, units), china);
+        if (plan is null || units is null)
+        {
+            return null;
+        }
+
+        var lookup = new CycleLookup(plan, units);
+        if (record.Versions is { } versions)
+        {
+            if (pinnedLookups.Count >= MaxPinnedLookups)
+            {
+                pinnedLookups.Clear();
+            }
+
+            pinnedLookups[(record.Frame.PlanId, versions.Plan, versions.Directory)] = lookup;
+        }
+
+        return lookup;
     }
 
     /// <summary>The cycle for a coordinator's decision: not found, or ended (closed or cancelled), are the answers when it cannot be decided on.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SixStability.Core.Cycles;
+using SixStability.Core.Rules;
 using SixStability.Workflow.Access;
 using SixStability.Workflow.Http;
 
@@ -27,6 +28,7 @@ public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase c
         return ApiResult.Json(StatusCodes.Status200OK, await progress.ListAsync(call.Aborted).ConfigureAwait(false));
     }
 
+    /// <summary>The board: the cycle with one page of its units (<c>?page=&amp;size=&amp;late=&amp;name=</c>).</summary>
     public async Task<ApiResult> GetAsync(RouteCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -36,7 +38,10 @@ public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase c
         }
 
         UnitScope scope = await scopes.ForCycleAsync(call.Actor, cycleId, call.Aborted).ConfigureAwait(false);
-        return (await progress.RunAsync(cycleId, call.Engine, scope, call.Aborted).ConfigureAwait(false)).ToResult(view => ApiResult.Json(StatusCodes.Status200OK, view));
+        IQueryCollection query = call.Request.Query;
+        Outcome<UnitPageAsk> ask = UnitPageAsk.Parse(query["page"].ToString(), query["size"].ToString(), query["late"].ToString(), query["name"].ToString());
+        Outcome<CycleView> view = ask.IsOk ? await progress.RunAsync(cycleId, call.Engine, scope, ask.Value!, call.Aborted).ConfigureAwait(false) : ask.As<CycleView>();
+        return view.ToResult(v => ApiResult.Json(StatusCodes.Status200OK, v));
     }
 
     public async Task<ApiResult> ExtendAsync(RouteCall call)

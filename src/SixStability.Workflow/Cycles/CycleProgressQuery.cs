@@ -1,24 +1,39 @@
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
+using SixStability.Core.Cycles.Tallies;
 using SixStability.Core.Rules;
+using SixStability.Core.Units;
 using SixStability.Workflow.Access;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 
 /// <summary>
-/// A cycle as the coordinator watches it: schedule, counts, each unit's progress, pending 延期申请, mail and
-/// group-robot messages that failed. A reader limited to some units (a 分管领导) gets those units only, and their
-/// counts; the cycle's problems and failed mail and robot messages (other units' addresses) are left out for them.
+/// A cycle as the coordinator watches it: schedule, counts, one page of units' progress (filtered on the server),
+/// pending 延期申请, mail and group-robot messages that failed. It reads the cycle's tallies and the page's units, never
+/// every obligation, so it answers as fast for a province as for a city. A reader limited to some units (a 分管领导)
+/// gets those units only, and their counts; the cycle's problems and failed mail and robot messages (other units'
+/// addresses) are left out for them.
 /// </summary>
-public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obligations, IDirectoryStore directory, IMailOutbox outbox, BusinessCalendar china)
+public sealed class CycleProgressQuery(ICycleStore cycles, ICycleTallies tallies, IObligationStore obligations, CycleContextLoader loader, IDirectoryStore directory, IMailOutbox outbox, BusinessCalendar china)
 {
-    public async Task<Outcome<CycleView>> RunAsync(string cycleId, ICycleClient engine, UnitScope scope, CancellationToken cancellationToken)
+    public Task<Outcome<CycleView>> RunAsync(string cycleId, ICycleClient engine, CancellationToken cancellationToken) =>
+        RunAsync(cycleId, engine, UnitScope.All, new UnitPageAsk(), cancellationToken);
+
+    public Task<Outcome<CycleView>> RunAsync(string cycleId, ICycleClient engine, UnitScope scope, CancellationToken cancellationToken) =>
+        RunAsync(cycleId, engine, scope, new UnitPageAsk(), cancellationToken);
+
+    public Task<Outcome<CycleView>> RunAsync(string cycleId, ICycleClient engine, UnitPageAsk ask, CancellationToken cancellationToken) =>
+        RunAsync(cycleId, engine, UnitScope.All, ask, cancellationToken);
+
+    public async Task<Outcome<CycleView>> RunAsync(string cycleId, ICycleClient engine, UnitScope scope, UnitPageAsk ask, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(ask);
+        Task<CycleInstance?> instanceRead = engine.GetAsync(cycleId, cancellationToken);
         CycleRecord? record = await cycles.GetAsync(cycleId, cancellationToken).ConfigureAwait(false);
-        CycleInstance? instance = await engine.GetAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        CycleInstance? instance = await instanceRead.ConfigureAwait(false);
         if (record is null)
         {
             // Started, not opened yet: the orchestration exists, its first activity has not written the record.
@@ -27,11 +42,28 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
                 : new CycleView(cycleId, "opening", instance.RuntimeStatus) { Failure = instance.Failure };
         }
 
-        var lookup = (await directory.GetAsync(record.Versions?.Directory, cancellationToken).ConfigureAwait(false))?.Value is { } units ? new Core.Units.UnitResolver(units) : null;
-        List<Obligation> every = await obligations.ListAllAsync(cycleId, null, cancellationToken).ConfigureAwait(false);
-        List<Obligation> all = scope.IsAll ? every : [.. every.Where(o => scope.Includes(o.UnitId))];
-        IReadOnlyList<OutboxEntry> problems = scope.IsAll ? await outbox.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false) : [];
-        IReadOnlyList<CycleTick> timeline = CycleTimeline.Build(record.Frame, record.Policy, china, every.Select(o => o.Due).Distinct());
+        // The reads that do not depend on each other go out together.
+        Task<IReadOnlyDictionary<string, UnitTally>> talliesRead = tallies.ReadAsync(cycleId, cancellationToken);
+        Task<Func<string, string>> namesRead = NamesAsync(record, cancellationToken);
+        Task<IReadOnlyList<ExtensionRequest>> requestsRead = obligations.ListExtensionRequestsAsync(cycleId, cancellationToken);
+        Task<IReadOnlyList<OutboxEntry>> problemsRead = outbox.ProblemsAsync(cycleId, cancellationToken);
+        Task<IReadOnlyList<CycleProblem>> cycleProblemsRead = cycles.ProblemsAsync(cycleId, cancellationToken);
+        IReadOnlyDictionary<string, UnitTally> every = await talliesRead.ConfigureAwait(false);
+        IReadOnlyDictionary<string, UnitTally> units = scope.IsAll ? every : every.Where(u => scope.Includes(u.Key)).ToDictionary(u => u.Key, u => u.Value, StringComparer.Ordinal);
+        Func<string, string> name = await namesRead.ConfigureAwait(false);
+
+        // Units in id order, filtered as asked, and one page of them read in full.
+        var matched = units.Where(u => (!ask.Late || u.Value.NeedsAttention) && (string.IsNullOrEmpty(ask.Name) || name(u.Key).Contains(ask.Name, StringComparison.Ordinal)))
+            .Select(u => u.Key)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        int pages = Math.Max(1, (matched.Count + ask.Size - 1) / ask.Size);
+        int page = Math.Min(ask.Page, pages);
+        List<string> shown = [.. matched.Skip((page - 1) * ask.Size).Take(ask.Size)];
+        IReadOnlyDictionary<string, IReadOnlyList<ObligationMark>> marks = await tallies.MarksAsync(cycleId, shown, cancellationToken).ConfigureAwait(false);
+
+        IReadOnlyList<CycleTick> timeline = CycleTimeline.Build(record.Frame, record.Policy, china, every.Values.SelectMany(u => u.Dues).Distinct());
+        IReadOnlyList<OutboxEntry> problems = scope.IsAll ? await problemsRead.ConfigureAwait(false) : [];
         return new CycleView(cycleId, StatusName(record.Status), instance?.RuntimeStatus)
         {
             PlanId = record.Frame.PlanId,
@@ -42,12 +74,14 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
             Step = instance?.Progress?.Step,
             NextAt = instance?.Progress?.NextAt,
             Schedule = [.. timeline.Select(t => new ScheduleStepView(t.Kind, t.Level, t.At, t.Due, t.StepId))],
-            Counts = CycleCounts.Of(all),
-            Units = [.. all.GroupBy(o => o.UnitId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => UnitProgressView.Of(g.Key, lookup?.FindUnit(g.Key)?.Name ?? g.Key, [.. g]))],
-            ExtensionRequests = [.. (await obligations.ListExtensionRequestsAsync(cycleId, cancellationToken).ConfigureAwait(false)).Where(r => scope.Includes(r.UnitId)).Select(r => new ExtensionRequestView(r.UnitId, r.Due, r.Reason, r.RequestedAt, r.State, r.Note))],
+            Counts = UnitTally.Total(units.Values),
+            Units = [.. shown.Where(marks.ContainsKey).Select(u => UnitProgressView.Of(u, name(u), marks[u]))],
+            Paging = new UnitPaging(page, ask.Size, pages, matched.Count, units.Count),
+            TaskNumbers = await TaskNumbersAsync(record, cancellationToken).ConfigureAwait(false),
+            ExtensionRequests = [.. (await requestsRead.ConfigureAwait(false)).Where(r => scope.Includes(r.UnitId)).Select(r => new ExtensionRequestView(r.UnitId, r.Due, r.Reason, r.RequestedAt, r.State, r.Note, name(r.UnitId)))],
             MailProblems = [.. problems.Where(p => p.Channel is null).Select(p => new MailProblemView(p.Step, p.RecipientKey, p.To, p.Status, p.Error))],
             RobotProblems = [.. problems.Where(p => p.Channel is not null).Select(p => new RobotProblemView(p.Step, p.Reader ?? p.RecipientKey, p.Channel!.Value, p.Robot ?? string.Empty, p.Status, p.Attempts, p.Error, p.NotBefore))],
-            Problems = scope.IsAll ? await cycles.ProblemsAsync(cycleId, cancellationToken).ConfigureAwait(false) : [],
+            Problems = scope.IsAll ? await cycleProblemsRead.ConfigureAwait(false) : [],
             Failure = instance?.Failure,
             CanResume = ResumeCycleUseCase.CanResume(record, instance),
         };
@@ -62,6 +96,23 @@ public sealed class CycleProgressQuery(ICycleStore cycles, IObligationStore obli
             {
                 OrchestrationVersion = CycleOrchestratorVersions.Shown(r.OrchestrationVersion),
             })];
+
+    /// <summary>Units' names from the directory the cycle runs on (its id for a unit that has left it).</summary>
+    private async Task<Func<string, string>> NamesAsync(CycleRecord record, CancellationToken cancellationToken)
+    {
+        if (await loader.LookupAsync(record, cancellationToken).ConfigureAwait(false) is { } lookup)
+        {
+            return lookup.UnitName;
+        }
+
+        // The plan is gone but the directory may not be: names still read.
+        var resolver = (await directory.GetAsync(record.Versions?.Directory, cancellationToken).ConfigureAwait(false))?.Value is { } units ? new UnitResolver(units) : null;
+        return id => resolver?.FindUnit(id)?.Name ?? id;
+    }
+
+    /// <summary>The plan's task numbers: the board's columns, the same on every page.</summary>
+    private async Task<IReadOnlyList<int>?> TaskNumbersAsync(CycleRecord record, CancellationToken cancellationToken) =>
+        (await loader.LookupAsync(record, cancellationToken).ConfigureAwait(false))?.Plan.Tasks.Select(t => t.Number).Distinct().Order().ToList();
 
     private static string StatusName(CycleStatus status) => status switch
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
+using SixStability.Core.Cycles.Tallies;
 using SixStability.Core.Units;
 using SixStability.Workflow.Ports;
 
@@ -42,8 +43,17 @@ public sealed record CycleView(string CycleId, string Status, string? Runtime)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CycleCounts? Counts { get; init; }
 
+    /// <summary>One page of units, in id order, as <see cref="Paging"/> says.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<UnitProgressView>? Units { get; init; }
+
+    /// <summary>Which page <see cref="Units"/> is, and how many units the filter matched of how many.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public UnitPaging? Paging { get; init; }
+
+    /// <summary>The plan's task numbers (the board's columns, the same on every page).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int>? TaskNumbers { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ExtensionRequestView>? ExtensionRequests { get; init; }
@@ -72,24 +82,34 @@ public sealed record ScheduleStepView(StepKind Kind, int? Level, DateTimeOffset 
 /// <param name="Level">The highest escalation level any of its tasks reached.</param>
 public sealed record UnitProgressView(string UnitId, string Name, DateOnly Due, IReadOnlyList<int> Owed, IReadOnlyList<int> Submitted, int Late, int Level, IReadOnlyList<TaskProgressView> Tasks)
 {
-    public static UnitProgressView Of(string unitId, string name, IReadOnlyList<Obligation> owned)
+    /// <summary>A unit's progress from its marks (<see cref="ICycleTallies"/>).</summary>
+    public static UnitProgressView Of(string unitId, string name, IReadOnlyList<ObligationMark> marks)
     {
-        ArgumentNullException.ThrowIfNull(owned);
+        ArgumentNullException.ThrowIfNull(marks);
+        UnitTally tally = UnitTally.Of(marks);
         return new(
             unitId,
             name,
-            owned.Min(o => o.Due),
-            [.. owned.Where(o => o.IsOwed).Select(o => o.TaskNumber).Order()],
-            [.. owned.Where(o => !o.IsOwed).Select(o => o.TaskNumber).Order()],
-            owned.Count(o => o.Late),
-            owned.Max(o => o.EscalationLevel),
-            [.. owned.OrderBy(o => o.TaskNumber).Select(o => new TaskProgressView(o.TaskNumber, o.State, o.Late, o.EscalationLevel, o.Due))]);
+            tally.Due,
+            [.. marks.Where(m => m.IsOwed).Select(m => m.Task).Order()],
+            [.. marks.Where(m => !m.IsOwed).Select(m => m.Task).Order()],
+            tally.Counts.Late,
+            tally.Level,
+            [.. marks.OrderBy(m => m.Task).Select(m => new TaskProgressView(m.Task, m.State, m.Late, m.Level, m.Due))]);
     }
 }
 
+/// <param name="Page">The page shown (1 is the first).</param>
+/// <param name="Size">Units per page.</param>
+/// <param name="Pages">Pages the filter's units fill (at least 1).</param>
+/// <param name="Matched">Units the filter matched.</param>
+/// <param name="Total">Units in the cycle.</param>
+public sealed record UnitPaging(int Page, int Size, int Pages, int Matched, int Total);
+
 public sealed record TaskProgressView(int Task, ObligationState State, bool Late, int Level, DateOnly Due);
 
-public sealed record ExtensionRequestView(string UnitId, DateOnly Due, string Reason, DateTimeOffset RequestedAt, ExtensionRequestState State, string? Note);
+/// <param name="Name">The unit's name: a paged board may not show the unit that asked.</param>
+public sealed record ExtensionRequestView(string UnitId, DateOnly Due, string Reason, DateTimeOffset RequestedAt, ExtensionRequestState State, string? Note, string? Name = null);
 
 public sealed record MailProblemView(string Step, string RecipientKey, string To, OutboxStatus Status, string? Error);
 

@@ -11,7 +11,7 @@ namespace SixStability.Workflow.Cycles;
 /// Moves one unit's due day (延期): every obligation it still owes in the cycle takes the new date,
 /// the unit is told, and the timeline is rebuilt so its reminders and escalation follow its own date.
 /// </summary>
-public sealed class ExtendDeadlineActivity(CycleContextLoader loader, ICycleStore cycles, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, BusinessCalendar china, TimeProvider clock)
+public sealed class ExtendDeadlineActivity(CycleContextLoader loader, ICycleStore cycles, IObligationStore obligations, ICycleTallies tallies, MailComposer mail, Notifier notifier, ILinkSigner links, BusinessCalendar china, TimeProvider clock)
     : TaskActivity<ExtendDeadlineInput, IReadOnlyList<CycleTick>>
 {
     public override async Task<IReadOnlyList<CycleTick>> RunAsync(TaskActivityContext context, ExtendDeadlineInput input)
@@ -22,7 +22,7 @@ public sealed class ExtendDeadlineActivity(CycleContextLoader loader, ICycleStor
         {
             // Refused here too: a date past the horizon would make the timeline uncountable and stop the cycle.
             await cycles.AddProblemAsync(input.CycleId, new CycleProblem(clock.GetUtcNow(), "extension", $"单位“{cycle.Lookup.UnitName(input.UnitId)}”的延期未执行：{outside}"), CancellationToken.None).ConfigureAwait(false);
-            return CycleTimeline.Build(cycle.Record.Frame, cycle.Record.Policy, china, await obligations.DueDaysAsync(input.CycleId, CancellationToken.None).ConfigureAwait(false));
+            return CycleTimeline.Build(cycle.Record.Frame, cycle.Record.Policy, china, await tallies.DueDaysAsync(input.CycleId, CancellationToken.None).ConfigureAwait(false));
         }
 
         IReadOnlyList<Obligation> owned = await obligations.ListUnitAsync(input.CycleId, input.UnitId, CancellationToken.None).ConfigureAwait(false);
@@ -33,7 +33,7 @@ public sealed class ExtendDeadlineActivity(CycleContextLoader loader, ICycleStor
             changed |= (await obligations.ChangeAsync(o.CycleId, o.UnitId, o.TaskNumber, x => x with { Due = input.Due }, entry, null, CancellationToken.None).ConfigureAwait(false)).IsOk;
         }
 
-        IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(input.CycleId, CancellationToken.None).ConfigureAwait(false);
+        IReadOnlyCollection<DateOnly> dues = await tallies.DueDaysAsync(input.CycleId, CancellationToken.None).ConfigureAwait(false);
         if (changed && cycle.Lookup.FindUnit(input.UnitId) is { } unit)
         {
             Uri link = links.UnitLink(input.UnitId, input.CycleId, cycle.LinkExpiry(dues));

@@ -12,7 +12,7 @@ namespace SixStability.Workflow.Cycles;
 /// Opens the cycle: fixes its frame (calendar, demo or explicit due), creates one obligation per
 /// (task, responsible unit) and cuts the units into pages. Idempotent: a retry finds what exists.
 /// </summary>
-public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore obligations, IPlanStore plans, IDirectoryStore directory, BusinessCalendar china, TimeProvider clock, CyclePolicy configured)
+public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore obligations, ICycleTallies tallies, IPlanStore plans, IDirectoryStore directory, BusinessCalendar china, TimeProvider clock, CyclePolicy configured)
     : TaskActivity<CycleInput, OpenCycleResult>
 {
     public const int UnitsPerRange = 200;
@@ -22,7 +22,7 @@ public sealed class OpenCycleActivity(ICycleStore cycles, IObligationStore oblig
         ArgumentNullException.ThrowIfNull(input);
         CycleRecord record = await cycles.GetAsync(input.CycleId, CancellationToken.None).ConfigureAwait(false)
             ?? await CreateAsync(input).ConfigureAwait(false);
-        IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(record.CycleId, CancellationToken.None).ConfigureAwait(false);
+        IReadOnlyCollection<DateOnly> dues = await tallies.DueDaysAsync(record.CycleId, CancellationToken.None).ConfigureAwait(false);
         return new OpenCycleResult(
             record.UnitRanges.Count,
             new CycleTick(clock.GetUtcNow(), StepKind.Open, null, record.Frame.DefaultDue, ChinaTime.At(record.Frame.Open, record.Policy.OpenAt)),

@@ -9,10 +9,11 @@ namespace SixStability.Workflow.Cycles;
 
 /// <summary>
 /// One step for one range of units: reads what they still owe now and tells each unit once
-/// (opening notice, reminder, or its own escalation, recording the level on the obligation).
-/// Returns the range's counts. Safe to retry: the outbox skips mail already sent.
+/// (opening notice, reminder, or its own escalation, recording the level on the obligations in one
+/// write per unit). Returns the range's counts. Safe to retry: the outbox skips mail already sent,
+/// and an obligation already at the step's level is not raised again.
 /// </summary>
-public sealed class RunStepForUnitsActivity(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links)
+public sealed class RunStepForUnitsActivity(CycleContextLoader loader, IObligationStore obligations, ICycleTallies tallies, MailComposer mail, Notifier notifier, ILinkSigner links)
     : TaskActivity<StepUnitsInput, CycleCounts>
 {
     public override async Task<CycleCounts> RunAsync(TaskActivityContext context, StepUnitsInput input)
@@ -26,7 +27,22 @@ public sealed class RunStepForUnitsActivity(CycleContextLoader loader, IObligati
 
         CycleTick tick = input.Tick;
         UnitRange range = cycle.Record.UnitRanges[input.Range];
-        List<Obligation> owed = await obligations.ListAllAsync(input.CycleId, range, CancellationToken.None).ConfigureAwait(false);
+        IReadOnlyList<Obligation> owed;
+        if (tick.Kind == StepKind.Escalation)
+        {
+            // The levels are recorded before anyone is told, and read back with the rest of the range: one read, one write per unit.
+            int level = tick.Level ?? 1;
+            int days = StepDecisions.WorkingDaysLate(tick, cycle.Calendar);
+            var entry = new HistoryEntry(tick.At, "system", $"escalation{level}", $"逾期{days}个工作日，第{level}级（{EscalationColours.Name(level)}）督办");
+            owed = await obligations.EscalateAsync(input.CycleId, range, o => StepDecisions.Tells(tick, o) && cycle.Lookup.FindUnit(o.UnitId) is not null, level, entry, CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
+            owed = await obligations.ListAllAsync(input.CycleId, range, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        // The step read its range anyway: whatever a lost write left stale in the board's tallies is mended here.
+        await tallies.MendAsync(input.CycleId, owed, CancellationToken.None).ConfigureAwait(false);
 
         // A unit no longer in the directory has no mailbox: it stays owed and counted, but nobody is mailed.
         var told = StepDecisions.UnitsToTell(tick, owed).Where(t => cycle.Lookup.FindUnit(t.UnitId) is not null).ToList();
@@ -42,28 +58,20 @@ public sealed class RunStepForUnitsActivity(CycleContextLoader loader, IObligati
         {
             StepKind.Open => await mail.OpeningAsync(cycle.Facts, tick.StepId, Notices()).ConfigureAwait(false),
             StepKind.Reminder => await mail.ReminderAsync(cycle.Facts, tick.StepId, Notices()).ConfigureAwait(false),
-            StepKind.Escalation => await EscalateAsync(cycle, tick, told, expires).ConfigureAwait(false),
+            StepKind.Escalation => await EscalationMailAsync(cycle, tick, told, expires).ConfigureAwait(false),
             _ => throw new InvalidOperationException($"A unit step cannot be {tick.Kind}."),
         };
         await notifier.SendAsync(batch, CancellationToken.None).ConfigureAwait(false);
-
-        // Counted after the step: escalation has just raised levels in this range.
-        return CycleCounts.Of(await obligations.ListAllAsync(input.CycleId, range, CancellationToken.None).ConfigureAwait(false));
+        return CycleCounts.Of(owed);
     }
 
-    private async Task<MailBatch> EscalateAsync(CycleContext cycle, CycleTick tick, IReadOnlyList<(string UnitId, IReadOnlyList<Obligation> Owed)> late, DateTimeOffset expires)
+    private async Task<MailBatch> EscalationMailAsync(CycleContext cycle, CycleTick tick, IReadOnlyList<(string UnitId, IReadOnlyList<Obligation> Owed)> late, DateTimeOffset expires)
     {
         int level = tick.Level ?? 1;
         int days = StepDecisions.WorkingDaysLate(tick, cycle.Calendar);
         var readers = new List<EscalationReader>();
         foreach ((string unitId, IReadOnlyList<Obligation> owed) in late)
         {
-            foreach (Obligation o in owed.Where(o => o.EscalationLevel < level))
-            {
-                // Closed (a seal raced this step) or gone: nothing to record, the cycle is ending.
-                _ = await obligations.ChangeAsync(o.CycleId, o.UnitId, o.TaskNumber, x => x.Escalate(level), new HistoryEntry(tick.At, "system", $"escalation{level}", $"逾期{days}个工作日，第{level}级（{EscalationColours.Name(level)}）督办"), null, CancellationToken.None).ConfigureAwait(false);
-            }
-
             Unit unit = cycle.Lookup.FindUnit(unitId)!;
             readers.Add(new EscalationReader(unitId, unit.Name, new Contact(unit.Name, unit.Email, unit.Channels), EscalationDecisions.Items(owed, cycle.Lookup, days), unitId, links.UnitLink(unitId, cycle.CycleId, expires)));
         }

@@ -74,7 +74,17 @@ public static class Routes
             Body = typeof(StartCycleCommand), Response = typeof(CycleAccepted), SuccessStatus = 202, Audit = AuditAction.StartCycle,
         },
         new("ListCycles", "GET", T.Cycles, Everyone, "所有报送周期，新季度在前", c => c.Get<CycleHandlers>().ListAsync(c)) { Response = typeof(IReadOnlyList<CycleSummaryView>) },
-        new("GetCycle", "GET", T.Cycle, Board, "周期进度：时间表、计数、各单位进度、延期申请、发送失败的邮件（分管领导只见分管单位）", c => c.Get<CycleHandlers>().GetAsync(c)) { Response = typeof(CycleView) },
+        new("GetCycle", "GET", T.Cycle, Board, "周期进度：时间表、计数、一页单位的进度（可筛选）、延期申请、发送失败的邮件（分管领导只见分管单位）", c => c.Get<CycleHandlers>().GetAsync(c))
+        {
+            Response = typeof(CycleView),
+            Query =
+            [
+                ("page", "页码，从 1 开始（默认 1；超过末页时返回末页）"),
+                ("size", $"每页单位数，1–{UnitPageAsk.MaxSize}（默认 {UnitPageAsk.DefaultSize}）"),
+                ("late", "true：只列仍有未报送或逾期报送的单位"),
+                ("name", "只列名称含此文字的单位"),
+            ],
+        },
         new("GetCycleSummary", "GET", T.CycleSummary, Reports, "季度汇总报告（关闭后为正式稿，之前为预览）", c => c.Get<SummaryHandlers>().GetAsync(c))
         {
             ResponseMediaType = Html, Query = [("format", "html、docx、json 或 xlsx（汇总表，每个单位每项任务一行；默认 html）")],

@@ -15,6 +15,9 @@ public interface IObligationStore
 
     Task<IReadOnlyList<Obligation>> ListUnitAsync(string cycleId, string unitId, CancellationToken cancellationToken);
 
+    /// <summary>One obligation by its key (a point read), or null when the unit has no such task in the cycle.</summary>
+    Task<Obligation?> GetAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken);
+
     /// <summary>The cycle's obligations for units in [firstUnit, lastUnit] (all units when both are null).</summary>
     IAsyncEnumerable<Obligation> ListAsync(string cycleId, UnitRange? page, CancellationToken cancellationToken);
 
@@ -39,9 +42,19 @@ public interface IObligationStore
     Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, Idempotency? idempotency, CancellationToken cancellationToken);
 
     /// <summary>
+    /// An escalation step's writes for one range of units: every obligation <paramref name="late"/> picks whose level is below
+    /// <paramref name="level"/> is raised to it (one more revision), one transaction per unit, each row under the ETag it was
+    /// read with, with one history entry per unit naming the tasks it raised. A unit the seal reached is left as it is (the
+    /// cycle is closing); one a concurrent change reached is read again. Safe to retry: a raised obligation is not raised
+    /// twice, so a retried step writes nothing more. Returns the range's obligations as they stand after the step.
+    /// </summary>
+    Task<IReadOnlyList<Obligation>> EscalateAsync(string cycleId, UnitRange range, Func<Obligation, bool> late, int level, HistoryEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Seals the cycle at its close: once this returns, every change to its obligations is refused as
     /// closed, including one that read before the seal and would commit after it, so a summary
-    /// compiled after the seal holds every change that was accepted. Idempotent.
+    /// compiled after the seal holds every change that was accepted, and the cycle's tallies
+    /// (<see cref="ICycleTallies"/>) are counted from the sealed rows. Idempotent.
     /// </summary>
     Task SealAsync(string cycleId, CancellationToken cancellationToken);
 

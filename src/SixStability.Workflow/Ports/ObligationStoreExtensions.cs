@@ -11,11 +11,4 @@ public static class ObligationStoreExtensions
         ArgumentNullException.ThrowIfNull(store);
         return store.ListAsync(cycleId, page, cancellationToken).ToListAsync(cancellationToken);
     }
-
-    /// <summary>Every distinct due day in the cycle: the default one and any extended unit's, which the timeline is built from.</summary>
-    public static async Task<IReadOnlyCollection<DateOnly>> DueDaysAsync(this IObligationStore store, string cycleId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        return await store.ListAsync(cycleId, null, cancellationToken).Select(o => o.Due).ToHashSetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
 }

@@ -15,7 +15,7 @@ namespace SixStability.Workflow.Reviews;
 /// <see cref="ExtendDeadlineActivity"/>); refused, the unit is mailed at once. The date must still
 /// pass <see cref="ExtensionRules"/> on the day of the decision.
 /// </summary>
-public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, AuditTrail audit, TimeProvider clock)
+public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligationStore obligations, ICycleTallies tallies, MailComposer mail, Notifier notifier, ILinkSigner links, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Outcome<ExtensionRequest>> RunAsync(DecideExtensionCommand command, ICycleClient engine, CancellationToken cancellationToken)
     {
@@ -60,7 +60,7 @@ public sealed class DecideExtensionUseCase(CycleContextLoader loader, IObligatio
         }
         else if (cycle.Lookup.FindUnit(command.UnitId) is { } unit)
         {
-            IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
+            IReadOnlyCollection<DateOnly> dues = await tallies.DueDaysAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
             Uri link = links.UnitLink(command.UnitId, command.CycleId, cycle.LinkExpiry(dues));
             string step = $"extension-refused-{command.UnitId}-{pending.RequestedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
             await notifier.SendAsync(await mail.ExtensionDecisionAsync(cycle.Facts, step, unit, approved: false, currentDue, command.Note, link).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

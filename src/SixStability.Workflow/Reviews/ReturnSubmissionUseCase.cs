@@ -11,7 +11,7 @@ using SixStability.Workflow.Ports;
 namespace SixStability.Workflow.Reviews;
 
 /// <summary>退回: the coordinator returns a submitted report for revision with a reason; it is owed again and the unit is mailed the reason.</summary>
-public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligationStore obligations, MailComposer mail, Notifier notifier, ILinkSigner links, AuditTrail audit, TimeProvider clock)
+public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligationStore obligations, ICycleTallies tallies, MailComposer mail, Notifier notifier, ILinkSigner links, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Outcome<Obligation>> RunAsync(ReturnSubmissionCommand command, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
         await audit.RecordAsync(command.Actor, AuditAction.ReturnSubmission, new AuditChange(command.CycleId, AuditSubjects.Task(returned.UnitId, cycle.Lookup.FindUnit(returned.UnitId), returned.TaskNumber), AuditSubjects.Revision(returned.Revision - 1), AuditSubjects.Revision(returned.Revision), command.Reason)).ConfigureAwait(false);
         if (cycle.Lookup.FindUnit(returned.UnitId) is { } unit)
         {
-            IReadOnlyCollection<DateOnly> dues = await obligations.DueDaysAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
+            IReadOnlyCollection<DateOnly> dues = await tallies.DueDaysAsync(command.CycleId, cancellationToken).ConfigureAwait(false);
             Uri link = links.UnitLink(returned.UnitId, command.CycleId, cycle.LinkExpiry(dues));
             string step = $"returned-{returned.UnitId}-{returned.TaskNumber}-r{returned.Revision.ToString(CultureInfo.InvariantCulture)}";
             await notifier.SendAsync(await mail.ReturnedAsync(cycle.Facts, step, unit, cycle.Owed(returned, cycle.Today(now)), command.Reason!, link).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

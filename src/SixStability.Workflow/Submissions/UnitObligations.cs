@@ -22,12 +22,19 @@ public sealed class UnitObligations(CycleContextLoader loader, IObligationStore 
         return new UnitView(cycle, unit, [.. owed.OrderBy(o => o.TaskNumber)]);
     }
 
-    /// <summary>As <see cref="FindAsync(string, string, CancellationToken)"/>, narrowed to one task the unit owes.</summary>
-    public async Task<Outcome<UnitTask>> FindAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken) =>
-        (await FindAsync(cycleId, unitId, cancellationToken).ConfigureAwait(false)).Then(view =>
-            view.Obligations.FirstOrDefault(o => o.TaskNumber == task) is { } obligation
-                ? Outcome.Ok(new UnitTask(view.Cycle, view.Unit, obligation))
-                : Outcome.NotFound<UnitTask>(CycleMessages.NoTask(task)));
+    /// <summary>As <see cref="FindAsync(string, string, CancellationToken)"/>, narrowed to one task the unit owes (read by its key alone).</summary>
+    public async Task<Outcome<UnitTask>> FindAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
+    {
+        CycleContext? cycle = await loader.FindAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        if (cycle?.Lookup.FindUnit(unitId) is not { } unit)
+        {
+            return Outcome.NotFound<UnitTask>(CycleMessages.Gone);
+        }
+
+        return await obligations.GetAsync(cycleId, unitId, task, cancellationToken).ConfigureAwait(false) is { } obligation
+            ? new UnitTask(cycle, unit, obligation)
+            : Outcome.NotFound<UnitTask>(CycleMessages.NoTask(task));
+    }
 
     /// <summary>As <see cref="FindAsync(string, string, int, CancellationToken)"/>, for a change: a closed cycle is refused as closed.</summary>
     public async Task<Outcome<UnitTask>> FindOpenAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken) =>

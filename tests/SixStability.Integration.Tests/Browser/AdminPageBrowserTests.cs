@@ -28,12 +28,19 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
 
             // Everyone else still owes something, so the filter keeps them; a unit with nothing owed would go.
             await page.Locator("#late-only").CheckAsync();
+            await page.WaitForFunctionAsync("() => document.querySelector('#board tr[data-unit]') !== null && document.getElementById('matched-units') !== null");
             int shown = await page.Locator("#board tr[data-unit]").CountAsync();
+
+            // The name filter is asked of the server, which answers with the one unit it matches.
+            await page.Locator("#name-filter").FillAsync("人社");
+            await page.WaitForFunctionAsync("() => document.getElementById('matched-units').innerText === '1'");
+            string[] filtered = [.. await page.Locator("#board tr[data-unit]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.getAttribute('data-unit'))")];
 
             // Assert
             before.Should().Be("owed");
             (await page.Locator("#submitted-total").InnerTextAsync()).Should().Be("1");
             shown.Should().BeGreaterThan(40);
+            filtered.Should().Equal("rsj");
             (await page.Locator("#summary-docx").GetAttributeAsync("href")).Should().Contain("format=docx");
         }
         finally

@@ -1,13 +1,17 @@
 using System.Runtime.CompilerServices;
 using SixStability.Core.Cycles;
+using SixStability.Core.Cycles.Tallies;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Tests.Fakes;
 
-/// <summary>The obligation store's contract in memory: revisions, history, idempotency keys, the close's seal.</summary>
-internal sealed class InMemoryObligationStore : IObligationStore
+/// <summary>
+/// The obligation store's contract in memory: revisions, history, idempotency keys, the close's seal, the batched
+/// escalation write; its tallies are counted from the rows at each read, so they are always exact.
+/// </summary>
+internal sealed class InMemoryObligationStore : IObligationStore, ICycleTallies
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Cycle, string Unit, int Task), Obligation> rows = [];
@@ -37,6 +41,80 @@ internal sealed class InMemoryObligationStore : IObligationStore
             return Task.FromResult<IReadOnlyList<Obligation>>([.. rows.Values.Where(o => o.CycleId == cycleId && o.UnitId == unitId).OrderBy(o => o.TaskNumber)]);
         }
     }
+
+    public Task<Obligation?> GetAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(rows.GetValueOrDefault((cycleId, unitId, task)));
+        }
+    }
+
+    public Task<IReadOnlyList<Obligation>> EscalateAsync(string cycleId, UnitRange range, Func<Obligation, bool> late, int level, HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            List<Obligation> inRange = [.. rows.Values
+                .Where(o => o.CycleId == cycleId && string.CompareOrdinal(o.UnitId, range.FirstUnit) >= 0 && string.CompareOrdinal(o.UnitId, range.LastUnit) <= 0)
+                .OrderBy(o => o.UnitId, StringComparer.Ordinal).ThenBy(o => o.TaskNumber)];
+            if (sealedCycles.Contains(cycleId))
+            {
+                return Task.FromResult<IReadOnlyList<Obligation>>(inRange);
+            }
+
+            var after = new List<Obligation>(inRange.Count);
+            foreach (Obligation o in inRange)
+            {
+                if (late(o) && o.EscalationLevel < level)
+                {
+                    Obligation raised = o.Escalate(level) with { Revision = o.Revision + 1 };
+                    rows[(o.CycleId, o.UnitId, o.TaskNumber)] = raised;
+                    if (!history.TryGetValue((o.CycleId, o.UnitId, o.TaskNumber), out List<HistoryEntry>? entries))
+                    {
+                        history[(o.CycleId, o.UnitId, o.TaskNumber)] = entries = [];
+                    }
+
+                    entries.Add(entry);
+                    after.Add(raised);
+                }
+                else
+                {
+                    after.Add(o);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<Obligation>>(after);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, UnitTally>?> UnitsAsync(string cycleId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, UnitTally>?>(rows.Values
+                .Where(o => o.CycleId == cycleId)
+                .GroupBy(o => o.UnitId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => UnitTally.Of([.. g.Select(ObligationMark.Of)]), StringComparer.Ordinal));
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<ObligationMark>>> MarksAsync(string cycleId, IReadOnlyCollection<string> unitIds, CancellationToken cancellationToken)
+    {
+        var wanted = unitIds.ToHashSet(StringComparer.Ordinal);
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<ObligationMark>>>(rows.Values
+                .Where(o => o.CycleId == cycleId && wanted.Contains(o.UnitId))
+                .GroupBy(o => o.UnitId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<ObligationMark>)[.. g.OrderBy(o => o.TaskNumber).Select(ObligationMark.Of)], StringComparer.Ordinal));
+        }
+    }
+
+    /// <summary>Nothing to mend: tallies are counted from the rows at each read.</summary>
+    public Task MendAsync(string cycleId, IReadOnlyList<Obligation> observed, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Nothing to count ahead: tallies are counted from the rows at each read.</summary>
+    public Task RecountAsync(string cycleId, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async IAsyncEnumerable<Obligation> ListAsync(string cycleId, UnitRange? range, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

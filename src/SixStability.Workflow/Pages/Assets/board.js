@@ -59,7 +59,9 @@
     $('status').innerText = '状态：' + status + (data.step ? '　当前步骤：' + stepName(data.step) : '') + '　更新于 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false });
     if ($('close')) { $('close').style.display = data.status === 'open' ? '' : 'none'; }
     renderHealth();
-    var tasks = [], seen = {}, i, j, u, t;
+    // The plan's task numbers are the columns, the same on every page; an older answer without them lists the page's.
+    var tasks = (data.taskNumbers || []).slice(), seen = {}, i, j, u, t;
+    for (i = 0; i < tasks.length; i++) { seen[tasks[i]] = true; }
     for (i = 0; i < data.units.length; i++) {
       for (j = 0; j < data.units[i].tasks.length; j++) {
         t = data.units[i].tasks[j].task;
@@ -67,14 +69,12 @@
       }
     }
     tasks.sort(function (a, b) { return a - b; });
-    var lateOnly = $('late-only').checked, filter = $('name-filter').value;
+    renderPager();
     var html = '<tr><th>单位</th>';
     for (i = 0; i < tasks.length; i++) { html += '<th>' + tasks[i] + '</th>'; }
     html += '<th>最高级别</th>' + (canAct ? '<th></th>' : '') + '</tr>';
     for (i = 0; i < data.units.length; i++) {
       u = data.units[i];
-      if (lateOnly && u.owed.length === 0 && u.late === 0) { continue; }
-      if (filter && u.name.indexOf(filter) < 0) { continue; }
       var byTask = {};
       for (j = 0; j < u.tasks.length; j++) { byTask[u.tasks[j].task] = u.tasks[j]; }
       html += '<tr data-unit="' + esc(u.unitId) + '"><td>' + esc(u.name) + '</td>';
@@ -92,11 +92,21 @@
     for (i = 0; i < (data.extensionRequests || []).length; i++) {
       r = data.extensionRequests[i];
       if (r.state !== 'pending') { continue; }
-      pending += '<p data-request="' + esc(r.unitId) + '">' + esc((names[r.unitId] || r.unitId) + ' 申请延期至 ' + r.due + '：' + r.reason) +
+      pending += '<p data-request="' + esc(r.unitId) + '">' + esc((r.name || names[r.unitId] || r.unitId) + ' 申请延期至 ' + r.due + '：' + r.reason) +
         (canAct && data.status === 'open' ? ' <button type="button" class="decide" data-unit="' + esc(r.unitId) + '" data-approve="1">同意</button><button type="button" class="decide" data-unit="' + esc(r.unitId) + '" data-approve="0">不同意</button>' : '') + '</p>';
     }
     $('requests').innerHTML = pending;
     $('requests-card').className = pending ? 'card' : 'card hidden';
+  }
+  // The server pages and filters the units (a province has thousands): this says which page is shown of how many.
+  function renderPager() {
+    var p = data.paging;
+    if (!p) { $('pager').innerHTML = ''; return; }
+    pageNo = p.page;
+    $('pager').innerHTML = '共 <b id="matched-units">' + p.matched + '</b> 个单位' + (p.matched !== p.total ? '（全部 ' + p.total + ' 个）' : '') +
+      '，第 <b id="page-number">' + p.page + '</b> / ' + p.pages + ' 页 ' +
+      '<button type="button" id="page-prev"' + (p.page <= 1 ? ' disabled' : '') + '>上一页</button> ' +
+      '<button type="button" id="page-next"' + (p.page >= p.pages ? ' disabled' : '') + '>下一页</button>';
   }
   // The cycle's real state: the orchestration's own status, what failed, and the way back (恢复运行).
   var runtimeNames = { Failed: '运行失败', Terminated: '已被终止', Completed: '已结束', Running: '运行中', Pending: '等待启动' };
@@ -130,14 +140,17 @@
     $('health').className = lines.length > 0 ? 'card err' : 'card hidden';
     if ($('resume')) { $('resume').className = data.canResume ? 'primary' : 'primary hidden'; }
   }
-  var timer = null;
+  var timer = null, asks = 0, pageNo = 1, typing = null;
   // The next poll is set when an answer arrives, so a slow answer (a large cycle) never piles requests up.
   function load() {
     if (!current || !showBoard) { return; }
     if (timer) { clearTimeout(timer); timer = null; }
     var asked = current;
-    api('GET', '/api/cycles/' + encodeURIComponent(asked), null, function (status, json) {
-      if (asked !== current) { return; }
+    var query = '?page=' + pageNo + ($('late-only').checked ? '&late=true' : '') + ($('name-filter').value ? '&name=' + encodeURIComponent($('name-filter').value) : '');
+    var seq = ++asks;
+    api('GET', '/api/cycles/' + encodeURIComponent(asked) + query, null, function (status, json) {
+      // Only the latest question's answer is drawn: a filter typed meanwhile has asked again.
+      if (asked !== current || seq !== asks) { return; }
       if (status === 200 && json && json.units) { data = json; render(); }
       else if (status !== 200) { $('status').innerText = problem(status, json); }
       timer = setTimeout(load, 2000);
@@ -215,9 +228,21 @@
       say(status === 202 ? '已恢复运行。' : problem(status, json), status === 202); load();
     });
   };
-  if ($('late-only')) { $('late-only').onclick = render; }
-  if ($('name-filter')) { $('name-filter').onkeyup = render; }
-  $('cycle').onchange = function () { current = this.value; links(); load(); };
+  if ($('late-only')) { $('late-only').onclick = function () { pageNo = 1; load(); }; }
+  if ($('name-filter')) {
+    $('name-filter').oninput = function () {
+      if (typing) { clearTimeout(typing); }
+      typing = setTimeout(function () { typing = null; pageNo = 1; load(); }, 250);
+    };
+  }
+  if ($('pager')) {
+    $('pager').onclick = function (e) {
+      var el = e.target || e.srcElement;
+      if (el.id === 'page-prev' && pageNo > 1) { pageNo--; load(); }
+      else if (el.id === 'page-next') { pageNo++; load(); }
+    };
+  }
+  $('cycle').onchange = function () { current = this.value; pageNo = 1; links(); load(); };
   api('GET', '/api/cycles', null, function (status, json) {
     if (status !== 200 || !json) { $('status').innerText = problem(status, json); return; }
     if (json.length === 0) { $('status').innerText = '还没有报送周期。'; return; }

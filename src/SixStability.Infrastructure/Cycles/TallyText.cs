@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using SixStability.Core.Cycles;
+using SixStability.Core.Cycles.Tallies;
+
+namespace SixStability.Infrastructure.Cycles;
+
+/// <summary>
+/// How marks and tallies are written in table <c>tallies</c>: short text, so a unit's row and a shard of 200 units stay
+/// small. A mark is <c>task,state,late,level,yyyyMMdd,revision</c> (marks joined by <c>;</c>); a tally is
+/// <c>obligations,owed,submitted,late,level1,level2,level3,level,due+due…</c>. A unit's tally sits in its shard row under
+/// a property named for the unit (<see cref="PropertyOf"/>).
+/// </summary>
+internal static class TallyText
+{
+    private const string Day = "yyyyMMdd";
+
+    public static string Marks(IEnumerable<ObligationMark> marks) => string.Join(';', marks.Select(m => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{m.Task},{StateCode(m.State)},{(m.Late ? 1 : 0)},{m.Level},{m.Due.ToString(Day, CultureInfo.InvariantCulture)},{m.Revision}")));
+
+    public static IReadOnlyList<ObligationMark> Marks(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var marks = new List<ObligationMark>();
+        foreach (string one in text.Split(';'))
+        {
+            string[] f = one.Split(',');
+            marks.Add(new ObligationMark(Int(f[0]), State(f[1]), f[2] == "1", Int(f[3]), Date(f[4]), Int(f[5])));
+        }
+
+        return marks;
+    }
+
+    public static string Tally(UnitTally tally)
+    {
+        CycleCounts c = tally.Counts;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{c.Obligations},{c.Owed},{c.Submitted},{c.Late},{c.Level1},{c.Level2},{c.Level3},{tally.Level},{string.Join('+', tally.Dues.Select(d => d.ToString(Day, CultureInfo.InvariantCulture)))}");
+    }
+
+    public static UnitTally Tally(string text)
+    {
+        string[] f = text.Split(',');
+        DateOnly[] dues = [.. f[8].Split('+').Select(Date)];
+        return new UnitTally(new CycleCounts(Int(f[0]), Int(f[1]), Int(f[2]), Int(f[3]), Int(f[4]), Int(f[5]), Int(f[6])), Int(f[7]), dues[0], dues);
+    }
+
+    /// <summary>
+    /// A unit's property in its shard row. Property names allow letters, digits and underscores: a directory id
+    /// (<c>[a-z0-9-]</c>) becomes <c>U</c> + the id with <c>-</c> as <c>_</c>; any other id <c>X</c> + its UTF-8 in hex.
+    /// </summary>
+    public static string PropertyOf(string unitId)
+    {
+        ArgumentNullException.ThrowIfNull(unitId);
+        return unitId.Length > 0 && unitId.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+            ? "U" + unitId.Replace('-', '_')
+            : "X" + Convert.ToHexString(Encoding.UTF8.GetBytes(unitId));
+    }
+
+    /// <summary>The unit a shard property belongs to; null for a property that is not a unit's.</summary>
+    public static string? UnitOf(string property) => property switch
+    {
+        ['U', .. string id] => id.Replace('_', '-'),
+        ['X', .. string hex] when hex.Length % 2 == 0 && hex.All(char.IsAsciiHexDigit) => Encoding.UTF8.GetString(Convert.FromHexString(hex)),
+        _ => null,
+    };
+
+    private static char StateCode(ObligationState state) => state switch
+    {
+        ObligationState.Submitted => 'S',
+        ObligationState.Draft => 'D',
+        _ => 'O',
+    };
+
+    private static ObligationState State(string code) => code switch
+    {
+        "S" => ObligationState.Submitted,
+        "D" => ObligationState.Draft,
+        _ => ObligationState.Outstanding,
+    };
+
+    private static int Int(string text) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    private static DateOnly Date(string text) => DateOnly.ParseExact(text, Day, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Options;
+using SixStability.Core.Cycles;
+using SixStability.Core.Cycles.Tallies;
+using SixStability.Core.Rules;
+using SixStability.Infrastructure.Cycles;
+using SixStability.Infrastructure.Storage;
+using SixStability.Integration.Tests.Support;
+using SixStability.Workflow.Ports;
+
+namespace SixStability.Integration.Tests.Storage;
+
+/// <summary>The escalation step's batched write and the board's tallies, on Azurite.</summary>
+public sealed class EscalationAndTallyTests
+{
+    private static readonly DateOnly Due = new(2020, 10, 14);
+    private static readonly UnitRange Everyone = new("a", "zzz");
+
+    private static async Task<TableObligationStore> NewStoreAsync()
+    {
+        var options = Options.Create(new StorageOptions
+        {
+            ConnectionString = await SharedAzurite.ConnectionStringAsync(),
+            TablePrefix = "e" + Guid.NewGuid().ToString("N")[..12],
+        });
+        return new TableObligationStore(new TableClients(options), new AzureBlobStore(options));
+    }
+
+    private static HistoryEntry Escalation(int level) => new(DateTimeOffset.UtcNow, "system", $"escalation{level}", $"第{level}级督办");
+
+    private static async Task OpenAsync(TableObligationStore store, int units, int tasks) =>
+        await store.AddMissingAsync([.. Enumerable.Range(1, units).SelectMany(u => Enumerable.Range(1, tasks).Select(t => new Obligation("c/1", $"u{u:D3}", t, t == 1, ObligationState.Outstanding, Due)))], CancellationToken.None);
+
+    [Fact]
+    public async Task Escalation_raises_every_late_obligation_once_with_one_history_entry_each_and_a_retry_writes_nothing_more()
+    {
+        TableObligationStore store = await NewStoreAsync();
+        await OpenAsync(store, units: 3, tasks: 120); // more than one transaction per unit
+        await store.ChangeAsync("c/1", "u002", 7, o => o.Submit(DateTimeOffset.UtcNow, o.Due), new HistoryEntry(DateTimeOffset.UtcNow, "u002", "submitted", "{}"), null, CancellationToken.None);
+
+        IReadOnlyList<Obligation> after = await store.EscalateAsync("c/1", Everyone, o => o.IsOwed, 2, Escalation(2), CancellationToken.None);
+        IReadOnlyList<Obligation> retried = await store.EscalateAsync("c/1", Everyone, o => o.IsOwed, 2, Escalation(2), CancellationToken.None);
+
+        after.Should().HaveCount(360);
+        after.Where(o => o.IsOwed).Should().OnlyContain(o => o.EscalationLevel == 2 && o.Revision == 1);
+        after.Single(o => o.UnitId == "u002" && o.TaskNumber == 7).EscalationLevel.Should().Be(0);
+        List<Obligation> stored = await store.ListAllAsync("c/1", null, CancellationToken.None);
+        stored.Select(o => (o.UnitId, o.TaskNumber, o.EscalationLevel, o.Revision)).Order().Should().Equal(after.Select(o => (o.UnitId, o.TaskNumber, o.EscalationLevel, o.Revision)).Order());
+        retried.Select(o => o.Revision).Should().Equal(after.Select(o => o.Revision));
+        (await store.HistoryAsync("c/1", "u001", 100, CancellationToken.None)).Select(h => h.What).Should().Equal("escalation2");
+        (await store.HistoryAsync("c/1", "u002", 7, CancellationToken.None)).Select(h => h.What).Should().Equal("submitted");
+    }
+
+    [Fact]
+    public async Task A_history_reads_a_save_after_an_escalation_in_the_order_they_happened()
+    {
+        TableObligationStore store = await NewStoreAsync();
+        await OpenAsync(store, units: 1, tasks: 2);
+
+        await store.EscalateAsync("c/1", Everyone, o => o.IsOwed, 1, Escalation(1), CancellationToken.None);
+        await store.ChangeAsync("c/1", "u001", 2, o => o.SaveDraft(), new HistoryEntry(DateTimeOffset.UtcNow, "u001", "draft", "{}"), null, CancellationToken.None);
+        await store.EscalateAsync("c/1", Everyone, o => o.IsOwed, 2, Escalation(2), CancellationToken.None);
+
+        (await store.UnitHistoryAsync("c/1", "u001", CancellationToken.None))[2].Select(h => h.What).Should().Equal("escalation1", "draft", "escalation2");
+        (await store.HistoryAsync("c/1", "u001", 1, CancellationToken.None)).Select(h => h.What).Should().Equal("escalation1", "escalation2");
+    }
+
+    [Fact]
+    public async Task Escalation_leaves_a_sealed_cycle_as_it_stands()
+    {
+        TableObligationStore store = await NewStoreAsync();
+        await OpenAsync(store, units: 2, tasks: 3);
+        await store.SealAsync("c/1", CancellationToken.None);
+
+        IReadOnlyList<Obligation> after = await store.EscalateAsync("c/1", Everyone, o => o.IsOwed, 1, Escalation(1), CancellationToken.None);
+
+        after.Should().OnlyContain(o => o.EscalationLevel == 0 && o.Revision == 0);
+        (await store.ListAllAsync("c/1", null, CancellationToken.None)).Should().OnlyContain(o => o.EscalationLevel == 0);
+    }
+
+    [Fact]
+    public async Task The_tallies_follow_saves_escalation_and_the_seal_and_equal_counting_every_obligation()
+    {
+        TableObligationStore store = await NewStoreAsync();
+        await OpenAsync(store, units: 4, tasks: 5);
+        var entry = new HistoryEntry(DateTimeOffset.UtcNow, "u", "submitted", "{}");
+
+        await Parallel.ForEachAsync(Enumerable.Range(1, 5), async (t, ct) =>
+            await store.ChangeAsync("c/1", "u001", t, o => o.Submit(entry.At, o.Due.AddDays(t % 2)), entry, null, ct));
+        await store.ChangeAsync("c/1", "u003", 2, o => o.SaveDraft(), entry with { What = "draft" }, null, CancellationToken.None);
+        await store.EscalateAsync("c/1", Everyone, o => o.IsOwed, 1, Escalation(1), CancellationToken.None);
+        IReadOnlyDictionary<string, UnitTally> open = (await store.UnitsAsync("c/1", CancellationToken.None))!;
+        await store.SealAsync("c/1", CancellationToken.None);
+        IReadOnlyDictionary<string, UnitTally> sealedTallies = (await store.UnitsAsync("c/1", CancellationToken.None))!;
+
+        List<Obligation> all = await store.ListAllAsync("c/1", null, CancellationToken.None);
+        UnitTally.Total(open.Values).Should().Be(CycleCounts.Of(all));
+        UnitTally.Total(sealedTallies.Values).Should().Be(CycleCounts.Of(all));
+        open["u001"].NeedsAttention.Should().BeTrue("two of its tasks were submitted a day late");
+        open["u002"].Counts.Level1.Should().Be(5);
+        IReadOnlyDictionary<string, IReadOnlyList<ObligationMark>> marks = await store.MarksAsync("c/1", ["u003", "nobody"], CancellationToken.None);
+        marks.Keys.Should().Equal("u003");
+        marks["u003"].Should().Equal(all.Where(o => o.UnitId == "u003").OrderBy(o => o.TaskNumber).Select(ObligationMark.Of));
+    }
+
+    [Fact]
+    public async Task A_replayed_save_after_a_lost_answer_commits_nothing_more_and_another_body_under_its_key_is_refused()
+    {
+        TableObligationStore store = await NewStoreAsync();
+        await OpenAsync(store, units: 1, tasks: 1);
+        var entry = new HistoryEntry(DateTimeOffset.UtcNow, "u001", "submitted", "{}");
+
+        Outcome<ChangeResult> first = await store.ChangeAsync("c/1", "u001", 1, o => o.Submit(entry.At, o.Due), entry, new Idempotency("k", "f1"), CancellationToken.None);
+        Outcome<ChangeResult> again = await store.ChangeAsync("c/1", "u001", 1, o => o.Submit(entry.At, o.Due), entry, new Idempotency("k", "f1"), CancellationToken.None);
+        Outcome<ChangeResult> reused = await store.ChangeAsync("c/1", "u001", 1, o => o.Submit(entry.At, o.Due), entry, new Idempotency("k", "f2"), CancellationToken.None);
+
+        first.Value!.Replayed.Should().BeFalse();
+        again.Value!.Replayed.Should().BeTrue();
+        again.Value.Obligation.Revision.Should().Be(1);
+        reused.Kind.Should().Be(OutcomeKind.Unprocessable);
+        (await store.HistoryAsync("c/1", "u001", 1, CancellationToken.None)).Should().HaveCount(1);
+        UnitTally.Total((await store.UnitsAsync("c/1", CancellationToken.None))!.Values).Submitted.Should().Be(1);
+    }
+}
