@@ -36,6 +36,11 @@ public sealed class PlansPageBrowserTests : DevHostApiTest
             await page.Locator("#plan-upload").ClickAsync();
             await page.Locator("#draft-summary", new() { HasText = "任务 22 项" }).WaitForAsync(new() { Timeout = 15_000 });
             bool readyBefore = !await page.Locator("#draft-confirm").IsDisabledAsync();
+            await page.ShotAsync("plans-draft-desktop");
+            await page.SetViewportSizeAsync(390, 844);
+            await page.ShotAsync("plans-draft-390");
+            int overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            await page.SetViewportSizeAsync(1280, 900);
             ILocator firstTask = page.Locator("#draft-items tr:not(.not-task) input.units").First;
             string item = (await firstTask.GetAttributeAsync("data-item"))!;
             await firstTask.FillAsync("市财政局、市发改委");
@@ -48,9 +53,11 @@ public sealed class PlansPageBrowserTests : DevHostApiTest
             await page.Locator("#start-quarter").FillAsync("2020Q3");
             await page.Locator("#start-cycle").ClickAsync();
             await page.Locator("#message", new() { HasText = "已启动" }).WaitForAsync(new() { Timeout = 15_000 });
+            await page.ShotAsync("plans-confirmed-desktop");
 
             // Assert
             readyBefore.Should().BeFalse("a name the directory does not know stops confirmation");
+            overflow.Should().BeLessThanOrEqualTo(0, "at 390 px the draft's table stacks instead of widening the page");
             JsonElement plan = await (await Admin.GetAsync("/api/plans/city-b")).JsonAsync();
             JsonElement first = plan.GetProperty("sections").EnumerateArray().First().GetProperty("tasks").EnumerateArray().First();
             first.GetProperty("units").EnumerateArray().Select(u => u.GetString()).Should().Equal("市财政局", "市发改委");
