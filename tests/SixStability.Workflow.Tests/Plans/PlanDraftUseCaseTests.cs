@@ -65,6 +65,7 @@ public sealed class PlanDraftUseCaseTests
         PlanDraftView again = (await upload.RunAsync(new("city-b", SeedWithOddName(), "方案.txt", "text/plain"), CancellationToken.None)).Value!;
 
         again.Ready.Should().BeTrue();
+        again.Draft.Warnings.Should().BeEmpty("the accepted name is an alias now; nothing failed to replay");
         again.Tasks.Should().Be(21);
         again.Draft.Catalog.Should().BeEquivalentTo(accepted.Draft.Catalog);
     }
@@ -96,5 +97,38 @@ public sealed class PlanDraftUseCaseTests
         refused.Kind.Should().Be(OutcomeKind.Refused);
         refused.Message.Should().Contain(".docx");
         (await bench.Get<IPlanDraftStore>().GetAsync("city-b", CancellationToken.None)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_revised_file_is_not_given_the_last_reviews_corrections_and_the_draft_says_so()
+    {
+        await using Workbench bench = await Workbench.CreateAsync();
+        var upload = bench.Get<UploadPlanDraftUseCase>();
+        PlanDraftView first = (await upload.RunAsync(new("city-b", SeedWithOddName(), "方案.txt", "text/plain"), CancellationToken.None)).Value!;
+        PlanDraftView notTask = (await bench.Get<CorrectPlanDraftUseCase>().RunAsync(new("city-b", new MarkNotTask(first.Draft.Tasks.First().Number), first.ETag), CancellationToken.None)).Value!;
+        PlanDraftView accepted = (await bench.Get<CorrectPlanDraftUseCase>().RunAsync(new("city-b", new AcceptSuggestion(Odd, UnitId: "rsj"), notTask.ETag), CancellationToken.None)).Value!;
+        (await bench.Get<ConfirmPlanDraftUseCase>().RunAsync(new("city-b", accepted.ETag, Workbench.Coordinator), CancellationToken.None)).Kind.Should().Be(OutcomeKind.Ok);
+        byte[] revised = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(SeedWithOddName()).Replace("稳定就业岗位", "稳定和扩大就业岗位", StringComparison.Ordinal));
+
+        PlanDraftView again = (await upload.RunAsync(new("city-b", revised, "方案（修订）.txt", "text/plain"), CancellationToken.None)).Value!;
+
+        again.Tasks.Should().Be(22, "item numbers of the old review may point at other items in a revised file");
+        again.Draft.Warnings.Should().Contain(w => w.Message.Contains("未沿用", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Confirming_over_a_plan_stored_again_since_the_upload_is_a_conflict_and_keeps_that_version()
+    {
+        await using Workbench bench = await Workbench.CreateAsync();
+        PlanDraftView drafted = (await bench.Get<UploadPlanDraftUseCase>().RunAsync(new("jingdezhen", Encoding.UTF8.GetBytes(Samples.Read("jingdezhen.txt")), "方案.txt", "text/plain"), CancellationToken.None)).Value!;
+        var stored = await bench.Get<IPlanStore>().GetAsync("jingdezhen", null, CancellationToken.None);
+        Outcome<PlanStored> replaced = await bench.Get<ImportPlanUseCase>().RunAsync(new ImportPlanCommand("jingdezhen", Samples.Read("jingdezhen.txt"), IsJson: false, stored!.ETag, Workbench.Coordinator), CancellationToken.None);
+
+        Outcome<PlanStored> confirmed = await bench.Get<ConfirmPlanDraftUseCase>().RunAsync(new("jingdezhen", drafted.ETag, Workbench.Coordinator), CancellationToken.None);
+
+        replaced.Value!.Version.Should().Be(2);
+        confirmed.Kind.Should().Be(OutcomeKind.Conflict);
+        confirmed.Message.Should().Contain("第2版");
+        (await bench.Get<IPlanStore>().GetAsync("jingdezhen", null, CancellationToken.None))!.Version.Number.Should().Be(2);
     }
 }

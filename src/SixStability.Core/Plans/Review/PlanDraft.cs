@@ -59,6 +59,11 @@ public sealed record PlanDraft(
         var draft = new PlanDraft(planId, parsed.Title, parsed.Issued, parsed.Sections, parsed.Items, [], parsed.Warnings, [], []).ResolveWith(index);
         foreach (PlanCorrection correction in corrections ?? [])
         {
+            if (correction is AcceptSuggestion accepted && draft.Units.Any(u => u.IsResolved && NameNormalizer.Normalize(u.Name) == NameNormalizer.Normalize(accepted.Name ?? string.Empty)))
+            {
+                continue; // confirmed before: the name is an alias in the directory now
+            }
+
             PlanResult<PlanDraft> applied = draft.ApplyWith(correction, index);
             draft = applied.IsRefused
                 ? draft with { Warnings = [.. draft.Warnings, new PlanWarning(0, $"上次审核的修改未能重新应用（{applied.Refusal.Message}）。")] }

@@ -35,6 +35,8 @@
     return text;
   }
   function planId() { return $('plan-id').value.replace(/^\s+|\s+$/g, ''); }
+  // Corrections, confirmation and the cycle act on the draft shown, whatever the box says since.
+  function draftPlan() { return draft ? draft.draft.planId : planId(); }
   function fileType(name) {
     var n = name.toLowerCase();
     if (/\.docx$/.test(n)) { return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'; }
@@ -104,7 +106,8 @@
       html += '<tr id="item-' + it.number + '"' + (it.isTask ? '' : ' class="not-task"') + '><td>' + (it.isTask ? '任务' + it.taskNumber : '非任务') + '<br><span class="muted">' + esc(it.label) + '</span></td>' +
         '<td>' + esc(it.title) + '</td>' +
         '<td><input type="text" class="units" data-item="' + it.number + '" value="' + esc(it.units.join('、')) + '" aria-label="第' + it.number + '项的责任单位">' +
-        '<button type="button" class="small set-units" data-item="' + it.number + '">保存单位</button></td>' +
+        '<button type="button" class="small set-units" data-item="' + it.number + '" data-lead="' + it.leadCount + '">保存单位</button>' +
+        (it.leadCount > 1 ? '<span class="muted">前 ' + it.leadCount + ' 个为牵头单位</span>' : '') + '</td>' +
         '<td class="muted">' + (it.location.table ? '表' + it.location.table + '第' + it.location.row + '行' : '第' + it.location.line + '行') + '</td>' +
         '<td><button type="button" class="small toggle" data-item="' + it.number + '" data-task="' + (it.isTask ? '1' : '0') + '">' + (it.isTask ? '不是任务' : '列为任务') + '</button></td></tr>';
     }
@@ -112,7 +115,7 @@
     $('draft-confirm').disabled = !json.ready || !!json.confirmedVersion;
   }
   function correct(body) {
-    api('POST', '/api/plans/' + encodeURIComponent(planId()) + '/draft/corrections', JSON.stringify(body), 'application/json', draftTag, function (status, json, tag) {
+    api('POST', '/api/plans/' + encodeURIComponent(draftPlan()) + '/draft/corrections', JSON.stringify(body), 'application/json', draftTag, function (status, json, tag) {
       if (status === 200) { showDraft(status, json, tag); say('已修改。' + (json.ready ? '草稿可以确认了。' : ''), true); } else { say(problem(status, json), false); }
     });
   }
@@ -137,14 +140,18 @@
     } else if (/\bset-units\b/.test(t.className)) {
       var box = t.previousSibling, names = box.value.split(/[、，,；;\s]+/), units = [];
       for (var i = 0; i < names.length; i++) { if (names[i]) { units.push(names[i]); } }
-      correct({ action: 'setUnits', item: item, units: units, leadCount: 1 });
+      // The lead units (牵头单位) the plan names stay leads: the first leadCount of the list.
+      var lead = parseInt(t.getAttribute('data-lead'), 10) || 1;
+      correct({ action: 'setUnits', item: item, units: units, leadCount: Math.max(1, Math.min(lead, units.length)) });
     } else if (/\btoggle\b/.test(t.className)) {
       correct({ action: t.getAttribute('data-task') === '1' ? 'markNotTask' : 'markTask', item: item });
     }
   };
   $('draft-confirm').onclick = function () {
-    api('POST', '/api/plans/' + encodeURIComponent(planId()) + '/draft/confirm', '{}', 'application/json', draftTag, function (status, json) {
+    api('POST', '/api/plans/' + encodeURIComponent(draftPlan()) + '/draft/confirm', '{}', 'application/json', draftTag, function (status, json) {
       if (status === 200 || status === 201) {
+        // The confirmation marked the draft: read it again so its ETag and state are current.
+        api('GET', '/api/plans/' + encodeURIComponent(draftPlan()) + '/draft', undefined, null, null, function (s, j, tag) { if (s === 200) { draft = j; draftTag = tag; } });
         say('已确认为方案“' + json.title + '”第 ' + json.version + ' 版：' + json.tasks + ' 项任务。可以启动报送周期了。', true);
         $('start-card').className = '';
         $('draft-confirm').disabled = true;
@@ -154,7 +161,7 @@
   };
   $('start-cycle').onclick = function () {
     var quarter = $('start-quarter').value.replace(/^\s+|\s+$/g, '').toUpperCase();
-    api('POST', '/api/cycles', JSON.stringify({ planId: planId(), quarter: quarter }), 'application/json', null, function (status, json) {
+    api('POST', '/api/cycles', JSON.stringify({ planId: draftPlan(), quarter: quarter }), 'application/json', null, function (status, json) {
       if (status === 202) { say('报送周期 ' + json.cycleId + (json.created ? ' 已启动，报送通知正在发出。' : ' 早已启动。'), true); } else { say(problem(status, json), false); }
     });
   };

@@ -64,6 +64,14 @@ public sealed partial class ConfirmPlanDraftUseCase(IPlanDraftStore drafts, IDir
         }
 
         Versioned<PlanCatalog>? current = await plans.GetAsync(command.PlanId, null, cancellationToken).ConfigureAwait(false);
+        if (current?.ETag != stored.Value.PlanETag)
+        {
+            // Someone stored another version after this file was uploaded: confirming would silently replace it.
+            return Outcome.Conflict<PlanStored>(current is null
+                ? "方案在生成草稿后已被删除或无法读取，请重新上传方案文件。"
+                : $"方案在生成草稿后已被更新为第{current.Version.Number}版：请重新上传方案文件生成草稿，核对后再确认。");
+        }
+
         PlanCatalog catalog = confirmation.Catalog;
         Outcome<StoredVersion> plan = await plans.PutAsync(catalog, current?.ETag, cancellationToken).ConfigureAwait(false);
         if (!plan.IsOk)
@@ -71,7 +79,13 @@ public sealed partial class ConfirmPlanDraftUseCase(IPlanDraftStore drafts, IDir
             return plan.As<PlanStored>();
         }
 
-        PlanDraftRecord record = stored.Value with { ConfirmedVersion = plan.Value!.Number, Confirmed = confirmation.Corrections };
+        PlanDraftRecord record = stored.Value with
+        {
+            ConfirmedVersion = plan.Value!.Number,
+            Confirmed = confirmation.Corrections,
+            ConfirmedHash = stored.Value.FileHash,
+            PlanETag = plan.Value.ETag,
+        };
         Outcome<StoredVersion> kept = await drafts.PutAsync(record, stored.ETag, cancellationToken).ConfigureAwait(false);
         if (!kept.IsOk)
         {

@@ -40,7 +40,12 @@ public sealed class PlanDraftHandlers(
     {
         ArgumentNullException.ThrowIfNull(call);
         string planId = call.Value("planId");
-        Versioned<PlanDraftRecord>? stored = Core.Plans.PlanIds.IsValid(planId) ? await drafts.GetAsync(planId, call.Aborted).ConfigureAwait(false) : null;
+        if (!Core.Plans.PlanIds.IsValid(planId))
+        {
+            return ApiResult.BadRequest($"方案编号“{planId}”无效。", [new FieldError("planId", "格式无效。")]);
+        }
+
+        Versioned<PlanDraftRecord>? stored = await drafts.GetAsync(planId, call.Aborted).ConfigureAwait(false);
         if (stored is null)
         {
             return ApiResult.NotFound($"方案“{planId}”没有待审核的草稿：请先上传方案文件。");

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using SixStability.Core.Plans;
 using SixStability.Core.Plans.Review;
 using SixStability.Core.Rules;
 using SixStability.Core.Units;
@@ -11,7 +13,7 @@ namespace SixStability.Workflow.Plans.Drafts;
 /// replacing any draft not yet confirmed. Corrections confirmed with the plan before are replayed, so the
 /// same file uploaded again drafts to the same catalog. Nothing changes the plan until confirmation.
 /// </summary>
-public sealed partial class UploadPlanDraftUseCase(IPlanDraftStore drafts, IDirectoryStore directory, ILogger<UploadPlanDraftUseCase> logger)
+public sealed partial class UploadPlanDraftUseCase(IPlanDraftStore drafts, IDirectoryStore directory, IPlanStore plans, ILogger<UploadPlanDraftUseCase> logger)
 {
     public async Task<Outcome<PlanDraftView>> RunAsync(UploadPlanDraftCommand command, CancellationToken cancellationToken)
     {
@@ -22,16 +24,25 @@ public sealed partial class UploadPlanDraftUseCase(IPlanDraftStore drafts, IDire
         }
 
         Versioned<PlanDraftRecord>? previous = await drafts.GetAsync(command.PlanId, cancellationToken).ConfigureAwait(false);
+        string hash = Convert.ToHexString(SHA256.HashData(command.File));
         IReadOnlyList<PlanCorrection> confirmed = previous?.Value.Confirmed ?? [];
+        bool sameFile = previous?.Value.ConfirmedHash == hash;
         UnitDirectory? units = (await directory.GetAsync(null, cancellationToken).ConfigureAwait(false))?.Value;
-        var read = PlanDraft.Import(command.PlanId, command.File, command.FileName, command.ContentType, units, confirmed);
+        var read = PlanDraft.Import(command.PlanId, command.File, command.FileName, command.ContentType, units, sameFile ? confirmed : null);
         if (read.IsRefused)
         {
             return PlanDrafts.Refused<PlanDraftView>(read.Refusal);
         }
 
+        PlanDraft draft = read.Value;
+        if (!sameFile && confirmed.Count > 0)
+        {
+            draft = draft with { Warnings = [.. draft.Warnings, new PlanWarning(0, "此文件与上次确认的方案文件不同，上次审核时所做的修改未沿用，请逐项核对。")] };
+        }
+
+        Versioned<PlanCatalog>? plan = await plans.GetAsync(command.PlanId, null, cancellationToken).ConfigureAwait(false);
         string fileName = string.IsNullOrWhiteSpace(command.FileName) ? "（未命名文件）" : command.FileName.Trim();
-        var record = new PlanDraftRecord(read.Value, fileName, null, confirmed);
+        var record = new PlanDraftRecord(draft, fileName, null, confirmed, hash, previous?.Value.ConfirmedHash, plan?.ETag);
         Outcome<StoredVersion> stored = await drafts.PutAsync(record, previous?.ETag, cancellationToken).ConfigureAwait(false);
         if (!stored.IsOk)
         {
