@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SixStability.Core.Cycles;
+using SixStability.Core.Submissions;
 using SixStability.Workflow.Access;
 using SixStability.Workflow.Http;
 using SixStability.Workflow.Ports;
@@ -11,7 +12,7 @@ namespace SixStability.Workflow.Reviews;
 /// The review routes: read a unit's report with its history and download its files (a 分管领导 only of the
 /// units they oversee), return it (退回), decide a unit's 延期申请 (the coordinator).
 /// </summary>
-public sealed class ReviewHandlers(IObligationStore obligations, UnitReportQuery reports, ReturnSubmissionUseCase returns, DecideExtensionUseCase decisions, UnitScopes scopes)
+public sealed class ReviewHandlers(IObligationStore obligations, UnitReportQuery reports, ReturnSubmissionUseCase returns, DecideExtensionUseCase decisions, UnitScopes scopes, IReportingContactStore contacts)
 {
     private const int MaxBodyBytes = 16 * 1024;
 
@@ -37,7 +38,8 @@ public sealed class ReviewHandlers(IObligationStore obligations, UnitReportQuery
         }
 
         IReadOnlyList<HistoryEntry> history = await obligations.HistoryAsync(cycleId, unitId, task, call.Aborted).ConfigureAwait(false);
-        return ApiResult.Json(StatusCodes.Status200OK, new ObligationReview(obligation, HistoryItem.Of(history)));
+        ReportingContact? contact = await contacts.GetAsync(cycleId, unitId, call.Aborted).ConfigureAwait(false);
+        return ApiResult.Json(StatusCodes.Status200OK, new ObligationReview(obligation, HistoryItem.Of(history)) { Contact = contact });
     }
 
     public async Task<ApiResult> DownloadAsync(RouteCall call)
@@ -82,7 +84,11 @@ public sealed class ReviewHandlers(IObligationStore obligations, UnitReportQuery
             : ApiResult.Problem(StatusCodes.Status403Forbidden, "无权访问", $"单位“{unitId}”不在您分管的单位之内。");
 }
 
-public sealed record ObligationReview(Obligation Obligation, IReadOnlyList<HistoryItem> History);
+public sealed record ObligationReview(Obligation Obligation, IReadOnlyList<HistoryItem> History)
+{
+    /// <summary>Who answers for the unit's reports this cycle (填报人, 联系电话, 审核领导), when the unit has said.</summary>
+    public ReportingContact? Contact { get; init; }
+}
 
 public sealed record ReturnAsk(string? UnitId = null, int Task = 0, string? Reason = null);
 

@@ -102,6 +102,8 @@ public sealed class UnitPageTests : DemoCycleApiTest
         JsonElement mine = await (await api.GetAsync("/api/me/contact")).JsonAsync();
         mine.GetProperty("contact").GetProperty("approver").GetString().Should().Be("李强");
         mine.GetProperty("remembered").GetBoolean().Should().BeFalse();
+        JsonElement read = await (await Admin.GetAsync($"/api/cycles/{CycleId}/units/rsj/obligations/3")).JsonAsync();
+        read.GetProperty("contact").GetProperty("phone").GetString().Should().Be("0798-8222333", "the coordinator reading a report sees whom to call");
     }
 
     [Fact]

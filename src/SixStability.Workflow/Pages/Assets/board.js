@@ -179,6 +179,7 @@
         if (form.difficulties) { html += '<p><b>存在困难：</b>' + esc(form.difficulties) + '</p>'; }
         if (form.nextSteps) { html += '<p><b>下一步打算：</b>' + esc(form.nextSteps) + '</p>'; }
       }
+      if (json.contact) { html += '<p class="muted">填报人：' + esc(json.contact.filler) + '（' + esc(json.contact.phone) + '），审核领导：' + esc(json.contact.approver) + '</p>'; }
       $('report').innerHTML = html;
       $('report-card').className = 'card';
       if ($('report-card').scrollIntoView) { $('report-card').scrollIntoView(); }
