@@ -20,6 +20,11 @@ public sealed partial class UnitPageBrowserTests : DemoCycleApiTest
 
             // Act
             await page.GotoAsync(link);
+            await page.Locator("#filler").FillAsync("王芳");
+            await page.Locator("#phone").FillAsync("0798-8222333");
+            await page.Locator("#approver").FillAsync("李强");
+            await page.Locator("#contact").GetByRole(AriaRole.Button, new() { Name = "确认填报信息" }).ClickAsync();
+            await page.Locator("#contact-state").WaitForAsync();
             ILocator task = page.Locator("#task-6");
             await task.Locator("textarea[name=narrative]").FillAsync("三季度新开工改造老旧小区1.2万户，完成投资3.1亿元。");
             await task.GetByLabel("按进度推进").CheckAsync();
@@ -36,6 +41,11 @@ public sealed partial class UnitPageBrowserTests : DemoCycleApiTest
             (await page.Locator("#submitted-6").InnerTextAsync()).Should().Contain("三季度新开工改造老旧小区1.2万户").And.Contain("12000");
             (await page.Locator("#submitted-count").InnerTextAsync()).Should().Be("1");
             (await page.TitleAsync()).Should().Contain("市发改委");
+            (await page.Locator("#contact-state").InnerTextAsync()).Should().Be("填报人：王芳（0798-8222333），审核领导：李强");
+            (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).Should().BeLessThanOrEqualTo(0, "nothing on the unit's page is wider than a phone");
+            await page.ShotAsync("unit-390");
+            await page.SetViewportSizeAsync(1280, 900);
+            await page.ShotAsync("unit-desktop");
         }
         finally
         {
