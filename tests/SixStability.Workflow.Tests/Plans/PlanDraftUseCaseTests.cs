@@ -131,4 +131,21 @@ public sealed class PlanDraftUseCaseTests
         confirmed.Message.Should().Contain("第2版");
         (await bench.Get<IPlanStore>().GetAsync("jingdezhen", null, CancellationToken.None))!.Version.Number.Should().Be(2);
     }
+
+    [Fact]
+    public async Task Confirming_a_name_someone_added_to_the_directory_meanwhile_makes_no_new_directory_version()
+    {
+        await using Workbench bench = await Workbench.CreateAsync();
+        PlanDraftView drafted = (await bench.Get<UploadPlanDraftUseCase>().RunAsync(new("city-c", SeedWithOddName(), "方案.txt", "text/plain"), CancellationToken.None)).Value!;
+        PlanDraftView accepted = (await bench.Get<CorrectPlanDraftUseCase>().RunAsync(new("city-c", new AcceptSuggestion(Odd, UnitId: "rsj"), drafted.ETag), CancellationToken.None)).Value!;
+        var directory = bench.Get<IDirectoryStore>();
+        var current = (await directory.GetAsync(null, CancellationToken.None))!;
+        UnitDirectory withAlias = current.Value with { Units = [.. current.Value.Units.Select(u => u.Id == "rsj" ? u with { Aliases = [.. u.Aliases ?? [], Odd] } : u)] };
+        int before = (await directory.PutAsync(withAlias, current.ETag, CancellationToken.None)).Value!.Number;
+
+        Outcome<PlanStored> confirmed = await bench.Get<ConfirmPlanDraftUseCase>().RunAsync(new("city-c", accepted.ETag, Workbench.Coordinator), CancellationToken.None);
+
+        confirmed.Kind.Should().Be(OutcomeKind.Ok);
+        (await directory.GetAsync(null, CancellationToken.None))!.Version.Number.Should().Be(before, "a version that changes nothing would stale every page's ETag");
+    }
 }

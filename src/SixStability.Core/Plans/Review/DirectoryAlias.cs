@@ -10,6 +10,20 @@ namespace SixStability.Core.Plans.Review;
 public sealed record DirectoryAlias(string Alias, string? UnitId = null, string? Group = null)
 {
     /// <summary>The directory with the aliases added (each once; names it already knows are skipped).</summary>
+    /// <summary>The name is already a unit's or a group's name or alias: adding it changes nothing.</summary>
+    public static bool IsKnown(UnitDirectory directory, string name)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return IsKnown(directory.Units, directory.Groups, name);
+    }
+
+    private static bool IsKnown(IEnumerable<Unit> units, IEnumerable<UnitGroup> groups, string name)
+    {
+        string key = NameNormalizer.Normalize(name);
+        return units.Any(u => new[] { u.Name }.Concat(u.Aliases ?? []).Any(n => NameNormalizer.Normalize(n) == key))
+            || groups.Any(g => new[] { g.Name }.Concat(g.Aliases ?? []).Any(n => NameNormalizer.Normalize(n) == key));
+    }
+
     public static UnitDirectory AddTo(UnitDirectory directory, IEnumerable<DirectoryAlias> aliases)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -18,10 +32,7 @@ public sealed record DirectoryAlias(string Alias, string? UnitId = null, string?
         var groups = directory.Groups.ToList();
         foreach (DirectoryAlias alias in aliases)
         {
-            string key = NameNormalizer.Normalize(alias.Alias);
-            bool known = units.Any(u => new[] { u.Name }.Concat(u.Aliases ?? []).Any(n => NameNormalizer.Normalize(n) == key))
-                || groups.Any(g => new[] { g.Name }.Concat(g.Aliases ?? []).Any(n => NameNormalizer.Normalize(n) == key));
-            if (known)
+            if (IsKnown(units, groups, alias.Alias))
             {
                 continue;
             }

@@ -53,8 +53,9 @@ public sealed partial class ConfirmPlanDraftUseCase(IPlanDraftStore drafts, IDir
         }
 
         PlanConfirmation confirmation = confirmed.Value;
-        if (confirmation.Aliases.Count > 0)
+        if (confirmation.Aliases.Any(a => !DirectoryAlias.IsKnown(units.Value, a.Alias)))
         {
+            // Only a name the directory lacks makes a new directory version (a no-op version would stale every page's ETag).
             // Aliases first: a plan stored before its names resolve would be a plan no cycle can open.
             Outcome<StoredVersion> aliased = await directory.PutAsync(confirmation.UpdateDirectory(units.Value), units.ETag, cancellationToken).ConfigureAwait(false);
             if (!aliased.IsOk)
