@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using SixStability.Core.Calendar;
 using SixStability.Core.Submissions;
 using SixStability.Workflow.Ports;
 
@@ -31,14 +32,22 @@ public sealed class TableReportingContactStore(TableClients tables) : IReporting
         return contacts;
     }
 
-    public async Task PutAsync(string cycleId, string unitId, ReportingContact contact, CancellationToken cancellationToken)
+    public async Task PutAsync(string cycleId, Quarter quarter, string unitId, ReportingContact contact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contact);
         TableClient table = await tables.GetAsync("contacts").ConfigureAwait(false);
 
         // The cycle's row first: if the second write fails, the cycle still has what the unit gave.
         await table.UpsertEntityAsync(Row(cycleId, unitId, contact), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        await table.UpsertEntityAsync(Row(Last, unitId, contact), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        NullableResponse<TableEntity> last = await table.GetEntityIfExistsAsync<TableEntity>(Last, unitId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (last.HasValue && Quarter.TryParse(last.Value!.GetString("Quarter"), out Quarter kept) && kept.CompareTo(quarter) > 0)
+        {
+            return; // a later quarter's contact stays the one offered next
+        }
+
+        TableEntity row = Row(Last, unitId, contact);
+        row["Quarter"] = quarter.ToString();
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ReportingContact?> ReadAsync(string partition, string unitId, CancellationToken cancellationToken)

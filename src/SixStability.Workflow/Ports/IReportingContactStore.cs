@@ -1,3 +1,4 @@
+using SixStability.Core.Calendar;
 using SixStability.Core.Submissions;
 
 namespace SixStability.Workflow.Ports;
@@ -13,6 +14,9 @@ public interface IReportingContactStore
     /// <summary>Every unit's contact for one cycle, by unit id (for the coordinator and the escalation mail).</summary>
     Task<IReadOnlyDictionary<string, ReportingContact>> ListAsync(string cycleId, CancellationToken cancellationToken);
 
-    /// <summary>Keeps the contact for the cycle and as the unit's last one.</summary>
-    Task PutAsync(string cycleId, string unitId, ReportingContact contact, CancellationToken cancellationToken);
+    /// <summary>
+    /// Keeps the contact for the cycle, and as the unit's last one unless a later quarter's is already kept
+    /// (a late save to an older cycle must not become next quarter's offer).
+    /// </summary>
+    Task PutAsync(string cycleId, Quarter quarter, string unitId, ReportingContact contact, CancellationToken cancellationToken);
 }

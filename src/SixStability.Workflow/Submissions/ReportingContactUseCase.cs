@@ -45,7 +45,7 @@ public sealed class ReportingContactUseCase(ICycleStore cycles, IReportingContac
         }
 
         ReportingContact trimmed = contact!.Trimmed();
-        await contacts.PutAsync(cycleId, unitId, trimmed, cancellationToken).ConfigureAwait(false);
+        await contacts.PutAsync(cycleId, cycle.Frame.Quarter, unitId, trimmed, cancellationToken).ConfigureAwait(false);
         return new ReportingContactView(trimmed, Remembered: false);
     }
 }

@@ -90,10 +90,17 @@ internal sealed class InMemoryReportingContactStore : IReportingContactStore
     public Task<IReadOnlyDictionary<string, ReportingContact>> ListAsync(string cycleId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, ReportingContact>>(rows.Where(r => r.Key.Cycle == cycleId).ToDictionary(r => r.Key.Unit, r => r.Value, StringComparer.Ordinal));
 
-    public Task PutAsync(string cycleId, string unitId, ReportingContact contact, CancellationToken cancellationToken)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SixStability.Core.Calendar.Quarter> lastQuarter = new(StringComparer.Ordinal);
+
+    public Task PutAsync(string cycleId, SixStability.Core.Calendar.Quarter quarter, string unitId, ReportingContact contact, CancellationToken cancellationToken)
     {
         rows[(cycleId, unitId)] = contact;
-        rows[("last", unitId)] = contact;
+        if (!lastQuarter.TryGetValue(unitId, out var kept) || kept.CompareTo(quarter) <= 0)
+        {
+            lastQuarter[unitId] = quarter;
+            rows[("last", unitId)] = contact;
+        }
+
         return Task.CompletedTask;
     }
 }
