@@ -21,9 +21,9 @@ public sealed partial class ImportPlanUseCase(IPlanStore plans, IDirectoryStore 
     public async Task<Outcome<PlanStored>> RunAsync(ImportPlanCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!PlanIds.IsValid(command.PlanId))
+        if (PlanIdRule.Refuse<PlanStored>(command.PlanId) is { } invalid)
         {
-            return Outcome.Refused<PlanStored>(RuleViolation.Field("planId", "格式无效。", $"方案编号“{command.PlanId}”无效：只能使用小写字母、数字和连字符。"));
+            return invalid;
         }
 
         Outcome<PlanImportResult> read = command.IsJson ? ParseCatalog(command.Body, command.PlanId)

@@ -19,7 +19,7 @@ public sealed partial class ConfirmPlanDraftUseCase(IPlanDraftStore drafts, IDir
     public async Task<Outcome<PlanStored>> RunAsync(ConfirmPlanDraftCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (PlanDrafts.InvalidPlanId<PlanStored>(command.PlanId) is { } invalid)
+        if (PlanIdRule.Refuse<PlanStored>(command.PlanId) is { } invalid)
         {
             return invalid;
         }

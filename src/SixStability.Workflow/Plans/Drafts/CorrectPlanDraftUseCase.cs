@@ -15,7 +15,7 @@ public sealed class CorrectPlanDraftUseCase(IPlanDraftStore drafts, IDirectorySt
     public async Task<Outcome<PlanDraftView>> RunAsync(CorrectPlanDraftCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (PlanDrafts.InvalidPlanId<PlanDraftView>(command.PlanId) is { } invalid)
+        if (PlanIdRule.Refuse<PlanDraftView>(command.PlanId) is { } invalid)
         {
             return invalid;
         }

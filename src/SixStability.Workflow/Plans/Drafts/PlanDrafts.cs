@@ -24,9 +24,5 @@ internal static class PlanDrafts
     public static Outcome<T> Refused<T>(PlanRefusal refusal) =>
         Outcome.Refused<T>(refusal.Errors.Count > 0 ? RuleViolation.Of(refusal.Message, refusal.Errors) : RuleViolation.Field("body", refusal.Message));
 
-    public static Outcome<T>? InvalidPlanId<T>(string planId) => PlanIds.IsValid(planId)
-        ? null
-        : Outcome.Refused<T>(RuleViolation.Field("planId", "格式无效。", $"方案编号“{planId}”无效：只能使用小写字母、数字和连字符。"));
-
     public static Outcome<T> NoDraft<T>(string planId) => Outcome.NotFound<T>($"方案“{planId}”没有待审核的草稿：请先上传方案文件。");
 }

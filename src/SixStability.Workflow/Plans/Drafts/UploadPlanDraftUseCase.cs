@@ -18,7 +18,7 @@ public sealed partial class UploadPlanDraftUseCase(IPlanDraftStore drafts, IDire
     public async Task<Outcome<PlanDraftView>> RunAsync(UploadPlanDraftCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (PlanDrafts.InvalidPlanId<PlanDraftView>(command.PlanId) is { } invalid)
+        if (PlanIdRule.Refuse<PlanDraftView>(command.PlanId) is { } invalid)
         {
             return invalid;
         }
