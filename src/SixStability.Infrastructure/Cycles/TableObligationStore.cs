@@ -427,6 +427,7 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
         ["Figures"] = o.Figures is null ? null : JsonSerializer.Serialize(o.Figures, Json.Options),
         ["Files"] = o.Attachments is null ? null : JsonSerializer.Serialize(o.Attachments, Json.Options),
         ["Returns"] = o.Returns,
+        ["AcceptedAt"] = o.AcceptedAt,
     };
 
     private static Obligation ToObligation(TableEntity e) => new(
@@ -443,7 +444,8 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
         e.GetInt32("Rev") ?? 0,
         e.GetString("Figures") is { } figures ? JsonSerializer.Deserialize<ReportedFigures>(figures, Json.Options) : null,
         e.GetString("Files") is { } files ? JsonSerializer.Deserialize<List<Attachment>>(files, Json.Options) : null,
-        e.GetInt32("Returns") ?? 0);
+        e.GetInt32("Returns") ?? 0,
+        e.GetDateTimeOffset("AcceptedAt"));
 
     private Task<TableClient> Table() => tables.GetAsync("obligations");
 }

@@ -58,6 +58,41 @@ public sealed class ObligationTests
     }
 
     [Fact]
+    public void Accepting_a_submission_marks_it_reviewed_and_a_second_accept_keeps_the_first_time()
+    {
+        var first = new DateTimeOffset(2020, 10, 15, 9, 0, 0, TimeSpan.FromHours(8));
+        Obligation submitted = new Obligation("c", "rsj", 1, true, ObligationState.Outstanding, Due).Submit(first, Due);
+
+        Obligation accepted = submitted.Accept(first).Value!;
+        Obligation again = accepted.Accept(first.AddHours(1)).Value!;
+
+        accepted.IsAccepted.Should().BeTrue();
+        again.AcceptedAt.Should().Be(first);
+        accepted.IsOwed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void An_unsubmitted_obligation_cannot_be_accepted()
+    {
+        var o = new Obligation("c", "rsj", 1, true, ObligationState.Draft, Due);
+
+        Outcome<Obligation> accepted = o.Accept(DateTimeOffset.UnixEpoch);
+
+        accepted.Kind.Should().Be(OutcomeKind.Conflict);
+        accepted.Message.Should().Be(Obligation.NothingToAccept);
+    }
+
+    [Fact]
+    public void A_return_or_a_new_submission_clears_the_acceptance()
+    {
+        Obligation accepted = new Obligation("c", "rsj", 1, true, ObligationState.Outstanding, Due)
+            .Submit(DateTimeOffset.UnixEpoch, Due).Accept(DateTimeOffset.UnixEpoch).Value!;
+
+        accepted.Return("数据不全").Value!.AcceptedAt.Should().BeNull();
+        accepted.Submit(DateTimeOffset.UnixEpoch.AddDays(1), Due).IsAccepted.Should().BeFalse();
+    }
+
+    [Fact]
     public void Each_level_adds_its_readers()
     {
         StepDecisions.Audience(1).Should().Be(new EscalationAudience(Leader: false, SupervisionOffice: false, Coordinator: true));
