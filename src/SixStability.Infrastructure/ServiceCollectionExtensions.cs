@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Polly;
 using SendGrid;
 using SixStability.Core.Calendar;
@@ -12,11 +11,9 @@ using SixStability.Infrastructure.Cycles;
 using SixStability.Infrastructure.Links;
 using SixStability.Infrastructure.Notifications;
 using SixStability.Infrastructure.Notifications.Robots;
-using SixStability.Infrastructure.Storage;
 using SixStability.Workflow;
 using SixStability.Workflow.Access;
 using SixStability.Workflow.Cycles;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure;
 

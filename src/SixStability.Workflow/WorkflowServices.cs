@@ -1,10 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using SixStability.Core.Cycles;
 using SixStability.Core.Reports.Layout;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Audit;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Pages.Coordinator;

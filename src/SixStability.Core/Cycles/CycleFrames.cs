@@ -1,6 +1,3 @@
-using SixStability.Core.Calendar;
-using SixStability.Core.Rules;
-
 namespace SixStability.Core.Cycles;
 
 /// <summary>Turns a coordinator's policy choice into the cycle's frame, and says when a choice cannot be honoured.</summary>

@@ -1,6 +1,3 @@
-using SixStability.Core.Calendar;
-using SixStability.Core.Plans;
-
 namespace SixStability.Core.Cycles;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using SixStability.Core.Plans;
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Cycles;
 
 /// <summary>

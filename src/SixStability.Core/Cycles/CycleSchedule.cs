@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using SixStability.Core.Calendar;
-
 namespace SixStability.Core.Cycles;
 
 /// <summary>A cycle's timeline: open → reminders → due → escalation levels → close.</summary>

@@ -1,5 +1,3 @@
-using SixStability.Core.Calendar;
-
 namespace SixStability.Core.Cycles;
 
 /// <summary>Turns (quarter, policy, China business calendar) into a cycle's timeline.</summary>

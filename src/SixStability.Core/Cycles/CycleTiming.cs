@@ -1,5 +1,3 @@
-using SixStability.Core.Calendar;
-
 namespace SixStability.Core.Cycles;
 
 /// <summary>A cycle's frame, policy and calendar: what a new due day is checked against.</summary>

@@ -1,5 +1,4 @@
 using SixStability.Core.Notifications;
-using SixStability.Core.Units;
 
 namespace SixStability.Core.Cycles;
 

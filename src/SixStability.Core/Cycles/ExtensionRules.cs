@@ -1,5 +1,4 @@
 using SixStability.Core.Notifications;
-using SixStability.Core.Rules;
 
 namespace SixStability.Core.Cycles;
 

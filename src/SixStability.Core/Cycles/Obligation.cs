@@ -1,4 +1,3 @@
-using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 
 namespace SixStability.Core.Cycles;

@@ -1,7 +1,3 @@
-using SixStability.Core.Plans;
-using SixStability.Core.Rules;
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Cycles;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using SixStability.Core.Calendar;
-using SixStability.Core.Plans;
-using SixStability.Core.Rules;
-
 namespace SixStability.Core.Cycles;
 
 /// <summary>What a request to start a cycle must say: a valid plan id, a quarter (2020Q3), and a timing the calendar can honour.</summary>

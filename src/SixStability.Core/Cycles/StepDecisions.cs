@@ -1,5 +1,3 @@
-using SixStability.Core.Calendar;
-
 namespace SixStability.Core.Cycles;
 
 /// <summary>What a step does with the obligations still owed at that moment.</summary>

@@ -1,6 +1,3 @@
-using SixStability.Core.Calendar;
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Notifications;
 
 /// <summary>The facts every mail of a cycle shares.</summary>

@@ -1,5 +1,3 @@
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Notifications;
 
 /// <summary>Someone told at an escalation level, and what they are told about.</summary>

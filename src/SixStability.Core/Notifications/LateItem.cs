@@ -1,5 +1,3 @@
-using SixStability.Core.Text;
-
 namespace SixStability.Core.Notifications;
 
 /// <summary>One unit late on one task, with whom to call about it.</summary>

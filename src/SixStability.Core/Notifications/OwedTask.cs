@@ -1,5 +1,3 @@
-using SixStability.Core.Text;
-
 namespace SixStability.Core.Notifications;
 
 /// <summary>A task a unit still owes, with its own due date.</summary>

@@ -1,5 +1,3 @@
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Notifications;
 
 /// <summary>

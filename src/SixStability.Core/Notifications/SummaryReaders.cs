@@ -1,5 +1,3 @@
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Notifications;
 
 /// <summary>Who receives the quarterly report, named as every other mail names them.</summary>

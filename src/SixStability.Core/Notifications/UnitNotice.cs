@@ -1,5 +1,3 @@
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Notifications;
 
 /// <summary>A unit told at a step (opening notice, reminder): what it owes and its link.</summary>

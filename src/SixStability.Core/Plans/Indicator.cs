@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SixStability.Core.Plans;
 
 /// <summary>A quantitative target in a task's text, e.g. 完成2万户老旧小区改造 → 20000 户, cumulative.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SixStability.Core.Plans;
 
 /// <summary>A plan as the coordinator loads it: sections of numbered tasks, each with its responsible units.</summary>

@@ -1,6 +1,3 @@
-using SixStability.Core.Rules;
-using SixStability.Core.Text;
-
 namespace SixStability.Core.Plans;
 
 /// <summary>Checks a catalog that arrives as JSON (a coordinator may edit the importer's output).</summary>

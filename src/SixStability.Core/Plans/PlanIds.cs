@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace SixStability.Core.Plans;
 
 /// <summary>A plan id is part of cycle ids, table keys and URLs, so it is kept to lowercase ASCII.</summary>

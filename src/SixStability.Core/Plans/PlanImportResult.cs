@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SixStability.Core.Plans;
 
 public sealed record PlanImportResult(PlanCatalog Catalog, IReadOnlyList<PlanWarning> Warnings);

@@ -1,6 +1,3 @@
-using SixStability.Core.Rules;
-using SixStability.Core.Text;
-
 namespace SixStability.Core.Plans;
 
 /// <summary>What a plan must have before a cycle can run on it: a title, at least one task, and a responsible unit for every task.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using SixStability.Core.Calendar;
-using SixStability.Core.Plans;
-
 namespace SixStability.Core.Reports;
 
 /// <summary>

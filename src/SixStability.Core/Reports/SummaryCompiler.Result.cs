@@ -1,5 +1,4 @@
 using SixStability.Core.Cycles;
-using SixStability.Core.Plans;
 using SixStability.Core.Submissions;
 
 namespace SixStability.Core.Reports;

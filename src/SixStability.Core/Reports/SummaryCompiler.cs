@@ -1,7 +1,5 @@
 using SixStability.Core.Cycles;
-using SixStability.Core.Plans;
 using SixStability.Core.Submissions;
-using SixStability.Core.Units;
 
 namespace SixStability.Core.Reports;
 

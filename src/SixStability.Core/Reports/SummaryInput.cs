@@ -1,7 +1,3 @@
-using SixStability.Core.Calendar;
-using SixStability.Core.Plans;
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Reports;
 
 /// <param name="DayOf">The cycle day of an instant (a compressed demo cycle maps seconds to days).</param>

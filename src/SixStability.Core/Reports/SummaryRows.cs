@@ -1,9 +1,5 @@
-using System.Globalization;
-using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
-using SixStability.Core.Plans;
 using SixStability.Core.Submissions;
-using SixStability.Core.Units;
 
 namespace SixStability.Core.Reports;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using SixStability.Core.Notifications;
-using SixStability.Core.Plans;
-using SixStability.Core.Text;
 
 namespace SixStability.Core.Reports;
 

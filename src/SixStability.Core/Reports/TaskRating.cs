@@ -1,5 +1,3 @@
-using SixStability.Core.Plans;
-
 namespace SixStability.Core.Reports;
 
 /// <summary>

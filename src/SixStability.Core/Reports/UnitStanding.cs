@@ -1,5 +1,3 @@
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Reports;
 
 /// <summary>One unit's record in the cycle, named and scored.</summary>

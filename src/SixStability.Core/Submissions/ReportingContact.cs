@@ -1,6 +1,3 @@
-using SixStability.Core.Rules;
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Submissions;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SixStability.Core.Rules;
-
 namespace SixStability.Core.Submissions;
 
 /// <summary>What the coordinator must give when returning a report (退回) or deciding a unit's 延期申请.</summary>

@@ -1,6 +1,3 @@
-using SixStability.Core.Plans;
-using SixStability.Core.Rules;
-
 namespace SixStability.Core.Submissions;
 
 /// <summary>What a valid report of one task is: the narrative, a self-assessment, the lead unit's indicator values.</summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using SixStability.Core.Rules;
-
 namespace SixStability.Core.Units;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Net.Mail;
-using System.Text.RegularExpressions;
-using SixStability.Core.Rules;
-using SixStability.Core.Text;
 
 namespace SixStability.Core.Units;
 

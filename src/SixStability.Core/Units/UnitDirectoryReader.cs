@@ -1,6 +1,4 @@
 using System.Text.Json;
-using SixStability.Core.Rules;
-using SixStability.Core.Text;
 
 namespace SixStability.Core.Units;
 

@@ -1,6 +1,3 @@
-using SixStability.Core.Plans;
-using SixStability.Core.Text;
-
 namespace SixStability.Core.Units;
 
 /// <summary>Turns the names a plan writes into directory units, expanding groups.</summary>

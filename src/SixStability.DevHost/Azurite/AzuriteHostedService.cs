@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SixStability.Infrastructure.Storage;
 
 namespace SixStability.DevHost.Azurite;

@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Hosting;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.DevHost.Cli;
 

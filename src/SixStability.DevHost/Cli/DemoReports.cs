@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SixStability.DevHost.Cli;
 
 /// <summary>

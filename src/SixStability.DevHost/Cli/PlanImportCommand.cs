@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SixStability.Core.Plans;
 using SixStability.Core.Plans.Review;
 using SixStability.Core.Rules;

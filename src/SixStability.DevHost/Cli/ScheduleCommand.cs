@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Text;

@@ -5,10 +5,8 @@ using DurableTask.Core.Settings;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker.Shims;
-using Microsoft.Extensions.Options;
 using SixStability.Infrastructure.Storage;
 using SixStability.Workflow.Cycles;
-using SixStability.Workflow.Ports;
 using DtfxActivity = DurableTask.Core.TaskActivity;
 
 namespace SixStability.DevHost.Durable;

@@ -1,8 +1,4 @@
-using System.Net;
 using SixStability.DevHost.Hosting.SignIn;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Http;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.DevHost.Hosting;
 

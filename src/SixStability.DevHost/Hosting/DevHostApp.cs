@@ -5,9 +5,6 @@ using SixStability.DevHost.Hosting.SignIn;
 using SixStability.Infrastructure;
 using SixStability.Infrastructure.Configuration;
 using SixStability.Infrastructure.Notifications.Robots;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Http;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.DevHost.Hosting;
 

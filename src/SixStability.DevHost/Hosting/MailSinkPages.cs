@@ -1,8 +1,5 @@
-using System.Net;
-using Microsoft.Extensions.Options;
 using SixStability.DevHost.Hosting.MailSink;
 using SixStability.Infrastructure.Notifications;
-using SixStability.Workflow.Http;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Rendering;
 

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.Extensions.Options;
 using SixStability.Core.Notifications;
 using SixStability.Infrastructure.Notifications;
 using SixStability.Infrastructure.Notifications.Robots;

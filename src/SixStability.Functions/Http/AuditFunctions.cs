@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using SixStability.Workflow.Http;
-
 namespace SixStability.Functions.Http;
 
 /// <summary>The audit trail (协调员, 督查室; the app checks the role).</summary>

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using SixStability.Workflow.Cycles;
-using SixStability.Workflow.Http;
 
 namespace SixStability.Functions.Http;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using SixStability.Workflow.Http;
-
 namespace SixStability.Functions.Http;
 
 /// <summary>The pages people open (a unit's form at /u: its signed link; the board at /coord: a sign-in), their files, and the API's description.</summary>

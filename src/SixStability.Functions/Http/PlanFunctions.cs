@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using SixStability.Workflow.Http;
-
 namespace SixStability.Functions.Http;
 
 /// <summary>Plans and the unit directory (the roles are checked by the app: Routes.All).</summary>

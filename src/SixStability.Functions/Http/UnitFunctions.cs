@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using SixStability.Workflow.Http;
-
 namespace SixStability.Functions.Http;
 
 /// <summary>A unit's routes: anonymous to the Functions host, authorized by the signed link inside the handler.</summary>

@@ -1,9 +1,5 @@
-using System.Globalization;
-using Azure.Data.Tables;
-using SixStability.Infrastructure.Storage;
 using SixStability.Workflow.Access;
 using SixStability.Workflow.Audit;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Audit;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using SixStability.Core.Cycles;
 using SixStability.Core.Reports;
 using SixStability.Core.Reports.Layout;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using SixStability.Infrastructure.Notifications;
 using SixStability.Infrastructure.Telemetry;

@@ -1,10 +1,5 @@
-using System.Text.Json;
 using Azure;
-using Azure.Data.Tables;
-using SixStability.Core.Cycles;
 using SixStability.Core.Text;
-using SixStability.Infrastructure.Storage;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Cycles;
 

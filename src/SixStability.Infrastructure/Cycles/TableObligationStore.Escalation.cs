@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using Azure.Data.Tables;
-using SixStability.Core.Cycles;
 using SixStability.Core.Cycles.Tallies;
-using SixStability.Infrastructure.Storage;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Cycles;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Azure.Data.Tables;
-using SixStability.Infrastructure.Storage;
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Infrastructure.Cycles;
 
 /// <summary>The obligations' history: every revision of every task, in commit order, long text in blobs.</summary>

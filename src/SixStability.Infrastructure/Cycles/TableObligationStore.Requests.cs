@@ -1,8 +1,4 @@
-using System.Globalization;
 using Azure;
-using Azure.Data.Tables;
-using SixStability.Core.Cycles;
-using SixStability.Infrastructure.Storage;
 
 namespace SixStability.Infrastructure.Cycles;
 

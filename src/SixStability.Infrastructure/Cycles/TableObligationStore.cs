@@ -1,18 +1,12 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Azure;
-using Azure.Data.Tables;
-using SixStability.Core.Cycles;
 using SixStability.Core.Cycles.Tallies;
 using SixStability.Core.Rules;
 using SixStability.Core.Submissions;
 using SixStability.Core.Text;
-using SixStability.Infrastructure.Storage;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Cycles;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using SixStability.Core.Cycles;
 using SixStability.Core.Cycles.Tallies;
 
 namespace SixStability.Infrastructure.Cycles;

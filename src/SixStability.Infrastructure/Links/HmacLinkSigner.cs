@@ -1,7 +1,5 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using SixStability.Core.Links;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Links;
 

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
 using MimeKit;
-using SixStability.Core.Notifications;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Notifications;
 

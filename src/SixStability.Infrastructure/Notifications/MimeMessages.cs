@@ -1,5 +1,4 @@
 using MimeKit;
-using SixStability.Core.Notifications;
 
 namespace SixStability.Infrastructure.Notifications;
 

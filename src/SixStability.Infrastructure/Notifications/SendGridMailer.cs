@@ -1,10 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;
-using SixStability.Core.Notifications;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Notifications;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using SendGrid.Helpers.Mail;
-using SixStability.Core.Notifications;
 
 namespace SixStability.Infrastructure.Notifications;
 

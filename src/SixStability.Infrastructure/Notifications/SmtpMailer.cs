@@ -2,10 +2,7 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MimeKit;
-using SixStability.Core.Notifications;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Notifications;
 

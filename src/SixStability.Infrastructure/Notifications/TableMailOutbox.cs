@@ -1,9 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
-using SixStability.Core.Notifications;
-using SixStability.Core.Units;
-using SixStability.Infrastructure.Storage;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Notifications;
 

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Options;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Storage;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
 
 namespace SixStability.Infrastructure.Storage;
 

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using SixStability.Core.Rules;
 using SixStability.Core.Text;
-using SixStability.Core.Units;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Storage;
 

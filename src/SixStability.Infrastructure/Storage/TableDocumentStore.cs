@@ -1,8 +1,5 @@
-using System.Globalization;
 using Azure;
-using Azure.Data.Tables;
 using SixStability.Core.Rules;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Storage;
 

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using SixStability.Core.Plans;
 using SixStability.Core.Rules;
 using SixStability.Core.Text;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Storage;
 

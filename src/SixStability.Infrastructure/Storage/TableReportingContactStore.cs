@@ -1,8 +1,6 @@
 using Azure;
-using Azure.Data.Tables;
 using SixStability.Core.Calendar;
 using SixStability.Core.Submissions;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Storage;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SixStability.Workflow.Access;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SixStability.Core.Units;
-
 namespace SixStability.Workflow.Access;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Workflow.Access;
 
 /// <summary>A reader's <see cref="UnitScope"/> in a cycle, read from the directory version the cycle runs on.</summary>

@@ -1,5 +1,3 @@
-using SixStability.Workflow.Access;
-
 namespace SixStability.Workflow.Audit;
 
 /// <summary>One row of the audit trail: who (with their roles and address), when, what, and what it changed.</summary>

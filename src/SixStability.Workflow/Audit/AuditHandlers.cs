@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using SixStability.Workflow.Http;
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Workflow.Audit;
 
 /// <summary><c>GET /api/audit?cycle=&amp;person=&amp;action=&amp;format=json|xlsx</c>: the audit trail, newest first.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using SixStability.Core.Units;
-
 namespace SixStability.Workflow.Audit;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Workflow.Audit;
 
 /// <summary>

@@ -1,9 +1,6 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using SixStability.Core.Calendar;
-using SixStability.Workflow.Access;
 
 namespace SixStability.Workflow.Audit;
 

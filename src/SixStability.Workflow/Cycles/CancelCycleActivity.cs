@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 

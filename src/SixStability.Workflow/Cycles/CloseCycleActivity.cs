@@ -1,10 +1,7 @@
 using Microsoft.DurableTask;
-using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
 using SixStability.Core.Reports;
-using SixStability.Core.Units;
 using SixStability.Workflow.Notifications;
-using SixStability.Workflow.Ports;
 using SixStability.Workflow.Reports;
 
 namespace SixStability.Workflow.Cycles;

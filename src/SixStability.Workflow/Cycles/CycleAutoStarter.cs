@@ -1,11 +1,3 @@
-using Microsoft.Extensions.Logging;
-using SixStability.Core.Calendar;
-using SixStability.Core.Cycles;
-using SixStability.Core.Plans;
-using SixStability.Core.Rules;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Workflow.Cycles;
 
 /// <summary>

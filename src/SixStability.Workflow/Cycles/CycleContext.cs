@@ -1,7 +1,4 @@
-using SixStability.Core.Calendar;
-using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 

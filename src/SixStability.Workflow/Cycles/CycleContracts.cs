@@ -1,5 +1,3 @@
-using SixStability.Core.Cycles;
-
 namespace SixStability.Workflow.Cycles;
 
 /// <summary>How a coordinator (or the timer) asks for a cycle.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using SixStability.Core.Cycles;
-using SixStability.Core.Rules;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Http;
-
 namespace SixStability.Workflow.Cycles;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SixStability.Workflow.Ports;
 using SixStability.Workflow.Reports;
 
 namespace SixStability.Workflow.Cycles;

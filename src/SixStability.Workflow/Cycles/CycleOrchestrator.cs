@@ -1,6 +1,4 @@
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
-using SixStability.Core.Cycles;
 using SixStability.Workflow.Notifications;
 
 namespace SixStability.Workflow.Cycles;

@@ -1,10 +1,4 @@
-using SixStability.Core.Calendar;
-using SixStability.Core.Cycles;
 using SixStability.Core.Cycles.Tallies;
-using SixStability.Core.Rules;
-using SixStability.Core.Units;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 

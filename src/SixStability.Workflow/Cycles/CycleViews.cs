@@ -1,9 +1,5 @@
 using System.Text.Json.Serialization;
-using SixStability.Core.Calendar;
-using SixStability.Core.Cycles;
 using SixStability.Core.Cycles.Tallies;
-using SixStability.Core.Units;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 

@@ -1,6 +1,5 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 

@@ -1,8 +1,5 @@
 using Microsoft.DurableTask;
-using SixStability.Core.Cycles;
-using SixStability.Workflow.Access;
 using SixStability.Workflow.Notifications;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 

@@ -1,9 +1,6 @@
 using Microsoft.DurableTask;
-using SixStability.Core.Calendar;
-using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
 using SixStability.Workflow.Notifications;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 

@@ -1,10 +1,4 @@
 using Microsoft.DurableTask;
-using SixStability.Core.Calendar;
-using SixStability.Core.Cycles;
-using SixStability.Core.Plans;
-using SixStability.Core.Rules;
-using SixStability.Core.Units;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using SixStability.Core.Cycles;
-using SixStability.Workflow.Ports;
 using SixStability.Workflow.Submissions;
 
 namespace SixStability.Workflow.Cycles;

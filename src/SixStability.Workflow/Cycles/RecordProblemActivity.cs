@@ -1,6 +1,4 @@
 using Microsoft.DurableTask;
-using SixStability.Core.Cycles;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 

@@ -1,9 +1,3 @@
-using SixStability.Core.Cycles;
-using SixStability.Core.Rules;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Audit;
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Workflow.Cycles;
 
 /// <summary>

@@ -1,9 +1,6 @@
 using Microsoft.DurableTask;
-using SixStability.Core.Cycles;
 using SixStability.Core.Notifications;
-using SixStability.Core.Units;
 using SixStability.Workflow.Notifications;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Cycles;
 

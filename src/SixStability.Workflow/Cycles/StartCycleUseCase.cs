@@ -1,10 +1,3 @@
-using SixStability.Core.Calendar;
-using SixStability.Core.Cycles;
-using SixStability.Core.Rules;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Audit;
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Workflow.Cycles;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using SixStability.Core.Rules;
-
 namespace SixStability.Workflow.Cycles;
 
 /// <summary>Which of a cycle's units the board shows: one page, optionally only those late or owing, or whose name holds a text.</summary>

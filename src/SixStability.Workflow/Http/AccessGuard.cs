@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using SixStability.Workflow.Access;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Rendering;
 

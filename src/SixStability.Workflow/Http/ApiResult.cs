@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using SixStability.Core.Rules;
 
 namespace SixStability.Workflow.Http;
 

@@ -1,5 +1,3 @@
-using SixStability.Workflow.Audit;
-
 namespace SixStability.Workflow.Http;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Rendering;
 

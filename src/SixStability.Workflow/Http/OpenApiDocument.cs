@@ -1,10 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
-using Microsoft.AspNetCore.Http;
-using SixStability.Core.Calendar;
 using SixStability.Core.Text;
-using SixStability.Workflow.Access;
 
 namespace SixStability.Workflow.Http;
 

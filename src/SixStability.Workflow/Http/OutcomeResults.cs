@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using SixStability.Core.Rules;
-
 namespace SixStability.Workflow.Http;
 
 /// <summary>The one mapping from a use case's outcome to HTTP: 400 with the fields named, 404, 409, 503.</summary>

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using SixStability.Core.Rules;
 using SixStability.Core.Text;
 
 namespace SixStability.Workflow.Http;

@@ -1,5 +1,3 @@
-using SixStability.Workflow.Access;
-
 namespace SixStability.Workflow.Http;
 
 /// <summary>Who may call a route: every route of the table states it (README, "Who may do what").</summary>

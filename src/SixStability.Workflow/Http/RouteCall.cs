@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Http;
 

@@ -1,9 +1,5 @@
-using SixStability.Core.Plans;
 using SixStability.Core.Plans.Review;
-using SixStability.Core.Submissions;
 using SixStability.Core.Units.Workbook;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Audit;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Pages.Coordinator;

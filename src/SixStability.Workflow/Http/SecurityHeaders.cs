@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-
 namespace SixStability.Workflow.Http;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using SixStability.Core.Notifications;
 using SixStability.Core.Reports.Layout;
-using SixStability.Core.Units;
 using SixStability.Workflow.Notifications.Mail;
 using SixStability.Workflow.Rendering;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging;
 using SixStability.Core.Notifications;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Notifications;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using SixStability.Core.Units;
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Workflow.Notifications;
 
 /// <summary>

@@ -1,13 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Logging;
-using SixStability.Core.Plans;
-using SixStability.Core.Rules;
 using SixStability.Core.Text;
-using SixStability.Core.Units;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Audit;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Plans;
 

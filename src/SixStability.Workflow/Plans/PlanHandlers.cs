@@ -1,9 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http;
-using SixStability.Core.Plans;
-using SixStability.Core.Rules;
-using SixStability.Workflow.Http;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Plans;
 

@@ -1,6 +1,3 @@
-using SixStability.Core.Plans;
-using SixStability.Core.Rules;
-
 namespace SixStability.Workflow.Plans;
 
 /// <summary>The one refusal every plan use case gives a malformed plan id.</summary>

@@ -1,5 +1,3 @@
-using SixStability.Core.Cycles;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>The cycle record: its frame and policy (the timeline derives from them), status and unit pages.</summary>

@@ -1,4 +1,3 @@
-using SixStability.Core.Cycles;
 using SixStability.Core.Cycles.Tallies;
 
 namespace SixStability.Workflow.Ports;

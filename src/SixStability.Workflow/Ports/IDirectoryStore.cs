@@ -1,6 +1,3 @@
-using SixStability.Core.Rules;
-using SixStability.Core.Units;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>The unit directory, every version kept: a cycle keeps the directory it opened with.</summary>

@@ -1,7 +1,3 @@
-using SixStability.Core.Cycles;
-using SixStability.Core.Rules;
-using SixStability.Core.Submissions;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>

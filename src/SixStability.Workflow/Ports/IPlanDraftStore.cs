@@ -1,4 +1,3 @@
-using SixStability.Core.Rules;
 using SixStability.Workflow.Plans.Drafts;
 
 namespace SixStability.Workflow.Ports;

@@ -1,6 +1,3 @@
-using SixStability.Core.Plans;
-using SixStability.Core.Rules;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>Plans, every version kept: replacing a plan makes a new version and never changes a cycle that runs on an older one.</summary>

@@ -1,6 +1,3 @@
-using SixStability.Core.Calendar;
-using SixStability.Core.Submissions;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>Each unit's 填报人 / 联系电话 / 审核领导 per cycle, and the last one it gave (offered the next quarter).</summary>

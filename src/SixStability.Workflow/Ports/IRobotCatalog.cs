@@ -1,5 +1,3 @@
-using SixStability.Core.Units;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>Which group robots configuration holds a key for (<c>Channels:WeCom:Robots:*</c>, <c>Channels:DingTalk:Robots:*</c>).</summary>

@@ -1,5 +1,3 @@
-using SixStability.Core.Cycles;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>The reads several steps and handlers share.</summary>

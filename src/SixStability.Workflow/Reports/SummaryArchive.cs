@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using SixStability.Core.Cycles;
 using SixStability.Core.Reports;
 using SixStability.Core.Text;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Reports;
 

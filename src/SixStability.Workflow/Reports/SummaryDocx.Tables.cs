@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 using SixStability.Core.Reports.Layout;
 using WTableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;

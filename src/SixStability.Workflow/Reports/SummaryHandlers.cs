@@ -1,5 +1,3 @@
-using SixStability.Workflow.Http;
-
 namespace SixStability.Workflow.Reports;
 
 /// <summary><c>GET /api/cycles/{cycleId}/summary?format=html|docx|json</c>: the stored final summary, or a live preview (预览) while the cycle is open.</summary>

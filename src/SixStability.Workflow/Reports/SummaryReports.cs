@@ -1,12 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using SixStability.Core.Cycles;
 using SixStability.Core.Reports;
 using SixStability.Core.Reports.Layout;
-using SixStability.Core.Rules;
 using SixStability.Core.Text;
 using SixStability.Workflow.Cycles;
-using SixStability.Workflow.Ports;
 using SixStability.Workflow.Rendering;
 
 namespace SixStability.Workflow.Reports;

@@ -1,12 +1,5 @@
-using System.Globalization;
-using SixStability.Core.Cycles;
-using SixStability.Core.Rules;
-using SixStability.Core.Submissions;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Audit;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Notifications;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Reviews;
 

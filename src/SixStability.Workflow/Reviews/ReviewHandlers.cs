@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using SixStability.Core.Cycles;
-using SixStability.Core.Submissions;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Http;
-using SixStability.Workflow.Ports;
 using SixStability.Workflow.Submissions;
 
 namespace SixStability.Workflow.Reviews;

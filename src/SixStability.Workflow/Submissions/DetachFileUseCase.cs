@@ -1,7 +1,3 @@
-using SixStability.Core.Cycles;
-using SixStability.Core.Rules;
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Workflow.Submissions;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Submissions;
 

@@ -1,7 +1,3 @@
-using SixStability.Core.Cycles;
-using SixStability.Core.Rules;
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Workflow.Submissions;
 
 /// <summary>延期申请: the unit asks for a later date with its reason (one per unit and cycle; a new one replaces it); the coordinator decides.</summary>

@@ -1,5 +1,3 @@
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Workflow.Submissions;
 
 /// <summary>

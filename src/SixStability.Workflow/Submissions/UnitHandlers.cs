@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using SixStability.Core.Cycles;
 using SixStability.Core.Links;
-using SixStability.Core.Submissions;
-using SixStability.Workflow.Http;
 
 namespace SixStability.Workflow.Submissions;
 
@@ -33,19 +29,9 @@ public sealed class UnitHandlers(UnitLinkAccess access, UnitReportQuery reports,
         return denied ?? bad ?? (await reports.HistoryAsync(link!.Cycle, link.Unit, task, call.Aborted).ConfigureAwait(false)).ToResult(items => ApiResult.Json(StatusCodes.Status200OK, items));
     }
 
-    public async Task<ApiResult> RequestExtensionAsync(RouteCall call)
-    {
-        ArgumentNullException.ThrowIfNull(call);
-        (LinkClaims? link, ApiResult? denied) = access.Authorize(call.Request);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
-        (ExtensionAsk? body, ApiResult? unreadable) = await RequestBody.ReadJsonAsync<ExtensionAsk>(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
-        return unreadable ?? (await extension.RunAsync(new RequestExtensionCommand(link!.Cycle, link.Unit, body!.Due, body.Reason), call.Aborted).ConfigureAwait(false))
-            .ToResult(request => ApiResult.Json(StatusCodes.Status202Accepted, new ExtensionAsked(request.Due, request.State)));
-    }
+    public Task<ApiResult> RequestExtensionAsync(RouteCall call) =>
+        WithBodyAsync<ExtensionAsk>(call, async (link, body) => (await extension.RunAsync(new RequestExtensionCommand(link.Cycle, link.Unit, body.Due, body.Reason), call.Aborted).ConfigureAwait(false))
+            .ToResult(request => ApiResult.Json(StatusCodes.Status202Accepted, new ExtensionAsked(request.Due, request.State))));
 
     public async Task<ApiResult> GetContactAsync(RouteCall call)
     {
@@ -54,18 +40,9 @@ public sealed class UnitHandlers(UnitLinkAccess access, UnitReportQuery reports,
         return denied ?? (await contact.GetAsync(link!.Cycle, link.Unit, call.Aborted).ConfigureAwait(false)).ToResult(view => ApiResult.Json(StatusCodes.Status200OK, view));
     }
 
-    public async Task<ApiResult> SaveContactAsync(RouteCall call)
-    {
-        ArgumentNullException.ThrowIfNull(call);
-        (LinkClaims? link, ApiResult? denied) = access.Authorize(call.Request);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
-        (ReportingContact? body, ApiResult? unreadable) = await RequestBody.ReadJsonAsync<ReportingContact>(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
-        return unreadable ?? (await contact.SaveAsync(link!.Cycle, link.Unit, body, call.Aborted).ConfigureAwait(false)).ToResult(view => ApiResult.Json(StatusCodes.Status200OK, view));
-    }
+    public Task<ApiResult> SaveContactAsync(RouteCall call) =>
+        WithBodyAsync<ReportingContact>(call, async (link, body) => (await contact.SaveAsync(link.Cycle, link.Unit, body, call.Aborted).ConfigureAwait(false))
+            .ToResult(view => ApiResult.Json(StatusCodes.Status200OK, view)));
 
     /// <summary>附件: <c>POST …/{task}/attachments?name=文件名</c> with the file as the body.</summary>
     public async Task<ApiResult> AttachAsync(RouteCall call)
@@ -105,6 +82,21 @@ public sealed class UnitHandlers(UnitLinkAccess access, UnitReportQuery reports,
         (int task, ApiResult? bad) = call.TaskNumber();
         return denied ?? bad ?? (await reports.AttachmentAsync(link!.Cycle, link.Unit, task, call.Value("id"), call.Aborted).ConfigureAwait(false))
             .ToResult(f => ApiResult.File(f.Content, f.File.ContentType, f.File.Name));
+    }
+
+    /// <summary>The unit's link checked, then its JSON body read: a refusal of either is the answer.</summary>
+    private async Task<ApiResult> WithBodyAsync<TBody>(RouteCall call, Func<LinkClaims, TBody, Task<ApiResult>> run)
+        where TBody : class
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        (LinkClaims? link, ApiResult? denied) = access.Authorize(call.Request);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        (TBody? body, ApiResult? unreadable) = await RequestBody.ReadJsonAsync<TBody>(call.Request, MaxBodyBytes, call.Aborted).ConfigureAwait(false);
+        return unreadable ?? await run(link!, body!).ConfigureAwait(false);
     }
 
     private async Task<ApiResult> SaveAsync(RouteCall call, bool draft)

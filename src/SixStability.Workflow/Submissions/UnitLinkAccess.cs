@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using SixStability.Core.Links;
-using SixStability.Workflow.Http;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Submissions;
 

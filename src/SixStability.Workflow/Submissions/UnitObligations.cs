@@ -1,8 +1,4 @@
-using SixStability.Core.Cycles;
-using SixStability.Core.Rules;
-using SixStability.Core.Units;
 using SixStability.Workflow.Cycles;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Submissions;
 

@@ -1,12 +1,6 @@
 using System.Text.Json;
-using SixStability.Core.Calendar;
-using SixStability.Core.Cycles;
-using SixStability.Core.Plans;
 using SixStability.Core.Reports;
-using SixStability.Core.Rules;
-using SixStability.Core.Submissions;
 using SixStability.Core.Text;
-using SixStability.Workflow.Ports;
 using SixStability.Workflow.Reports;
 
 namespace SixStability.Workflow.Submissions;

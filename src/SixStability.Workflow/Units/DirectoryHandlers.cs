@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using SixStability.Core.Units;
 using SixStability.Core.Units.Workbook;
-using SixStability.Workflow.Http;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Units;
 

@@ -1,12 +1,5 @@
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Logging;
-using SixStability.Core.Plans;
-using SixStability.Core.Rules;
-using SixStability.Core.Units;
 using SixStability.Core.Units.Workbook;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Audit;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Units;
 

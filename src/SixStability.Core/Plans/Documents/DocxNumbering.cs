@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using SixStability.Core.Text;
 
 namespace SixStability.Core.Plans.Documents;
 

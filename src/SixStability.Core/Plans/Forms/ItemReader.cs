@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using SixStability.Core.Plans.Review;
 
 namespace SixStability.Core.Plans.Forms;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using SixStability.Core.Text;
-
 namespace SixStability.Core.Plans.Forms;
 
 /// <summary>The plan's title line and its date of issue (印发日期), as a 公文 writes them.</summary>

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
-using SixStability.Core.Text;
 
 namespace SixStability.Core.Plans.Forms;
 

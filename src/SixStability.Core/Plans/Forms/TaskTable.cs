@@ -1,7 +1,5 @@
-using System.Text.RegularExpressions;
 using SixStability.Core.Plans.Documents;
 using SixStability.Core.Plans.Review;
-using SixStability.Core.Text;
 
 namespace SixStability.Core.Plans.Forms;
 

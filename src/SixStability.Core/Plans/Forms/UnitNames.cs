@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace SixStability.Core.Plans.Forms;
 
 /// <summary>Splits a list of unit names and trims what is not part of a name (负责, 等有关部门 …).</summary>

@@ -1,6 +1,3 @@
-using SixStability.Core.Text;
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Plans.Review;
 
 /// <summary>The directory's names (units, their aliases, groups), looked up as plans write them.</summary>

@@ -1,5 +1,3 @@
-using SixStability.Core.Text;
-
 namespace SixStability.Core.Plans.Review;
 
 /// <summary>

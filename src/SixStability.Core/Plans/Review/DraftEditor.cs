@@ -1,5 +1,3 @@
-using SixStability.Core.Text;
-
 namespace SixStability.Core.Plans.Review;
 
 /// <summary>Applies one correction to a draft's items, title and accepted names; refuses one that does not fit.</summary>

@@ -1,9 +1,5 @@
-using System.Text.Json.Serialization;
 using SixStability.Core.Plans.Documents;
 using SixStability.Core.Plans.Forms;
-using SixStability.Core.Rules;
-using SixStability.Core.Text;
-using SixStability.Core.Units;
 
 namespace SixStability.Core.Plans.Review;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SixStability.Core.Plans.Review;
 
 /// <summary>How a unit name the plan writes stands against the unit directory.</summary>

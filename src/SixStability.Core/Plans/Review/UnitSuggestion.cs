@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SixStability.Core.Plans.Review;
 
 /// <summary>A unit or group an unknown name may mean, and why it is suggested (zh-CN).</summary>

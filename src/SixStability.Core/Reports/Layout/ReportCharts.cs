@@ -1,5 +1,3 @@
-using SixStability.Core.Units;
-
 namespace SixStability.Core.Reports.Layout;
 
 /// <summary>The charts of the report, drawn from the summary: what a reader would rather see than read.</summary>

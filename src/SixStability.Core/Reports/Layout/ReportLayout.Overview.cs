@@ -1,4 +1,3 @@
-using SixStability.Core.Units;
 using static SixStability.Core.Reports.SummaryText;
 
 namespace SixStability.Core.Reports.Layout;

@@ -1,4 +1,3 @@
-using SixStability.Core.Text;
 using static SixStability.Core.Reports.SummaryText;
 
 namespace SixStability.Core.Reports.Layout;

@@ -1,5 +1,3 @@
-using SixStability.Core.Rules;
-
 namespace SixStability.Core.Units.Workbook;
 
 /// <summary>

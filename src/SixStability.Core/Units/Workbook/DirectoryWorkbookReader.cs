@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using SixStability.Core.Rules;
 
 namespace SixStability.Core.Units.Workbook;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SixStability.DevHost.Hosting.MailSink;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using SixStability.Core.Units;
-using SixStability.Workflow.Access;
 
 namespace SixStability.DevHost.Hosting.SignIn;
 

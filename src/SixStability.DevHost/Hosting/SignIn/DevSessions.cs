@@ -1,9 +1,6 @@
 using System.Buffers.Text;
-using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using SixStability.Infrastructure.Configuration;
-using SixStability.Workflow.Access;
 
 namespace SixStability.DevHost.Hosting.SignIn;
 

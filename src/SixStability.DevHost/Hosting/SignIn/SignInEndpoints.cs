@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Options;
 using SixStability.Core.Units;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Http;
 using SixStability.Workflow.Pages;
-using SixStability.Workflow.Ports;
 using SixStability.Workflow.Rendering;
 
 namespace SixStability.DevHost.Hosting.SignIn;

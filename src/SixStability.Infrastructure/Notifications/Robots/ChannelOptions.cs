@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using SixStability.Core.Notifications;
 
 namespace SixStability.Infrastructure.Notifications.Robots;
 

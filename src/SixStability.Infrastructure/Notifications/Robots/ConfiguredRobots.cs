@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using SixStability.Core.Units;
-using SixStability.Workflow.Ports;
-
 namespace SixStability.Infrastructure.Notifications.Robots;
 
 /// <summary>The robots configuration holds a key for (a DingTalk robot needs at least its access token).</summary>

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using SixStability.Core.Units;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Notifications.Robots;
 

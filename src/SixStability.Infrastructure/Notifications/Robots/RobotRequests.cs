@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
-using SixStability.Core.Notifications;
 
 namespace SixStability.Infrastructure.Notifications.Robots;
 

@@ -1,10 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
-using SixStability.Core.Notifications;
-using SixStability.Core.Units;
-using SixStability.Infrastructure.Storage;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Infrastructure.Notifications.Robots;
 

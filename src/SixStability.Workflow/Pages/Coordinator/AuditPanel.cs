@@ -1,5 +1,3 @@
-using SixStability.Workflow.Audit;
-
 namespace SixStability.Workflow.Pages.Coordinator;
 
 /// <summary>The audit trail as the coordinator's page shows it: the rows found, the filter that found them, the cycles to choose from.</summary>

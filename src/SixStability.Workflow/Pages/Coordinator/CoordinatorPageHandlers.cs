@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Audit;
-using SixStability.Workflow.Http;
-using SixStability.Workflow.Ports;
 using SixStability.Workflow.Rendering;
 
 namespace SixStability.Workflow.Pages.Coordinator;

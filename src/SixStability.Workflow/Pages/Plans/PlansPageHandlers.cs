@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Http;
 using SixStability.Workflow.Rendering;
 
 namespace SixStability.Workflow.Pages.Plans;

@@ -1,6 +1,3 @@
-using SixStability.Core.Cycles;
-using SixStability.Core.Submissions;
-
 namespace SixStability.Workflow.Pages.Unit;
 
 /// <summary>A co-unit's (配合单位) part of a task the page's unit leads: its state and what it last submitted.</summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using SixStability.Core.Links;
-using SixStability.Core.Rules;
-using SixStability.Core.Submissions;
-using SixStability.Workflow.Http;
 using SixStability.Workflow.Rendering;
 using SixStability.Workflow.Submissions;
 

@@ -1,8 +1,3 @@
-using SixStability.Core.Cycles;
-using SixStability.Core.Plans;
-using SixStability.Core.Rules;
-using SixStability.Core.Submissions;
-using SixStability.Workflow.Ports;
 using SixStability.Workflow.Submissions;
 
 namespace SixStability.Workflow.Pages.Unit;

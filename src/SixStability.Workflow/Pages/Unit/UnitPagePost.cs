@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using SixStability.Core.Rules;
-using SixStability.Core.Submissions;
 using SixStability.Core.Text;
 
 namespace SixStability.Workflow.Pages.Unit;

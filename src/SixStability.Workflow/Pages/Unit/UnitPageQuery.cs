@@ -1,9 +1,4 @@
-using SixStability.Core.Cycles;
-using SixStability.Core.Plans;
 using SixStability.Core.Reports;
-using SixStability.Core.Rules;
-using SixStability.Core.Submissions;
-using SixStability.Workflow.Ports;
 using SixStability.Workflow.Reports;
 using SixStability.Workflow.Submissions;
 

@@ -1,11 +1,4 @@
-using Microsoft.Extensions.Logging;
-using SixStability.Core.Plans;
 using SixStability.Core.Plans.Review;
-using SixStability.Core.Rules;
-using SixStability.Core.Units;
-using SixStability.Workflow.Access;
-using SixStability.Workflow.Audit;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Plans.Drafts;
 

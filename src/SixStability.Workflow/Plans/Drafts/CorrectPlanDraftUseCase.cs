@@ -1,7 +1,4 @@
 using SixStability.Core.Plans.Review;
-using SixStability.Core.Rules;
-using SixStability.Core.Units;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Plans.Drafts;
 

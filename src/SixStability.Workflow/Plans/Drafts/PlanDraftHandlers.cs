@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using SixStability.Core.Plans.Review;
-using SixStability.Core.Rules;
-using SixStability.Workflow.Http;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Plans.Drafts;
 

@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Logging;
-using SixStability.Core.Plans;
 using SixStability.Core.Plans.Review;
-using SixStability.Core.Rules;
-using SixStability.Core.Units;
-using SixStability.Workflow.Ports;
 
 namespace SixStability.Workflow.Plans.Drafts;
 
