@@ -17,7 +17,12 @@ public sealed class YearRecordsTests
 
     private static readonly Dictionary<string, string> Names = new()
     {
-        ["a"] = "甲县政府", ["b"] = "乙局", ["c"] = "丙局", ["d"] = "丁局", ["e"] = "戊局", ["f"] = "己局",
+        ["a"] = "甲县政府",
+        ["b"] = "乙局",
+        ["c"] = "丙局",
+        ["d"] = "丁局",
+        ["e"] = "戊局",
+        ["f"] = "己局",
     };
 
     private static QuarterStandings Quarter(int n, IReadOnlyList<UnitStanding> units, Dictionary<string, int>? accepted = null, bool open = false) =>
