@@ -81,7 +81,7 @@ public static class YearLayout
         decimal step = Step(high - low);
         decimal min = Math.Floor(low / step) * step;
         decimal max = Math.Max(step, Math.Ceiling(high / step) * step);
-        string? note = shown.Count < year.Units.Count ? $"共{year.Units.Count}个单位，图中为得分最高和最低的各{maxBars / 2}个左右，其余见排名表。" : null;
+        string? note = shown.Count < year.Units.Count ? $"共{year.Units.Count}个单位，图中为排名最前的{maxBars / 2}个和最后的{maxBars - (maxBars / 2)}个，其余见排名表。" : null;
         return new BarChart(
             $"{year.Year}年度各单位得分",
             [.. shown.Select(u => $"{u.Rank}.{u.Name}")],
@@ -117,9 +117,10 @@ public static class YearLayout
     public static string QuarterText(UnitQuarter? q) =>
         q is null ? "—" : $"{Points(q.Score)}分/{(q.OnTimeRate is { } rate ? N(rate) + "%" : "未到期")}";
 
+    /// <summary>The unit's kind in a table cell, short enough not to wrap: 县市区, 园区, 市直部门.</summary>
     public static string KindName(UnitKind? kind) => kind switch
     {
-        UnitKind.CountyGovernment => "县（市、区）",
+        UnitKind.CountyGovernment => "县市区",
         UnitKind.ParkCommittee => "园区",
         UnitKind.Department => "市直部门",
         _ => "—",
