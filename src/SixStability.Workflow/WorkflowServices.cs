@@ -6,10 +6,12 @@ using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Pages.Coordinator;
 using SixStability.Workflow.Pages.Plans;
 using SixStability.Workflow.Pages.Unit;
+using SixStability.Workflow.Pages.Year;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Plans.Drafts;
 using SixStability.Workflow.Rendering;
 using SixStability.Workflow.Reports;
+using SixStability.Workflow.Reports.Year;
 using SixStability.Workflow.Reviews;
 using SixStability.Workflow.Submissions;
 using SixStability.Workflow.Units;
@@ -35,6 +37,7 @@ public static class WorkflowServices
         services.TryAddSingleton(ReportOptions.Default);
         services.AddSingleton<SummaryArchive>();
         services.AddSingleton<SummaryReports>();
+        services.AddSingleton<YearReports>();
         services.AddSingleton<CycleAutoStarter>();
         services.AddSingleton<CycleHistoryPurge>();
         services.AddSingleton<OrphanBlobSweep>();
@@ -90,6 +93,8 @@ public static class WorkflowServices
         services.AddSingleton<UnitPageHandlers>();
         services.AddSingleton<CoordinatorPageHandlers>();
         services.AddSingleton<PlansPageHandlers>();
+        services.AddSingleton<YearHandlers>();
+        services.AddSingleton<YearPageHandlers>();
         services.AddSingleton<AuditHandlers>();
         return services;
     }

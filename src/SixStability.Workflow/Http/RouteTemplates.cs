@@ -14,6 +14,7 @@ public static class RouteTemplates
     public const string Cycles = "api/cycles";
     public const string Cycle = "api/cycles/{cycleId}";
     public const string CycleSummary = "api/cycles/{cycleId}/summary";
+    public const string PlanYear = "api/plans/{planId}/years/{year}";
     public const string CycleExtensions = "api/cycles/{cycleId}/extensions";
     public const string CycleClose = "api/cycles/{cycleId}/close";
     public const string CycleCancel = "api/cycles/{cycleId}/cancel";
@@ -44,6 +45,9 @@ public static class RouteTemplates
 
     /// <summary>Loading the directory and plans from files, and reviewing a plan's draft.</summary>
     public const string PlansPage = "coord/plans";
+
+    /// <summary>A plan's year at a glance: ranking, chart, 表扬 and 问责 (<c>?plan=&amp;year=</c>).</summary>
+    public const string YearPage = "coord/year";
 
     /// <summary>Static files the pages load (the board's script), so pages need no inline script.</summary>
     public const string Asset = "assets/{name}";

@@ -1,13 +1,16 @@
 using SixStability.Core.Plans.Review;
+using SixStability.Core.Reports.Year;
 using SixStability.Core.Units.Workbook;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Pages.Coordinator;
 using SixStability.Workflow.Pages.Plans;
 using SixStability.Workflow.Pages.Unit;
+using SixStability.Workflow.Pages.Year;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Plans.Drafts;
 using SixStability.Workflow.Reports;
+using SixStability.Workflow.Reports.Year;
 using SixStability.Workflow.Reviews;
 using SixStability.Workflow.Submissions;
 using SixStability.Workflow.Units;
@@ -85,6 +88,10 @@ public static class Routes
         {
             ResponseMediaType = Html, Query = [("format", "html、docx、json 或 xlsx（汇总表，每个单位每项任务一行；默认 html）")],
         },
+        new("GetPlanYear", "GET", T.PlanYear, Reports, "方案的年度考评：各单位各季度按时率、逾期、最高督办级别、退回、审核通过和得分，年度得分与排名（得分相同名次并列），拟表扬和拟问责及理由；进行中的季度按当前情况计", c => c.Get<YearHandlers>().GetAsync(c))
+        {
+            Response = typeof(YearReview), Query = [("format", "json（默认）、xlsx（年度排名）或 docx（年度报告）")],
+        },
         new("ExtendCycle", "POST", T.CycleExtensions, Coordinator, "延长某单位的截止日期", c => c.Get<CycleHandlers>().ExtendAsync(c))
         {
             Body = typeof(ExtendAsk), Response = typeof(CommandAccepted), SuccessStatus = 202, Audit = AuditAction.ExtendCycle,
@@ -149,6 +156,10 @@ public static class Routes
         },
         new("CoordinatorPage", "GET", T.CoordinatorPage, Everyone, "调度页面（按角色显示：协调员可操作，其他角色只读）", c => c.Get<CoordinatorPageHandlers>().GetAsync(c)) { ResponseMediaType = Html },
         new("PlansPage", "GET", T.PlansPage, Coordinator, "方案与单位名录：上传、核对草稿、确认", c => c.Get<PlansPageHandlers>().GetAsync(c)) { ResponseMediaType = Html },
+        new("YearPage", "GET", T.YearPage, Reports, "年度考评页面：排名、得分图、拟表扬和拟问责、下载 .xlsx 和 .docx", c => c.Get<YearPageHandlers>().GetAsync(c))
+        {
+            ResponseMediaType = Html, Query = [("plan", "方案编号（不填时为最近有报送周期的方案）"), ("year", "年份，如 2020")],
+        },
         new("GetAsset", "GET", T.Asset, RouteAccess.Anyone, "页面使用的样式表和脚本", Assets.GetAsync) { ResponseMediaType = "text/css" },
     ];
 

@@ -95,7 +95,7 @@ internal sealed class DocxChart(MainDocumentPart main)
             new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
             new C.MajorTickMark { Val = C.TickMarkValues.None },
             new C.MinorTickMark { Val = C.TickMarkValues.None },
-            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.Low }, // at the axis's low end: clear of bars below zero,
             TextProperties(900, bold: false),
             new C.CrossingAxis { Val = 2U },
             new C.Crosses { Val = C.CrossesValues.AutoZero },
@@ -105,7 +105,7 @@ internal sealed class DocxChart(MainDocumentPart main)
             new C.NoMultiLevelLabels { Val = true });
         var values = new C.ValueAxis(
             new C.AxisId { Val = 2U },
-            new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }, new C.MaxAxisValue { Val = (double)chart.Max }, new C.MinAxisValue { Val = 0D }),
+            new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }, new C.MaxAxisValue { Val = (double)chart.Max }, new C.MinAxisValue { Val = (double)chart.Min }),
             new C.Delete { Val = false },
             new C.AxisPosition { Val = C.AxisPositionValues.Bottom },
             new C.MajorGridlines(new C.ChartShapeProperties(new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = "D9D9D9" })) { Width = 6350 })),
@@ -117,7 +117,7 @@ internal sealed class DocxChart(MainDocumentPart main)
             new C.CrossingAxis { Val = 1U },
             new C.Crosses { Val = C.CrossesValues.Maximum }, // with the categories top-down, the value axis sits at the bottom
             new C.CrossBetween { Val = C.CrossBetweenValues.Between },
-            new C.MajorUnit { Val = chart.Max <= 100 ? 25D : 50D });
+            new C.MajorUnit { Val = (double)chart.TickStep });
 
         var plotArea = new C.PlotArea(new C.Layout(), bar, categories, values);
         var title = new C.Title(
@@ -151,7 +151,7 @@ internal sealed class DocxChart(MainDocumentPart main)
         var numbers = new C.NumberingCache(new C.FormatCode("General"), new C.PointCount { Val = (uint)chart.Categories.Count });
         for (int i = 0; i < chart.Categories.Count; i++)
         {
-            decimal value = i < series.Values.Count ? Math.Min(series.Values[i], chart.Max) : 0;
+            decimal value = i < series.Values.Count ? Math.Clamp(series.Values[i], chart.Min, chart.Max) : 0;
             numbers.Append(new C.NumericPoint(new C.NumericValue(value.ToString(CultureInfo.InvariantCulture))) { Index = (uint)i });
         }
 

@@ -147,7 +147,7 @@ public sealed class SummaryReports(CycleContextLoader loader, IObligationStore o
         }
     }
 
-    private static IEnumerable<UnitRange?> Ranges(CycleRecord record) => record.UnitRanges.Count > 0 ? record.UnitRanges.Cast<UnitRange?>() : [null];
+    internal static IEnumerable<UnitRange?> Ranges(CycleRecord record) => record.UnitRanges.Count > 0 ? record.UnitRanges.Cast<UnitRange?>() : [null];
 
     private async Task<SummaryInput> InputAsync(CycleContext cycle, bool final, CancellationToken cancellationToken)
     {

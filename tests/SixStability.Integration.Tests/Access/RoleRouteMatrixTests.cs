@@ -220,6 +220,7 @@ public sealed class RoleRouteMatrixTests : IAsyncLifetime
         ["ListCycles"] = [C, S, L, V],
         ["GetCycle"] = [C, S, L],
         ["GetCycleSummary"] = [C, S, V],
+        ["GetPlanYear"] = [C, S, V],
         ["ExtendCycle"] = [C],
         ["CloseCycle"] = [C],
         ["ResumeCycle"] = [C],
@@ -231,6 +232,7 @@ public sealed class RoleRouteMatrixTests : IAsyncLifetime
         ["GetAudit"] = [C, S],
         ["CoordinatorPage"] = [C, S, L, V],
         ["PlansPage"] = [C],
+        ["YearPage"] = [C, S, V],
         ["GetMyObligations"] = [],
         ["SubmitMyObligation"] = [],
         ["SaveMyDraft"] = [],
@@ -315,6 +317,7 @@ public sealed class RoleRouteMatrixTests : IAsyncLifetime
             "{task}" => route.Template.StartsWith("api/cycles/", StringComparison.Ordinal) ? leaderTask.ToString(System.Globalization.CultureInfo.InvariantCulture) : "1",
             "{id}" => attachmentId,
             "{name}" => "site.css",
+            "{year}" => "2020",
             _ => s,
         }));
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
