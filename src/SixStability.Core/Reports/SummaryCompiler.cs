@@ -90,6 +90,7 @@ public sealed class SummaryCompiler(SummaryInput input)
         unit.DaysLateTotal += daysLate;
         unit.Level = Math.Max(unit.Level, obligation.EscalationLevel);
         unit.Returns += obligation.Returns;
+        unit.Accepted += obligation.IsAccepted ? 1 : 0;
     }
 
     public CycleSummary Compile()
@@ -166,7 +167,8 @@ public sealed class SummaryCompiler(SummaryInput input)
             taskSummaries.Values.Count(t => t.Status == Rag.Red),
             taskSummaries.Values.Count(t => t.Status == Rag.Pending),
             leadDue,
-            coUnitDue == leadDue ? null : coUnitDue);
+            coUnitDue == leadDue ? null : coUnitDue,
+            units.Values.Sum(u => u.Accepted));
 
         LateUnit[] lateUnits = [.. units
             .Where(u => u.Value.Late > 0 || u.Value.Overdue > 0)
@@ -276,7 +278,7 @@ public sealed class SummaryCompiler(SummaryInput input)
 
     private UnitStanding Standing(string unitId, UnitTally u)
     {
-        var facts = new UnitCycleFacts(unitId, u.Obligations, u.Submitted, u.OnTime, u.Late, u.Overdue, u.Pending, u.DaysLateTotal, u.Level, u.Returns, u.IndicatorsAhead, u.DeadlinesMet);
+        var facts = new UnitCycleFacts(unitId, u.Obligations, u.Submitted, u.OnTime, u.Late, u.Overdue, u.Pending, u.DaysLateTotal, u.Level, u.Returns, u.IndicatorsAhead, u.DeadlinesMet) { Accepted = u.Accepted };
         return new UnitStanding(unitId, Name(unitId), resolver.FindUnit(unitId)?.Kind, facts, rule.Score(facts));
     }
 
@@ -383,5 +385,7 @@ public sealed class SummaryCompiler(SummaryInput input)
         public int IndicatorsAhead { get; set; }
 
         public int DeadlinesMet { get; set; }
+
+        public int Accepted { get; set; }
     }
 }
