@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SixStability.Core.Calendar;
 
 namespace SixStability.Core.Cycles;
@@ -57,8 +58,9 @@ public static class StepDecisions
 public sealed record EscalationAudience(bool Leader, bool SupervisionOffice, bool Coordinator);
 
 /// <summary>Counts for the coordinator and the orchestration's custom status.</summary>
-/// <param name="Accepted">Of the submitted, those the coordinator accepted as they stand (已审核); last, with a default, so counts stored before it still read.</param>
-public sealed record CycleCounts(int Obligations, int Owed, int Submitted, int Late, int Level1, int Level2, int Level3, int Accepted = 0)
+/// <param name="Accepted">Of the submitted, those the coordinator accepted as they stand (已审核). Last, with a default, and left out of
+/// the JSON while 0: counts in orchestration histories recorded before it still read, and write back, exactly as they were.</param>
+public sealed record CycleCounts(int Obligations, int Owed, int Submitted, int Late, int Level1, int Level2, int Level3, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Accepted = 0)
 {
     public static readonly CycleCounts Zero = new(0, 0, 0, 0, 0, 0, 0);
 

@@ -97,6 +97,9 @@ public sealed record ObligationReview(Obligation Obligation, IReadOnlyList<Histo
     /// <summary>Who answers for the unit's reports this cycle (填报人, 联系电话, 审核领导), when the unit has said.</summary>
     public ReportingContact? Contact { get; init; }
 
+    /// <summary>Whether the cycle still takes decisions (通过, 退回): a closed or cancelled one is read only.</summary>
+    public bool CycleOpen { get; init; }
+
     public string? UnitName { get; init; }
 
     public string? TaskTitle { get; init; }

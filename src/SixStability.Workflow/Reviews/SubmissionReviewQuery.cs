@@ -45,6 +45,7 @@ public sealed class SubmissionReviewQuery(IObligationStore obligations, ICycleTa
         return new ObligationReview(obligation, HistoryItem.Of(history))
         {
             Contact = await contactRead.ConfigureAwait(false),
+            CycleOpen = record?.Status == CycleStatus.Open,
             UnitName = lookup?.UnitName(unitId) ?? unitId,
             TaskTitle = lookup?.TaskTitle(task) ?? $"任务{task}",
             Targets = obligation.IsLead ? lookup?.Indicators(task) ?? [] : [],

@@ -36,6 +36,7 @@ public sealed class SubmissionReviewQueryTests
             new DiffSegment(DiffKind.Same, "万人。"));
         review.UnitName.Should().Be("市人社局");
         review.TaskTitle.Should().Be("稳定就业岗位");
+        review.CycleOpen.Should().BeTrue();
     }
 
     [Fact]

@@ -131,7 +131,7 @@
       deadlines(form.deadlines || []);
       files(form.attachments || [], o);
     }
-    actions(o);
+    actions(o, r.cycleOpen);
     history(revisions, r.history || []);
     pane.className = 'review-pane';
     if (pane.scrollTop) { pane.scrollTop = 0; }
@@ -204,10 +204,14 @@
     }
   }
 
-  function actions(o) {
+  function actions(o, cycleOpen) {
     if (!canAct) { return; }
     var box = add(pane, el('div', 'review-actions'));
     box.id = 'review-actions';
+    if (!cycleOpen) {
+      add(box, el('p', 'muted', '本周期已结束，报送材料只能查看，不能再审核通过或退回。'));
+      return;
+    }
     if (o.state !== 'submitted') {
       add(box, el('p', 'muted', '该任务当前没有待审核的报送。'));
       return;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SixStability.Core.Cycles;
 using SixStability.Core.Cycles.Tallies;
 
@@ -59,5 +60,17 @@ public sealed class AcceptedTallyTests
         var two = new CycleCounts(3, 1, 2, 0, 0, 0, 0, 2);
 
         one.Plus(two).Accepted.Should().Be(3);
+    }
+
+    [Fact]
+    public void Counts_recorded_before_acceptance_existed_read_and_write_back_the_same_json()
+    {
+        const string recorded = """{"Obligations":195,"Owed":194,"Submitted":1,"Late":0,"Level1":0,"Level2":0,"Level3":0}""";
+
+        CycleCounts read = JsonSerializer.Deserialize<CycleCounts>(recorded)!;
+
+        read.Accepted.Should().Be(0);
+        JsonSerializer.Serialize(read).Should().Be(recorded);
+        JsonSerializer.Serialize(read with { Accepted = 2 }).Should().EndWith(""","Accepted":2}""");
     }
 }
