@@ -69,6 +69,8 @@ public static class WorkflowServices
         services.AddSingleton<DetachFileUseCase>();
         services.AddSingleton<RequestExtensionUseCase>();
         services.AddSingleton<ReturnSubmissionUseCase>();
+        services.AddSingleton<AcceptSubmissionUseCase>();
+        services.AddSingleton<SubmissionReviewQuery>();
         services.AddSingleton<DecideExtensionUseCase>();
         services.AddSingleton<StartCycleUseCase>();
         services.AddSingleton<CycleCommandUseCase>();

@@ -55,14 +55,16 @@ public static class StepDecisions
 public sealed record EscalationAudience(bool Leader, bool SupervisionOffice, bool Coordinator);
 
 /// <summary>Counts for the coordinator and the orchestration's custom status.</summary>
-public sealed record CycleCounts(int Obligations, int Owed, int Submitted, int Late, int Level1, int Level2, int Level3)
+/// <param name="Accepted">Of the submitted, those the coordinator accepted as they stand (已审核). Last, with a default, and left out of
+/// the JSON while 0: counts in orchestration histories recorded before it still read, and write back, exactly as they were.</param>
+public sealed record CycleCounts(int Obligations, int Owed, int Submitted, int Late, int Level1, int Level2, int Level3, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Accepted = 0)
 {
     public static readonly CycleCounts Zero = new(0, 0, 0, 0, 0, 0, 0);
 
     public static CycleCounts Of(IEnumerable<Obligation> obligations)
     {
         ArgumentNullException.ThrowIfNull(obligations);
-        int total = 0, owed = 0, submitted = 0, late = 0, l1 = 0, l2 = 0, l3 = 0;
+        int total = 0, owed = 0, submitted = 0, late = 0, l1 = 0, l2 = 0, l3 = 0, accepted = 0;
         foreach (Obligation o in obligations)
         {
             total++;
@@ -72,14 +74,15 @@ public sealed record CycleCounts(int Obligations, int Owed, int Submitted, int L
             l1 += o.EscalationLevel == 1 ? 1 : 0;
             l2 += o.EscalationLevel == 2 ? 1 : 0;
             l3 += o.EscalationLevel >= 3 ? 1 : 0;
+            accepted += o.IsAccepted ? 1 : 0;
         }
 
-        return new(total, owed, submitted, late, l1, l2, l3);
+        return new(total, owed, submitted, late, l1, l2, l3, accepted);
     }
 
     public CycleCounts Plus(CycleCounts other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return new(Obligations + other.Obligations, Owed + other.Owed, Submitted + other.Submitted, Late + other.Late, Level1 + other.Level1, Level2 + other.Level2, Level3 + other.Level3);
+        return new(Obligations + other.Obligations, Owed + other.Owed, Submitted + other.Submitted, Late + other.Late, Level1 + other.Level1, Level2 + other.Level2, Level3 + other.Level3, Accepted + other.Accepted);
     }
 }

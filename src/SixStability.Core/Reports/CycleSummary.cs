@@ -39,6 +39,7 @@ public sealed record CycleSummary(
 /// <param name="Pending">Tasks not rated yet: a preview before their due day, with no report in.</param>
 /// <param name="LeadDue">The lead units' due day (the latest default due day); co-units are due before it.</param>
 /// <param name="CoUnitDue">The co-units' due day when it differs from the lead units'.</param>
+/// <param name="Accepted">Submitted reports the coordinator accepted as they stand (已审核).</param>
 public sealed record SummaryOverview(
     int Units,
     int Tasks,
@@ -53,7 +54,8 @@ public sealed record SummaryOverview(
     int Red,
     int Pending = 0,
     DateOnly? LeadDue = null,
-    DateOnly? CoUnitDue = null);
+    DateOnly? CoUnitDue = null,
+    int Accepted = 0);
 
 public sealed record SectionSummary(int Number, string Title, IReadOnlyList<TaskSummary> Tasks);
 

@@ -80,7 +80,8 @@ public sealed partial class SummaryCompiler
             taskSummaries.Values.Count(t => t.Status == Rag.Red),
             taskSummaries.Values.Count(t => t.Status == Rag.Pending),
             leadDue,
-            coUnitDue == leadDue ? null : coUnitDue);
+            coUnitDue == leadDue ? null : coUnitDue,
+            units.Values.Sum(u => u.Accepted));
 
         LateUnit[] lateUnits = [.. units
             .Where(u => u.Value.Late > 0 || u.Value.Overdue > 0)
@@ -150,7 +151,7 @@ public sealed partial class SummaryCompiler
 
     private UnitStanding Standing(string unitId, UnitTally u)
     {
-        var facts = new UnitCycleFacts(unitId, u.Obligations, u.Submitted, u.OnTime, u.Late, u.Overdue, u.Pending, u.DaysLateTotal, u.Level, u.Returns, u.IndicatorsAhead, u.DeadlinesMet);
+        var facts = new UnitCycleFacts(unitId, u.Obligations, u.Submitted, u.OnTime, u.Late, u.Overdue, u.Pending, u.DaysLateTotal, u.Level, u.Returns, u.IndicatorsAhead, u.DeadlinesMet) { Accepted = u.Accepted };
         return new UnitStanding(unitId, Name(unitId), resolver.FindUnit(unitId)?.Kind, facts, rule.Score(facts));
     }
 

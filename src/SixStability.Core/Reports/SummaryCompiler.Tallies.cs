@@ -60,5 +60,7 @@ public sealed partial class SummaryCompiler
         public int IndicatorsAhead { get; set; }
 
         public int DeadlinesMet { get; set; }
+
+        public int Accepted { get; set; }
     }
 }

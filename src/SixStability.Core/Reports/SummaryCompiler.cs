@@ -83,6 +83,7 @@ public sealed partial class SummaryCompiler(SummaryInput input)
         unit.DaysLateTotal += daysLate;
         unit.Level = Math.Max(unit.Level, obligation.EscalationLevel);
         unit.Returns += obligation.Returns;
+        unit.Accepted += obligation.IsAccepted ? 1 : 0;
     }
 
     private void Account(TaskTally task, Obligation o, ReportText text)

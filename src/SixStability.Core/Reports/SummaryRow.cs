@@ -6,6 +6,7 @@ namespace SixStability.Core.Reports;
 /// <param name="Indicators">名称：值单位；… (the lead unit's values).</param>
 /// <param name="Deadlines">时限：答复（原因）；… (the lead unit's answers).</param>
 /// <param name="SubmittedAt">2020-10-13 16:05 (Beijing time), empty when not submitted.</param>
+/// <param name="Review">已审核 when the coordinator accepted the submission as it stands, else empty.</param>
 public sealed record SummaryRow(
     string Section,
     int TaskNumber,
@@ -24,4 +25,5 @@ public sealed record SummaryRow(
     string SubmittedAt,
     int WorkingDaysLate,
     string Level,
-    int Returns);
+    int Returns,
+    string Review = "");

@@ -17,7 +17,7 @@ public sealed class SummaryRows(SummaryInput input)
     public static IReadOnlyList<string> Headers { get; } =
     [
         "方案部分", "任务序号", "任务", "单位", "单位类别", "牵头/配合", "报送状态", "自评", "工作进展", "存在困难", "下一步打算",
-        "指标填报", "节点完成情况", "截止日期", "报送时间", "逾期工作日", "督办级别", "退回次数",
+        "指标填报", "节点完成情况", "截止日期", "报送时间", "逾期工作日", "督办级别", "退回次数", "审核情况",
     ];
 
     public SummaryRow Row(Obligation o, ReportText? text)
@@ -54,6 +54,7 @@ public sealed class SummaryRows(SummaryInput input)
             o.SubmittedAt is DateTimeOffset at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : string.Empty,
             lateness.WorkingDaysLate(o),
             o.EscalationLevel > 0 ? SummaryText.Level(o.EscalationLevel) : string.Empty,
-            o.Returns);
+            o.Returns,
+            o.IsAccepted ? ReviewState.Accepted : string.Empty);
     }
 }

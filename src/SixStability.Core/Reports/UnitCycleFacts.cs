@@ -22,4 +22,8 @@ public sealed record UnitCycleFacts(
     int HighestLevel,
     int Returns,
     int IndicatorsAhead,
-    int DeadlinesMet);
+    int DeadlinesMet)
+{
+    /// <summary>Reports of it the coordinator accepted as they stand (已审核); a property, so facts stored before it still read.</summary>
+    public int Accepted { get; init; }
+}

@@ -2,7 +2,7 @@ using Microsoft.DurableTask.Client;
 
 namespace SixStability.Functions.Http;
 
-/// <summary>The coordinator's review routes: read a report and its files, return it, decide an extension request.</summary>
+/// <summary>The coordinator's review routes: read a report and its files, accept or return it, decide an extension request.</summary>
 public sealed class ReviewFunctions(FunctionRoutes routes)
 {
     [Function("ReadObligation")]
@@ -12,6 +12,10 @@ public sealed class ReviewFunctions(FunctionRoutes routes)
     [Function("ReadAttachment")]
     public Task<IActionResult> ReadAttachment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.CycleAttachment)] HttpRequest request, string cycleId, string unitId, string task, string id) =>
         routes.InvokeAsync(nameof(ReadAttachment), request, new() { ["cycleId"] = cycleId, ["unitId"] = unitId, ["task"] = task, ["id"] = id });
+
+    [Function("AcceptSubmission")]
+    public Task<IActionResult> AcceptSubmission([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.CycleAcceptance)] HttpRequest request, string cycleId, string unitId, string task) =>
+        routes.InvokeAsync(nameof(AcceptSubmission), request, new() { ["cycleId"] = cycleId, ["unitId"] = unitId, ["task"] = task });
 
     [Function("ReturnSubmission")]
     public Task<IActionResult> ReturnSubmission([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.CycleReturns)] HttpRequest request, string cycleId) =>

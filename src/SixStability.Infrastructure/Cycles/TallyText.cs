@@ -5,9 +5,10 @@ namespace SixStability.Infrastructure.Cycles;
 
 /// <summary>
 /// How marks and tallies are written in table <c>tallies</c>: short text, so a unit's row and a shard of 200 units stay
-/// small. A mark is <c>task,state,late,level,yyyyMMdd,revision</c> (marks joined by <c>;</c>); a tally is
-/// <c>obligations,owed,submitted,late,level1,level2,level3,level,due+due…</c>. A unit's tally sits in its shard row under
-/// a property named for the unit (<see cref="PropertyOf"/>).
+/// small. A mark is <c>task,state,late,level,yyyyMMdd,revision</c> (marks joined by <c>;</c>; state <c>A</c> is a
+/// submission accepted, 已审核); a tally is <c>obligations,owed,submitted,late,level1,level2,level3,level,due+due…,accepted</c>
+/// (rows written before acceptance existed end at the due days and read as none accepted). A unit's tally sits in its
+/// shard row under a property named for the unit (<see cref="PropertyOf"/>).
 /// </summary>
 internal static class TallyText
 {
@@ -15,7 +16,7 @@ internal static class TallyText
 
     public static string Marks(IEnumerable<ObligationMark> marks) => string.Join(';', marks.Select(m => string.Create(
         CultureInfo.InvariantCulture,
-        $"{m.Task},{StateCode(m.State)},{(m.Late ? 1 : 0)},{m.Level},{m.Due.ToString(Day, CultureInfo.InvariantCulture)},{m.Revision}")));
+        $"{m.Task},{(m.Accepted && m.State == ObligationState.Submitted ? 'A' : StateCode(m.State))},{(m.Late ? 1 : 0)},{m.Level},{m.Due.ToString(Day, CultureInfo.InvariantCulture)},{m.Revision}")));
 
     public static IReadOnlyList<ObligationMark> Marks(string? text)
     {
@@ -28,7 +29,7 @@ internal static class TallyText
         foreach (string one in text.Split(';'))
         {
             string[] f = one.Split(',');
-            marks.Add(new ObligationMark(Int(f[0]), State(f[1]), f[2] == "1", Int(f[3]), Date(f[4]), Int(f[5])));
+            marks.Add(new ObligationMark(Int(f[0]), State(f[1]), f[2] == "1", Int(f[3]), Date(f[4]), Int(f[5]), f[1] == "A"));
         }
 
         return marks;
@@ -39,14 +40,14 @@ internal static class TallyText
         CycleCounts c = tally.Counts;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{c.Obligations},{c.Owed},{c.Submitted},{c.Late},{c.Level1},{c.Level2},{c.Level3},{tally.Level},{string.Join('+', tally.Dues.Select(d => d.ToString(Day, CultureInfo.InvariantCulture)))}");
+            $"{c.Obligations},{c.Owed},{c.Submitted},{c.Late},{c.Level1},{c.Level2},{c.Level3},{tally.Level},{string.Join('+', tally.Dues.Select(d => d.ToString(Day, CultureInfo.InvariantCulture)))},{c.Accepted}");
     }
 
     public static UnitTally Tally(string text)
     {
         string[] f = text.Split(',');
         DateOnly[] dues = [.. f[8].Split('+').Select(Date)];
-        return new UnitTally(new CycleCounts(Int(f[0]), Int(f[1]), Int(f[2]), Int(f[3]), Int(f[4]), Int(f[5]), Int(f[6])), Int(f[7]), dues[0], dues);
+        return new UnitTally(new CycleCounts(Int(f[0]), Int(f[1]), Int(f[2]), Int(f[3]), Int(f[4]), Int(f[5]), Int(f[6]), f.Length > 9 ? Int(f[9]) : 0), Int(f[7]), dues[0], dues);
     }
 
     /// <summary>
@@ -78,7 +79,7 @@ internal static class TallyText
 
     private static ObligationState State(string code) => code switch
     {
-        "S" => ObligationState.Submitted,
+        "S" or "A" => ObligationState.Submitted,
         "D" => ObligationState.Draft,
         _ => ObligationState.Outstanding,
     };

@@ -91,7 +91,7 @@ public sealed record UnitProgressView(string UnitId, string Name, DateOnly Due, 
             [.. marks.Where(m => !m.IsOwed).Select(m => m.Task).Order()],
             tally.Counts.Late,
             tally.Level,
-            [.. marks.OrderBy(m => m.Task).Select(m => new TaskProgressView(m.Task, m.State, m.Late, m.Level, m.Due))]);
+            [.. marks.OrderBy(m => m.Task).Select(m => new TaskProgressView(m.Task, m.State, m.Late, m.Level, m.Due, m.Accepted))]);
     }
 }
 
@@ -102,7 +102,8 @@ public sealed record UnitProgressView(string UnitId, string Name, DateOnly Due, 
 /// <param name="Total">Units in the cycle.</param>
 public sealed record UnitPaging(int Page, int Size, int Pages, int Matched, int Total);
 
-public sealed record TaskProgressView(int Task, ObligationState State, bool Late, int Level, DateOnly Due);
+/// <param name="Accepted">已审核: submitted and accepted by the coordinator as it stands.</param>
+public sealed record TaskProgressView(int Task, ObligationState State, bool Late, int Level, DateOnly Due, bool Accepted = false);
 
 /// <param name="Name">The unit's name: a paged board may not show the unit that asked.</param>
 public sealed record ExtensionRequestView(string UnitId, DateOnly Due, string Reason, DateTimeOffset RequestedAt, ExtensionRequestState State, string? Note, string? Name = null);

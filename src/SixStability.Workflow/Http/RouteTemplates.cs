@@ -21,6 +21,7 @@ public static class RouteTemplates
     public const string CycleResume = "api/cycles/{cycleId}/resume";
     public const string CycleReturns = "api/cycles/{cycleId}/returns";
     public const string CycleObligation = "api/cycles/{cycleId}/units/{unitId}/obligations/{task}";
+    public const string CycleAcceptance = "api/cycles/{cycleId}/units/{unitId}/obligations/{task}/accept";
     public const string CycleAttachment = "api/cycles/{cycleId}/units/{unitId}/obligations/{task}/attachments/{id}";
     public const string CycleExtensionRequest = "api/cycles/{cycleId}/extension-requests/{unitId}";
     public const string MyObligations = "api/me/obligations";

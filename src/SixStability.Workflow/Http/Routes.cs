@@ -101,11 +101,15 @@ public static class Routes
         new("CancelCycle", "POST", T.CycleCancel, Coordinator, "取消周期（不再发邮件，不生成汇总）", c => c.Get<CycleHandlers>().CancelAsync(c)) { Response = typeof(CommandAccepted), SuccessStatus = 202, Audit = AuditAction.CancelCycle },
 
         // The coordinator's review.
-        new("ReadObligation", "GET", T.CycleObligation, Board, "某单位某项任务的报送及全部修订记录（分管领导只能读分管单位）", c => c.Get<ReviewHandlers>().ReadAsync(c)) { Response = typeof(ObligationReview) },
+        new("ReadObligation", "GET", T.CycleObligation, Board, "某单位某项任务的报送、每次报送及与上一次的文字差异、指标目标、填报信息，以及同一任务和同一单位的上一份/下一份（分管领导只能读分管单位）", c => c.Get<ReviewHandlers>().ReadAsync(c)) { Response = typeof(ObligationReview) },
+        new("AcceptSubmission", "POST", T.CycleAcceptance, Coordinator, "审核通过报送材料（已审核）；带 If-Match 时，读取后单位又重新报送或已退回则答 409", c => c.Get<ReviewHandlers>().AcceptAsync(c))
+        {
+            Response = typeof(AcceptDone), Headers = IfMatch, Audit = AuditAction.AcceptSubmission,
+        },
         new("ReadAttachment", "GET", T.CycleAttachment, Board, "下载某单位的附件（分管领导只能读分管单位）", c => c.Get<ReviewHandlers>().DownloadAsync(c)) { ResponseMediaType = "application/octet-stream" },
         new("ReturnSubmission", "POST", T.CycleReturns, Coordinator, "退回报送材料（单位将收到退回理由）", c => c.Get<ReviewHandlers>().ReturnAsync(c))
         {
-            Body = typeof(ReturnAsk), Response = typeof(ReturnDone), Audit = AuditAction.ReturnSubmission,
+            Body = typeof(ReturnAsk), Response = typeof(ReturnDone), Headers = IfMatch, Audit = AuditAction.ReturnSubmission,
         },
         new("DecideExtensionRequest", "POST", T.CycleExtensionRequest, Coordinator, "审批单位的延期申请", c => c.Get<ReviewHandlers>().DecideExtensionAsync(c))
         {

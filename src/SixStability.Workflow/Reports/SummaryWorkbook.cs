@@ -22,7 +22,7 @@ public static class SummaryWorkbook
     private const uint RedCell = 6;
 
     // Column widths in characters: long texts wrap at 40, the rest fit their values.
-    private static readonly double[] RowWidths = [12, 6, 20, 16, 10, 7, 12, 10, 50, 36, 36, 30, 30, 11, 16, 8, 12, 7];
+    private static readonly double[] RowWidths = [12, 6, 20, 16, 10, 7, 12, 10, 50, 36, 36, 30, 30, 11, 16, 8, 12, 7, 9];
     private static readonly double[] UnitWidths = [18, 10, 8, 8, 8, 8, 8, 9, 12, 7, 10, 10, 7, 50, 10];
 
     private static readonly string[] UnitHeaders =
@@ -54,7 +54,7 @@ public static class SummaryWorkbook
                     (r.Section, TextCell), (r.TaskNumber, NumberCell), (r.Task, TextCell), (r.Unit, TextCell), (r.UnitKind, TextCell), (r.Role, TextCell),
                     (r.State, StateStyle(r.State)), (r.SelfAssessment, TextCell), (r.Narrative, TextCell), (r.Difficulties, TextCell), (r.NextSteps, TextCell),
                     (r.Indicators, TextCell), (r.Deadlines, TextCell), (r.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), TextCell), (r.SubmittedAt, TextCell),
-                    (r.WorkingDaysLate, NumberCell), (r.Level, TextCell), (r.Returns, NumberCell),
+                    (r.WorkingDaysLate, NumberCell), (r.Level, TextCell), (r.Returns, NumberCell), (r.Review, TextCell),
                 ]);
             }
 

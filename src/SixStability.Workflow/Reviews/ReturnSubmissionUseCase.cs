@@ -23,7 +23,7 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
         CycleContext cycle = found.Value!;
 
         DateTimeOffset now = clock.GetUtcNow();
-        Outcome<ChangeResult> changed = await obligations.ChangeAsync(command.CycleId, command.UnitId, command.Task, o => o.Return(command.Reason!), new HistoryEntry(now, "coordinator", "returned", command.Reason), null, cancellationToken).ConfigureAwait(false);
+        Outcome<ChangeResult> changed = await obligations.ChangeAsync(command.CycleId, command.UnitId, command.Task, o => o.CheckRevision(command.IfMatch).Then(x => x.Return(command.Reason!)), new HistoryEntry(now, "coordinator", "returned", command.Reason), null, cancellationToken).ConfigureAwait(false);
         if (!changed.IsOk)
         {
             return changed.Kind == OutcomeKind.NotFound
@@ -46,4 +46,8 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
 }
 
 /// <param name="Actor">Who returns it, for the audit trail.</param>
-public sealed record ReturnSubmissionCommand(string CycleId, string UnitId, int Task, string? Reason, Actor Actor);
+public sealed record ReturnSubmissionCommand(string CycleId, string UnitId, int Task, string? Reason, Actor Actor)
+{
+    /// <summary>The revision tag the coordinator read (<see cref="Obligation.RevisionTag"/>); null returns whatever stands.</summary>
+    public string? IfMatch { get; init; }
+}

@@ -228,6 +228,7 @@ public sealed class RoleRouteMatrixTests : IAsyncLifetime
         ["ReadObligation"] = [C, S, L],
         ["ReadAttachment"] = [C, S, L],
         ["ReturnSubmission"] = [C],
+        ["AcceptSubmission"] = [C],
         ["DecideExtensionRequest"] = [C],
         ["GetAudit"] = [C, S],
         ["CoordinatorPage"] = [C, S, L, V],

@@ -63,18 +63,21 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
         try
         {
             IPage page = await browser.OpenPageAsync(new() { Locale = "zh-CN" });
-            var answers = new Queue<string>(["同意，请按期报送", "2020-10-25", "防汛", "请补充培训人数的分县数据"]);
+            var answers = new Queue<string>(["同意，请按期报送", "2020-10-25", "防汛"]);
             page.Dialog += async (_, dialog) => await dialog.AcceptAsync(dialog.Type == "prompt" ? answers.Dequeue() : null);
             await Server.SignInAsync(page, DevHostServer.Coordinator);
 
-            // Act: 同意 the pending 延期申请, 退回 by clicking the green cell, then 立即关闭周期.
+            // Act: 同意 the pending 延期申请, 退回 from the review pane the green cell opens, then 立即关闭周期.
             await page.Locator("#requests button.decide[data-unit='flx'][data-approve='1']").ClickAsync();
             await page.WaitForSelectorAsync("#requests-card", new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
             await page.Locator("#board button.extend[data-unit='lps']").ClickAsync();
             // Locator waits, not WaitForFunction: the page's policy forbids evaluating strings as script.
             await page.Locator("#message", new() { HasText = "已延期至 2020-10-25" }).WaitForAsync(new() { Timeout = 15_000 });
             await page.Locator("td.cell[data-unit='rsj'][data-task='3'][data-state='submitted']").ClickAsync();
+            await page.Locator("#review-reason").FillAsync("请补充培训人数的分县数据");
+            await page.Locator("#review-return").ClickAsync();
             await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='owed']", new() { Timeout = 15_000 });
+            await page.Locator("#review-close").ClickAsync();
             await page.Locator("#close").ClickAsync();
             await page.Locator("#status", new() { HasText = "已关闭" }).WaitForAsync(new() { Timeout = 30_000 });
             await page.ReloadAsync();

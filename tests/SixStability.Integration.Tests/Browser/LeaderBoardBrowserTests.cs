@@ -72,7 +72,8 @@ public sealed partial class LeaderBoardBrowserTests : DevHostApiTest
             string?[] shown = await Task.WhenAll((await page.Locator("#board tr[data-unit]").AllAsync()).Select(r => r.GetAttributeAsync("data-unit")));
             ILocator submitted = page.Locator("td.cell[data-unit='swj'][data-state='submitted'], td.cell[data-unit='swj'][data-state='late']").First;
             await submitted.ClickAsync();
-            await page.Locator("#report-card", new() { HasText = "帮扶重点企业32家" }).WaitForAsync();
+            await page.Locator("#review-pane", new() { HasText = "帮扶重点企业32家" }).WaitForAsync();
+            int reviewButtons = await page.Locator("#review-accept, #review-return").CountAsync();
             await page.ShotAsync("leader-desktop");
 
             // The routes behind 退回 and 关闭 refuse this session, with the page's own anti-forgery token.
@@ -95,6 +96,7 @@ public sealed partial class LeaderBoardBrowserTests : DevHostApiTest
             (await page.Locator("button.extend, button.decide").CountAsync()).Should().Be(0);
             (await page.GetByRole(AriaRole.Button, new() { NameRegex = ReturnOrClose() }).CountAsync()).Should().Be(0, "no button to 退回 or 关闭");
             asked.Should().BeFalse("clicking a submitted cell shows the report; it does not ask for a reason to return it");
+            reviewButtons.Should().Be(0, "a leader reads the review pane without 通过 or 退回");
             (await page.Locator("#audit").CountAsync()).Should().Be(0);
             returned.Status.Should().Be(403);
             closed.Status.Should().Be(403);

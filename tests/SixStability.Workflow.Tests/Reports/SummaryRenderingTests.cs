@@ -151,7 +151,7 @@ public sealed class SummaryRenderingTests
         string[] header = [.. data[0].Elements<Cell>().Select(c => c.InnerText)];
         header.Should().Equal(SummaryRows.Headers);
         rows.Descendants<Pane>().Single().State!.Value.Should().Be(PaneStateValues.Frozen);
-        rows.GetFirstChild<AutoFilter>()!.Reference!.Value.Should().Be($"A1:R{obligations.Count + 1}");
+        rows.GetFirstChild<AutoFilter>()!.Reference!.Value.Should().Be($"A1:S{obligations.Count + 1}");
 
         int narrative = Array.IndexOf(header, "工作进展");
         string[] written = [.. data.Skip(1).Select(r => r.Elements<Cell>().ElementAt(narrative).InnerText).Where(t => t.Length > 0)];

@@ -4,12 +4,13 @@ namespace SixStability.Core.Cycles.Tallies;
 /// What the board and the counts need of one obligation — its task, state, lateness, escalation level, due day —
 /// and the revision it stood at, so that of two marks of the same task the newer always wins.
 /// </summary>
-public sealed record ObligationMark(int Task, ObligationState State, bool Late, int Level, DateOnly Due, int Revision)
+/// <param name="Accepted">已审核: the submission accepted as it stands (<see cref="Obligation.IsAccepted"/>); a return or a new submission clears it.</param>
+public sealed record ObligationMark(int Task, ObligationState State, bool Late, int Level, DateOnly Due, int Revision, bool Accepted = false)
 {
     public static ObligationMark Of(Obligation obligation)
     {
         ArgumentNullException.ThrowIfNull(obligation);
-        return new(obligation.TaskNumber, obligation.State, obligation.Late, obligation.EscalationLevel, obligation.Due, obligation.Revision);
+        return new(obligation.TaskNumber, obligation.State, obligation.Late, obligation.EscalationLevel, obligation.Due, obligation.Revision, obligation.IsAccepted);
     }
 
     /// <summary>Still to be reported (see <see cref="Obligation.IsOwed"/>).</summary>

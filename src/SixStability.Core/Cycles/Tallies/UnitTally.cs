@@ -28,7 +28,8 @@ public sealed record UnitTally(CycleCounts Counts, int Level, DateOnly Due, IRea
             marks.Count(m => m.Late),
             marks.Count(m => m.Level == 1),
             marks.Count(m => m.Level == 2),
-            marks.Count(m => m.Level >= 3));
+            marks.Count(m => m.Level >= 3),
+            marks.Count(m => m.Accepted && !m.IsOwed));
         DateOnly[] dues = [.. marks.Select(m => m.Due).Distinct().Order()];
         return new UnitTally(counts, marks.Max(m => m.Level), dues[0], dues);
     }

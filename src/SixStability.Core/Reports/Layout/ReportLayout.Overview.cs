@@ -9,7 +9,7 @@ public static partial class ReportLayout
     {
         SummaryOverview v = s.Overview;
         string missingWord = s.Final ? "未报送" : "尚未报送";
-        yield return new ParagraphBlock($"本季度共有{v.Units}个责任单位承担{v.Tasks}项任务，应报送落实情况{v.Obligations}份，已报送{v.Submitted}份，报送率{N(v.SubmissionRate)}%；其中按时报送{v.OnTime}份，逾期报送{v.SubmittedLate}份，{missingWord}{v.Missing}份。"
+        yield return new ParagraphBlock($"本季度共有{v.Units}个责任单位承担{v.Tasks}项任务，应报送落实情况{v.Obligations}份，已报送{v.Submitted}份{(v.Accepted > 0 ? $"（经审核通过{v.Accepted}份）" : string.Empty)}，报送率{N(v.SubmissionRate)}%；其中按时报送{v.OnTime}份，逾期报送{v.SubmittedLate}份，{missingWord}{v.Missing}份。"
             + $"从任务进展看，进展正常（绿色）{v.Green}项，需关注（黄色）{v.Amber}项，滞后（红色）{v.Red}项{(v.Pending > 0 ? $"，尚未到截止日暂不评定{v.Pending}项" : string.Empty)}。");
 
         List<IndicatorSummary> indicators = [.. s.Tasks.SelectMany(t => t.Indicators)];

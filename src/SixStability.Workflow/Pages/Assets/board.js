@@ -34,6 +34,7 @@
   }
   function esc(s) { return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'); }
   function cellClass(t) {
+    if (t.state === 'submitted' && t.accepted) { return 'accepted'; }
     if (t.state === 'submitted') { return t.late ? 'late' : 'submitted'; }
     if (t.level >= 3) { return 'l3'; }
     if (t.level === 2) { return 'l2'; }
@@ -50,7 +51,9 @@
     if (step.indexOf('escalation') === 0) { return '第' + step.charAt(10) + '级督办'; }
     return step;
   }
-  var stateNames = { submitted: '已报送', late: '逾期报送', draft: '草稿', owed: '未报送', l1: '一级督办', l2: '二级督办', l3: '三级督办' };
+  // review.js opens the pane on data-state submitted or accepted (late or not: the class keeps the colour).
+  function cellState(t) { return t.state === 'submitted' ? (t.accepted ? 'accepted' : 'submitted') : cellClass(t); }
+  var stateNames = { accepted: '已审核', submitted: '已报送', late: '逾期报送', draft: '草稿', owed: '未报送', l1: '一级督办', l2: '二级督办', l3: '三级督办' };
   function render() {
     if (!data) { return; }
     var c = data.counts || {};
@@ -82,7 +85,7 @@
         t = byTask[tasks[j]];
         if (!t) { html += '<td></td>'; continue; }
         var cls = cellClass(t);
-        html += '<td class="cell ' + cls + '" data-unit="' + esc(u.unitId) + '" data-task="' + t.task + '" data-state="' + cls + '" title="' + esc(u.name + ' 任务' + t.task + '：' + stateNames[cls] + '，截止 ' + t.due) + '">' + (t.level > 0 && t.state !== 'submitted' ? t.level : '') + '</td>';
+        html += '<td class="cell ' + cls + '" data-unit="' + esc(u.unitId) + '" data-task="' + t.task + '" data-state="' + cellState(t) + '" title="' + esc(u.name + ' 任务' + t.task + '：' + stateNames[cls] + '，截止 ' + t.due) + '">' + (cls === 'accepted' ? '✓' : t.level > 0 && t.state !== 'submitted' ? t.level : '') + '</td>';
       }
       html += '<td>' + (u.level > 0 ? u.level + '级' : '—') + '</td>' + (canAct ? '<td>' + (data.status === 'open' ? '<button type="button" class="extend" data-unit="' + esc(u.unitId) + '">延期</button>' : '') + '</td>' : '') + '</tr>';
     }
@@ -188,8 +191,9 @@
   if ($('board')) $('board').onclick = function (e) {
     var el = e.target || e.srcElement;
     var state = el.getAttribute ? el.getAttribute('data-state') : null;
+    // Submitted and accepted cells open the review pane (review.js); a draft is read here.
     if (!canAct) {
-      if (state === 'submitted' || state === 'late' || state === 'draft') { showReport(el.getAttribute('data-unit'), +el.getAttribute('data-task')); }
+      if (state === 'draft') { showReport(el.getAttribute('data-unit'), +el.getAttribute('data-task')); }
       return;
     }
     if (el.className === 'extend') {
@@ -199,14 +203,10 @@
       api('POST', '/api/cycles/' + encodeURIComponent(current) + '/extensions', { unitId: el.getAttribute('data-unit'), due: due, reason: reason }, function (status, json) {
         say(status === 202 ? '已延期至 ' + due + '。' : problem(status, json), status === 202); load();
       });
-    } else if (el.getAttribute && (el.getAttribute('data-state') === 'submitted' || el.getAttribute('data-state') === 'late')) {
-      var why = prompt('退回理由（将通知该单位）：');
-      if (!why) { return; }
-      api('POST', '/api/cycles/' + encodeURIComponent(current) + '/returns', { unitId: el.getAttribute('data-unit'), task: +el.getAttribute('data-task'), reason: why }, function (status, json) {
-        say(status === 200 ? '已退回。' : problem(status, json), status === 200); load();
-      });
     }
   };
+  // The review pane accepted or returned a report: draw the board again now rather than at the next poll.
+  document.addEventListener('board:refresh', function () { load(); });
   if ($('requests')) $('requests').onclick = function (e) {
     var el = e.target || e.srcElement;
     if (!canAct || el.className !== 'decide') { return; }
