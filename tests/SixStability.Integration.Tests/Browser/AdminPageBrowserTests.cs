@@ -26,6 +26,15 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             (await rsj.PostAsync("/api/me/obligations/3/submission", json)).EnsureSuccessStatusCode();
             await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='submitted']", new() { Timeout = 15_000 });
 
+            // A click on the submitted cell is the review pane's (review.js): the board itself asks nothing.
+            bool asked = false;
+            page.Dialog += async (_, dialog) =>
+            {
+                asked = true;
+                await dialog.DismissAsync();
+            };
+            await cell.ClickAsync();
+
             // Everyone else still owes something, so the filter keeps them; a unit with nothing owed would go.
             await page.Locator("#late-only").CheckAsync();
             await page.WaitForFunctionAsync("() => document.querySelector('#board tr[data-unit]') !== null && document.getElementById('matched-units') !== null");
@@ -37,7 +46,8 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             string[] filtered = [.. await page.Locator("#board tr[data-unit]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.getAttribute('data-unit'))")];
 
             // Assert
-            before.Should().Be("owed");
+            before.Should().Be("outstanding");
+            asked.Should().BeFalse("the board no longer opens a 退回理由 prompt on a cell");
             (await page.Locator("#submitted-total").InnerTextAsync()).Should().Be("1");
             shown.Should().BeGreaterThan(40);
             filtered.Should().Equal("rsj");
@@ -63,18 +73,21 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
         try
         {
             IPage page = await browser.OpenPageAsync(new() { Locale = "zh-CN" });
-            var answers = new Queue<string>(["同意，请按期报送", "2020-10-25", "防汛", "请补充培训人数的分县数据"]);
+            var answers = new Queue<string>(["同意，请按期报送", "2020-10-25", "防汛"]);
             page.Dialog += async (_, dialog) => await dialog.AcceptAsync(dialog.Type == "prompt" ? answers.Dequeue() : null);
             await Server.SignInAsync(page, DevHostServer.Coordinator);
 
-            // Act: 同意 the pending 延期申请, 退回 by clicking the green cell, then 立即关闭周期.
+            // Act: 同意 the pending 延期申请, 延期 a unit, 退回 (the review pane's call, with the page's session), then 立即关闭周期.
             await page.Locator("#requests button.decide[data-unit='flx'][data-approve='1']").ClickAsync();
             await page.WaitForSelectorAsync("#requests-card", new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
             await page.Locator("#board button.extend[data-unit='lps']").ClickAsync();
             // Locator waits, not WaitForFunction: the page's policy forbids evaluating strings as script.
             await page.Locator("#message", new() { HasText = "已延期至 2020-10-25" }).WaitForAsync(new() { Timeout = 15_000 });
-            await page.Locator("td.cell[data-unit='rsj'][data-task='3'][data-state='submitted']").ClickAsync();
-            await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='owed']", new() { Timeout = 15_000 });
+            string token = (await page.Locator("#board-app").GetAttributeAsync("data-csrf"))!;
+            IAPIResponse returned = await page.Context.APIRequest.PostAsync(
+                new Uri(Server.BaseAddress, $"/api/cycles/{CycleId}/returns").ToString(),
+                new() { Headers = new Dictionary<string, string> { ["X-CSRF-Token"] = token }, DataObject = new { unitId = "rsj", task = 3, reason = "请补充培训人数的分县数据" } });
+            await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='outstanding']", new() { Timeout = 15_000 });
             await page.Locator("#close").ClickAsync();
             await page.Locator("#status", new() { HasText = "已关闭" }).WaitForAsync(new() { Timeout = 30_000 });
             await page.ReloadAsync();
@@ -82,6 +95,7 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             await page.ShotAsync("coordinator-desktop");
 
             // Assert
+            returned.Status.Should().Be(200);
             string mine = await rsj.GetStringAsync("/api/me/obligations");
             mine.Should().Contain("请补充培训人数的分县数据");
             (await Admin.GetStringAsync($"/api/cycles/{CycleId}")).Should().Contain("\"state\":\"approved\"").And.Contain("同意，请按期报送");
