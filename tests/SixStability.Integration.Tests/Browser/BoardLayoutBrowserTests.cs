@@ -67,12 +67,19 @@ public sealed partial class BoardLayoutBrowserTests : DemoCycleApiTest
     public async Task At_390_px_the_board_is_a_list_of_unit_cards_and_neither_it_nor_the_units_page_scrolls_sideways()
     {
         await SubmitAsync("lps", 8);
+        await SubmitAsync("lps", 12);
+        using var returned = new StringContent(
+            """{ "unitId": "lps", "task": 12, "reason": "请按https://www.example.gov.cn/lwlb/2020/q3/templates/report-form-for-county-governments-and-parks.docx的格式补充分项数据" }""",
+            Encoding.UTF8,
+            "application/json");
+        (await Admin.PostAsync($"/api/cycles/{CycleId}/returns", returned)).EnsureSuccessStatusCode();
         (IPlaywright playwright, IBrowser browser) = await Chromium.LaunchAsync();
         try
         {
             IPage page = await browser.OpenPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN" });
 
-            // Act: the coordinator's board, then a county's own page (a unit with many tasks).
+            // Act: the coordinator's board, then a county's own page (a return with a long address in its reason), then a
+            // lead unit's page (its co-units' reports under its tasks).
             await Server.SignInAsync(page, DevHostServer.Coordinator);
             ILocator card = page.Locator("#board-list .unit-card[data-card='lps']");
             await card.WaitForAsync(new() { Timeout = 15_000 });
@@ -83,14 +90,21 @@ public sealed partial class BoardLayoutBrowserTests : DemoCycleApiTest
             await page.GotoAsync(new Uri(Server.BaseAddress, "/u?t=" + Uri.EscapeDataString(Server.UnitToken("lps"))).ToString());
             await page.Locator("#contact").WaitForAsync();
             int unitOverflow = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth - window.innerWidth");
+            string unitText = await page.Locator("body").InnerTextAsync();
             await page.ShotAsync("unit-lps-390");
+            await page.GotoAsync(new Uri(Server.BaseAddress, "/u?t=" + Uri.EscapeDataString(Server.UnitToken("fgw"))).ToString());
+            await page.Locator("#contact").WaitForAsync();
+            int leadOverflow = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth - window.innerWidth");
+            await page.ShotAsync("unit-fgw-390");
 
             // Assert
             boardOverflow.Should().BeLessThanOrEqualTo(0, "the board fits a 390 px phone");
             gridShown.Should().BeFalse("a phone gets the list, not the grid");
-            cardText.Should().Contain("乐平市").And.Contain("截止").And.Contain("未报送").And.NotContain("8. 加快项目建设", "task 8 is reported, not owed").And.Contain("21. ");
+            cardText.Should().Contain("乐平市").And.Contain("截止").And.Contain("未报送").And.NotContain("8. 加快项目建设", "task 8 is reported, not owed").And.Contain("12. 优化营商环境", "task 12 was returned: owed again");
             OwedLine().IsMatch(cardText).Should().BeTrue("the card lists each owed task by number and short title");
-            unitOverflow.Should().BeLessThanOrEqualTo(0, "the unit's page fits a 390 px phone");
+            unitText.Should().Contain("report-form-for-county-governments", "the return's reason is on the page");
+            unitOverflow.Should().BeLessThanOrEqualTo(0, "the unit's page fits a 390 px phone, long address and all");
+            leadOverflow.Should().BeLessThanOrEqualTo(0, "a lead unit's page fits a 390 px phone");
         }
         finally
         {

@@ -11,6 +11,7 @@ namespace SixStability.Core.Cycles.Board;
 public static class BoardOrder
 {
     private static readonly CompareInfo Chinese = CultureInfo.GetCultureInfo("zh-CN").CompareInfo;
+    private static readonly Comparer<SortKey> ByKey = Comparer<SortKey>.Create(SortKey.Compare);
 
     /// <summary>The groups in the order the city reads them.</summary>
     public static IReadOnlyList<UnitKind> Groups { get; } = [UnitKind.CountyGovernment, UnitKind.ParkCommittee, UnitKind.Department];
@@ -28,7 +29,8 @@ public static class BoardOrder
             BoardSort.Level => grouped.ThenByDescending(r => r.Tally.Level).ThenByDescending(r => r.Tally.Counts.Owed),
             _ => grouped,
         };
-        return [.. ordered.ThenBy(r => r.Name, Comparer<string>.Create((a, b) => Chinese.Compare(a, b, CompareOptions.None))).ThenBy(r => r.UnitId, StringComparer.Ordinal)];
+        // Each name's sort key once, not a collation per comparison: a province sorts thousands of units per poll.
+        return [.. ordered.ThenBy(r => Chinese.GetSortKey(r.Name), ByKey).ThenBy(r => r.UnitId, StringComparer.Ordinal)];
     }
 
     private static int GroupIndex(UnitKind kind) => kind switch
