@@ -96,13 +96,18 @@ public sealed record UnitPageAsk(
 
     private static readonly Dictionary<string, BoardState> States = new(StringComparer.Ordinal)
     {
-        ["outstanding"] = BoardState.Outstanding, ["draft"] = BoardState.Draft, ["submitted"] = BoardState.Submitted, ["accepted"] = BoardState.Accepted,
+        ["outstanding"] = BoardState.Outstanding,
+        ["draft"] = BoardState.Draft,
+        ["submitted"] = BoardState.Submitted,
+        ["accepted"] = BoardState.Accepted,
     };
 
     // The directory's own words for the kinds (directory.json's "kind").
     private static readonly Dictionary<string, UnitKind> Kinds = new(StringComparer.Ordinal)
     {
-        ["countyGovernment"] = UnitKind.CountyGovernment, ["parkCommittee"] = UnitKind.ParkCommittee, ["department"] = UnitKind.Department,
+        ["countyGovernment"] = UnitKind.CountyGovernment,
+        ["parkCommittee"] = UnitKind.ParkCommittee,
+        ["department"] = UnitKind.Department,
     };
 
     private static readonly Dictionary<string, TaskRole> Roles = new(StringComparer.Ordinal) { ["lead"] = TaskRole.Lead, ["co"] = TaskRole.Co };
