@@ -7,7 +7,8 @@ namespace SixStability.Infrastructure.Cycles;
 /// How marks and tallies are written in table <c>tallies</c>: short text, so a unit's row and a shard of 200 units stay
 /// small. A mark is <c>task,state,late,level,yyyyMMdd,revision</c> (marks joined by <c>;</c>; state <c>A</c> is a
 /// submission accepted, 已审核); a tally is <c>obligations,owed,submitted,late,level1,level2,level3,level,due+due…,accepted</c>
-/// (rows written before acceptance existed end at the due days and read as none accepted). A unit's tally sits in its
+/// (rows written before acceptance existed end at the due days and read as none accepted), then <c>|</c> and each task's
+/// board state (<c>1S2D5O</c>: task number and O/D/S/A) unless that would make a shard too large. A unit's tally sits in its
 /// shard row under a property named for the unit (<see cref="PropertyOf"/>).
 /// </summary>
 internal static class TallyText
@@ -40,15 +41,72 @@ internal static class TallyText
         CycleCounts c = tally.Counts;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{c.Obligations},{c.Owed},{c.Submitted},{c.Late},{c.Level1},{c.Level2},{c.Level3},{tally.Level},{string.Join('+', tally.Dues.Select(d => d.ToString(Day, CultureInfo.InvariantCulture)))},{c.Accepted}");
+            $"{c.Obligations},{c.Owed},{c.Submitted},{c.Late},{c.Level1},{c.Level2},{c.Level3},{tally.Level},{string.Join('+', tally.Dues.Select(d => d.ToString(Day, CultureInfo.InvariantCulture)))},{c.Accepted}{Standings(tally.Tasks)}");
     }
 
     public static UnitTally Tally(string text)
     {
-        string[] f = text.Split(',');
+        ArgumentNullException.ThrowIfNull(text);
+        int bar = text.IndexOf('|', StringComparison.Ordinal);
+        string[] f = (bar < 0 ? text : text[..bar]).Split(',');
         DateOnly[] dues = [.. f[8].Split('+').Select(Date)];
-        return new UnitTally(new CycleCounts(Int(f[0]), Int(f[1]), Int(f[2]), Int(f[3]), Int(f[4]), Int(f[5]), Int(f[6]), f.Length > 9 ? Int(f[9]) : 0), Int(f[7]), dues[0], dues);
+        return new UnitTally(new CycleCounts(Int(f[0]), Int(f[1]), Int(f[2]), Int(f[3]), Int(f[4]), Int(f[5]), Int(f[6]), f.Length > 9 ? Int(f[9]) : 0), Int(f[7]), dues[0], dues)
+        {
+            Tasks = bar < 0 ? null : Standings(text.AsSpan(bar + 1)),
+        };
     }
+
+    // 200 units' states fit a shard row (1 MB) when each stays under this; a unit past it (hundreds of tasks) leaves them
+    // out, and the board reads that unit's marks instead.
+    private const int MaxStandingsText = 1500;
+
+    private static string Standings(IReadOnlyList<TaskStanding>? tasks)
+    {
+        if (tasks is null)
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder("|");
+        foreach (TaskStanding task in tasks)
+        {
+            text.Append(task.Task.ToString(CultureInfo.InvariantCulture)).Append(BoardCode(task.State));
+        }
+
+        return text.Length > MaxStandingsText ? string.Empty : text.ToString();
+    }
+
+    private static List<TaskStanding> Standings(ReadOnlySpan<char> text)
+    {
+        var tasks = new List<TaskStanding>();
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                tasks.Add(new TaskStanding(int.Parse(text[start..i], NumberStyles.None, CultureInfo.InvariantCulture), BoardStateOf(text[i])));
+                start = i + 1;
+            }
+        }
+
+        return tasks;
+    }
+
+    private static char BoardCode(BoardState state) => state switch
+    {
+        BoardState.Accepted => 'A',
+        BoardState.Submitted => 'S',
+        BoardState.Draft => 'D',
+        _ => 'O',
+    };
+
+    private static BoardState BoardStateOf(char code) => code switch
+    {
+        'A' => BoardState.Accepted,
+        'S' => BoardState.Submitted,
+        'D' => BoardState.Draft,
+        _ => BoardState.Outstanding,
+    };
 
     /// <summary>
     /// A unit's property in its shard row. Property names allow letters, digits and underscores: a directory id

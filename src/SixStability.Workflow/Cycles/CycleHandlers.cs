@@ -33,7 +33,7 @@ public sealed class CycleHandlers(StartCycleUseCase start, CycleCommandUseCase c
 
         UnitScope scope = await scopes.ForCycleAsync(call.Actor, cycleId, call.Aborted).ConfigureAwait(false);
         IQueryCollection query = call.Request.Query;
-        Outcome<UnitPageAsk> ask = UnitPageAsk.Parse(query["page"].ToString(), query["size"].ToString(), query["late"].ToString(), query["name"].ToString());
+        Outcome<UnitPageAsk> ask = UnitPageAsk.Parse(query["page"].ToString(), query["size"].ToString(), query["late"].ToString(), query["name"].ToString(), query["state"].ToString(), query["level"].ToString(), query["group"].ToString(), query["role"].ToString(), query["sort"].ToString());
         Outcome<CycleView> view = ask.IsOk ? await progress.RunAsync(cycleId, call.Engine, scope, ask.Value!, call.Aborted).ConfigureAwait(false) : ask.As<CycleView>();
         return view.ToResult(v => ApiResult.Json(StatusCodes.Status200OK, v));
     }

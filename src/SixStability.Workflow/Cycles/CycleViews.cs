@@ -39,7 +39,7 @@ public sealed record CycleView(string CycleId, string Status, string? Runtime)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CycleCounts? Counts { get; init; }
 
-    /// <summary>One page of units, in id order, as <see cref="Paging"/> says.</summary>
+    /// <summary>One page of units, grouped by kind (县市区政府, 园区管委会, 市直部门) and sorted as asked, as <see cref="Paging"/> says.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<UnitProgressView>? Units { get; init; }
 
@@ -50,6 +50,14 @@ public sealed record CycleView(string CycleId, string Status, string? Runtime)
     /// <summary>The plan's task numbers (the board's columns, the same on every page).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<int>? TaskNumbers { get; init; }
+
+    /// <summary>The board's columns: each task's short and full title, and its count over every unit the filter matched.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TaskColumnView>? Columns { get; init; }
+
+    /// <summary>The groups (类别) the filter's units fall in, in the board's order, with how many units each.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<UnitGroupView>? Groups { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ExtensionRequestView>? ExtensionRequests { get; init; }
@@ -78,6 +86,12 @@ public sealed record ScheduleStepView(StepKind Kind, int? Level, DateTimeOffset 
 /// <param name="Level">The highest escalation level any of its tasks reached.</param>
 public sealed record UnitProgressView(string UnitId, string Name, DateOnly Due, IReadOnlyList<int> Owed, IReadOnlyList<int> Submitted, int Late, int Level, IReadOnlyList<TaskProgressView> Tasks)
 {
+    /// <summary>Its kind (类别): the board's group.</summary>
+    public UnitKind Kind { get; init; } = UnitKind.Department;
+
+    /// <summary>The tasks it leads (牵头); it co-operates (配合) on the others.</summary>
+    public IReadOnlyList<int> Leads { get; init; } = [];
+
     /// <summary>A unit's progress from its marks (<see cref="ICycleTallies"/>).</summary>
     public static UnitProgressView Of(string unitId, string name, IReadOnlyList<ObligationMark> marks)
     {
@@ -94,6 +108,18 @@ public sealed record UnitProgressView(string UnitId, string Name, DateOnly Due, 
             [.. marks.OrderBy(m => m.Task).Select(m => new TaskProgressView(m.Task, m.State, m.Late, m.Level, m.Due, m.Accepted))]);
     }
 }
+
+/// <summary>A column of the board.</summary>
+/// <param name="ShortTitle">The short title for the column head (<see cref="Core.Plans.TaskShortTitle"/>).</param>
+/// <param name="Title">The plan's full title (the head's tooltip).</param>
+/// <param name="Total">Obligations of this task among every unit the filter matched (not only the page shown).</param>
+/// <param name="Submitted">Of them reported (已报送 or 已审核).</param>
+/// <param name="Accepted">Of them accepted (已审核).</param>
+public sealed record TaskColumnView(int Number, string ShortTitle, string Title, int Total, int Submitted, int Accepted);
+
+/// <summary>A group of the board (类别) and how many of the filter's units it holds.</summary>
+/// <param name="Name">县市区政府, 园区管委会 or 市直部门.</param>
+public sealed record UnitGroupView(UnitKind Kind, string Name, int Units);
 
 /// <param name="Page">The page shown (1 is the first).</param>
 /// <param name="Size">Units per page.</param>

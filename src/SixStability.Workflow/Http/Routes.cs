@@ -82,6 +82,11 @@ public static class Routes
                 ("size", $"每页单位数，1–{UnitPageAsk.MaxSize}（默认 {UnitPageAsk.DefaultSize}）"),
                 ("late", "true：只列仍有未报送或逾期报送的单位"),
                 ("name", "只列名称含此文字的单位"),
+                ("state", "只列有此状态任务的单位：outstanding 未报送、draft 草稿、submitted 已报送、accepted 已审核"),
+                ("level", $"只列最高督办级别为此的单位，0–{UnitPageAsk.MaxLevel}（0 为未督办）"),
+                ("group", "只列此类别的单位：countyGovernment 县市区政府、parkCommittee 园区管委会、department 市直部门"),
+                ("role", "lead：只列牵头某项任务的单位，co：只列配合某项任务的单位（各列计数随之只计牵头或配合的任务）"),
+                ("sort", "各类别内的顺序：name 按名称（默认）、owed 按未报送数、level 按督办级别"),
             ],
         },
         new("GetCycleSummary", "GET", T.CycleSummary, Reports, "季度汇总报告（关闭后为正式稿，之前为预览）", c => c.Get<SummaryHandlers>().GetAsync(c))

@@ -26,6 +26,15 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             (await rsj.PostAsync("/api/me/obligations/3/submission", json)).EnsureSuccessStatusCode();
             await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='submitted']", new() { Timeout = 15_000 });
 
+            // A click on the submitted cell is the review pane's (review.js): the board itself asks nothing.
+            bool asked = false;
+            page.Dialog += async (_, dialog) =>
+            {
+                asked = true;
+                await dialog.DismissAsync();
+            };
+            await cell.ClickAsync();
+
             // Everyone else still owes something, so the filter keeps them; a unit with nothing owed would go.
             await page.Locator("#late-only").CheckAsync();
             await page.WaitForFunctionAsync("() => document.querySelector('#board tr[data-unit]') !== null && document.getElementById('matched-units') !== null");
@@ -37,7 +46,8 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             string[] filtered = [.. await page.Locator("#board tr[data-unit]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.getAttribute('data-unit'))")];
 
             // Assert
-            before.Should().Be("owed");
+            before.Should().Be("outstanding");
+            asked.Should().BeFalse("the board no longer opens a 退回理由 prompt on a cell");
             (await page.Locator("#submitted-total").InnerTextAsync()).Should().Be("1");
             shown.Should().BeGreaterThan(40);
             filtered.Should().Equal("rsj");
@@ -76,7 +86,7 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             await page.Locator("td.cell[data-unit='rsj'][data-task='3'][data-state='submitted']").ClickAsync();
             await page.Locator("#review-reason").FillAsync("请补充培训人数的分县数据");
             await page.Locator("#review-return").ClickAsync();
-            await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='owed']", new() { Timeout = 15_000 });
+            await page.WaitForSelectorAsync("td.cell[data-unit='rsj'][data-task='3'][data-state='outstanding']", new() { Timeout = 15_000 });
             await page.Locator("#review-close").ClickAsync();
             await page.Locator("#close").ClickAsync();
             await page.Locator("#status", new() { HasText = "已关闭" }).WaitForAsync(new() { Timeout = 30_000 });

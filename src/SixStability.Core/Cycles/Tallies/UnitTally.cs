@@ -12,6 +12,9 @@ public sealed record UnitTally(CycleCounts Counts, int Level, DateOnly Due, IRea
     /// <summary>What the board's 只看逾期或未报送 keeps: something still owed, or something reported late.</summary>
     public bool NeedsAttention => Counts.Owed > 0 || Counts.Late > 0;
 
+    /// <summary>Each task's state, by task; null for a tally written before they were kept (the board then reads the unit's marks).</summary>
+    public IReadOnlyList<TaskStanding>? Tasks { get; init; }
+
     public static UnitTally Of(IReadOnlyCollection<ObligationMark> marks)
     {
         ArgumentNullException.ThrowIfNull(marks);
@@ -31,7 +34,10 @@ public sealed record UnitTally(CycleCounts Counts, int Level, DateOnly Due, IRea
             marks.Count(m => m.Level >= 3),
             marks.Count(m => m.Accepted && !m.IsOwed));
         DateOnly[] dues = [.. marks.Select(m => m.Due).Distinct().Order()];
-        return new UnitTally(counts, marks.Max(m => m.Level), dues[0], dues);
+        return new UnitTally(counts, marks.Max(m => m.Level), dues[0], dues)
+        {
+            Tasks = [.. marks.OrderBy(m => m.Task).Select(TaskStanding.Of)],
+        };
     }
 
     /// <summary>The cycle's counts: the sum of its units'.</summary>

@@ -1,45 +1,32 @@
 // The board (/coord): ES5, no framework, so an old office browser runs it. Served as a file so the page
-// runs under a Content-Security-Policy that forbids inline script. It calls the /api routes with the
-// browser's signed-in session; what the reader's role allows comes from the page (#board-app), and the
-// routes check the role again. Every write carries the page's anti-forgery token.
+// runs under a Content-Security-Policy that forbids inline script; loads after common.js (Six). It calls the
+// /api routes with the browser's signed-in session; what the reader's role allows comes from the page
+// (#board-app), and the routes check the role again. Every write carries the page's anti-forgery token.
+// Units come grouped as the city lists them (县市区政府, 园区管委会, 市直部门), filtered, sorted and paged by the
+// server; on a phone the grid gives way to one card per unit (site.css). Clicks on a submitted cell belong to
+// the review pane (review.js), which asks for a reload with the event board:refresh.
 (function () {
-  function $(id) { return document.getElementById(id); }
+  var $ = Six.$, esc = Six.esc, say = Six.say, problem = Six.problem;
   var app = $('board-app');
   var canAct = app.getAttribute('data-can-act') === '1', showBoard = app.getAttribute('data-board') === '1';
-  var showReports = app.getAttribute('data-reports') === '1', csrf = app.getAttribute('data-csrf') || '';
+  var showReports = app.getAttribute('data-reports') === '1';
   var asked = (/[?&]cycle=([^&]*)/.exec(location.search) || [])[1];
   var current = null, data = null;
-  function api(method, path, body, done) {
-    var xhr = new XMLHttpRequest();
-    xhr.open(method, path, true);
-    if (method !== 'GET') { xhr.setRequestHeader('X-CSRF-Token', csrf); }
-    if (body) { xhr.setRequestHeader('Content-Type', 'application/json'); }
-    xhr.onreadystatechange = function () {
-      if (xhr.readyState !== 4) { return; }
-      var json = null;
-      try { json = JSON.parse(xhr.responseText); } catch (e) { json = null; }
-      done(xhr.status, json);
-    };
-    xhr.send(body ? JSON.stringify(body) : null);
+  function api(method, path, body, done) { Six.api(method, path, body ? { json: body } : null, done); }
+  // A task's state as the board and the review pane name it: accepted (已审核) when the answer says so.
+  function cellState(t) {
+    if (t.state === 'submitted') { return t.accepted === true ? 'accepted' : 'submitted'; }
+    return t.state === 'draft' ? 'draft' : 'outstanding';
   }
-  function say(text, ok) {
-    var m = $('message');
-    m.className = 'msg ' + (ok ? 'ok' : 'err');
-    m.style.display = 'block';
-    m.innerText = text;
-  }
-  function problem(status, json) {
-    if (status === 401) { return '登录已过期，请刷新页面重新登录。'; }
-    return (json && (json.detail || json.title)) || ('请求失败（' + status + '）');
-  }
-  function esc(s) { return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'); }
+  // The colour: reported late is lighter green, an escalated task owed shows its level.
   function cellClass(t) {
-    if (t.state === 'submitted' && t.accepted) { return 'accepted'; }
-    if (t.state === 'submitted') { return t.late ? 'late' : 'submitted'; }
+    var s = cellState(t);
+    if (s === 'accepted') { return 'accepted'; }
+    if (s === 'submitted') { return t.late ? 'late' : 'submitted'; }
     if (t.level >= 3) { return 'l3'; }
     if (t.level === 2) { return 'l2'; }
     if (t.level === 1) { return 'l1'; }
-    return t.state === 'draft' ? 'draft' : 'owed';
+    return s === 'draft' ? 'draft' : 'owed';
   }
   function stepName(step) {
     if (step === 'open') { return '已开启（已发报送通知）'; }
@@ -51,19 +38,19 @@
     if (step.indexOf('escalation') === 0) { return '第' + step.charAt(10) + '级督办'; }
     return step;
   }
-  // review.js opens the pane on data-state submitted or accepted (late or not: the class keeps the colour).
-  function cellState(t) { return t.state === 'submitted' ? (t.accepted ? 'accepted' : 'submitted') : cellClass(t); }
   var stateNames = { accepted: '已审核', submitted: '已报送', late: '逾期报送', draft: '草稿', owed: '未报送', l1: '一级督办', l2: '二级督办', l3: '三级督办' };
-  function render() {
-    if (!data) { return; }
-    var c = data.counts || {};
-    $('counts').innerHTML = '应报送 <b>' + c.obligations + '</b> 项，已报送 <b id="submitted-total">' + c.submitted + '</b> 项（逾期 ' + c.late + ' 项），未报送 <b>' + c.owed + '</b> 项。';
-    var status = { open: '进行中', closed: '已关闭', cancelled: '已取消' }[data.status] || data.status;
-    $('status').innerText = '状态：' + status + (data.step ? '　当前步骤：' + stepName(data.step) : '') + '　更新于 ' + new Date().toLocaleTimeString('zh-CN', { hour12: false });
-    if ($('close')) { $('close').style.display = data.status === 'open' ? '' : 'none'; }
-    renderHealth();
-    // The plan's task numbers are the columns, the same on every page; an older answer without them lists the page's.
-    var tasks = (data.taskNumbers || []).slice(), seen = {}, i, j, u, t;
+  var levelNames = ['未督办', '一级督办', '二级督办', '三级督办'];
+  var groupNames = { countyGovernment: '县市区政府', parkCommittee: '园区管委会', department: '市直部门' };
+  function levelName(n) { return levelNames[n] || (n + '级督办'); }
+  // 10月14日 from 2020-10-14.
+  function monthDay(day) {
+    var m = /^\d{4}-(\d\d)-(\d\d)$/.exec(day || '');
+    return m ? (+m[1]) + '月' + (+m[2]) + '日' : (day || '');
+  }
+  // The columns: the plan's tasks with short titles and counts; an older answer without them has task numbers only.
+  function columns() {
+    if (data.columns) { return data.columns; }
+    var tasks = (data.taskNumbers || []).slice(), seen = {}, i, j, t, list = [];
     for (i = 0; i < tasks.length; i++) { seen[tasks[i]] = true; }
     for (i = 0; i < data.units.length; i++) {
       for (j = 0; j < data.units[i].tasks.length; j++) {
@@ -72,25 +59,27 @@
       }
     }
     tasks.sort(function (a, b) { return a - b; });
+    for (i = 0; i < tasks.length; i++) { list.push({ number: tasks[i], shortTitle: String(tasks[i]), title: '任务' + tasks[i] }); }
+    return list;
+  }
+  function groupName(kind) {
+    var g = data.groups || [], i;
+    for (i = 0; i < g.length; i++) { if (g[i].kind === kind) { return g[i].name + '（' + g[i].units + ' 个单位）'; } }
+    return groupNames[kind] || kind || '其他单位';
+  }
+  function render() {
+    if (!data) { return; }
+    var c = data.counts || {};
+    $('counts').innerHTML = '应报送 <b>' + c.obligations + '</b> 项，已报送 <b id="submitted-total">' + c.submitted + '</b> 项（逾期 ' + c.late + ' 项' +
+      (typeof c.accepted === 'number' ? '，已审核 <b id="accepted-total">' + c.accepted + '</b> 项' : '') + '），未报送 <b>' + c.owed + '</b> 项。';
+    var status = { open: '进行中', closed: '已关闭', cancelled: '已取消' }[data.status] || data.status;
+    $('status').innerText = '状态：' + status + (data.step ? '　当前步骤：' + stepName(data.step) : '') + '　更新于 ' + Six.clock(new Date()) + '（北京时间）';
+    if ($('close')) { $('close').style.display = data.status === 'open' ? '' : 'none'; }
+    renderHealth();
     renderPager();
-    var html = '<tr><th>单位</th>';
-    for (i = 0; i < tasks.length; i++) { html += '<th>' + tasks[i] + '</th>'; }
-    html += '<th>最高级别</th>' + (canAct ? '<th></th>' : '') + '</tr>';
-    for (i = 0; i < data.units.length; i++) {
-      u = data.units[i];
-      var byTask = {};
-      for (j = 0; j < u.tasks.length; j++) { byTask[u.tasks[j].task] = u.tasks[j]; }
-      html += '<tr data-unit="' + esc(u.unitId) + '"><td>' + esc(u.name) + '</td>';
-      for (j = 0; j < tasks.length; j++) {
-        t = byTask[tasks[j]];
-        if (!t) { html += '<td></td>'; continue; }
-        var cls = cellClass(t);
-        html += '<td class="cell ' + cls + '" data-unit="' + esc(u.unitId) + '" data-task="' + t.task + '" data-state="' + cellState(t) + '" title="' + esc(u.name + ' 任务' + t.task + '：' + stateNames[cls] + '，截止 ' + t.due) + '">' + (cls === 'accepted' ? '✓' : t.level > 0 && t.state !== 'submitted' ? t.level : '') + '</td>';
-      }
-      html += '<td>' + (u.level > 0 ? u.level + '级' : '—') + '</td>' + (canAct ? '<td>' + (data.status === 'open' ? '<button type="button" class="extend" data-unit="' + esc(u.unitId) + '">延期</button>' : '') + '</td>' : '') + '</tr>';
-    }
-    $('board').innerHTML = html;
-    var names = {}, pending = '', r;
+    renderGrid(columns());
+    renderList(columns());
+    var names = {}, pending = '', r, i;
     for (i = 0; i < data.units.length; i++) { names[data.units[i].unitId] = data.units[i].name; }
     for (i = 0; i < (data.extensionRequests || []).length; i++) {
       r = data.extensionRequests[i];
@@ -100,6 +89,64 @@
     }
     $('requests').innerHTML = pending;
     $('requests-card').className = pending ? 'card' : 'card hidden';
+  }
+  // The grid: a heading row per group, task columns headed by number and short title (the full title as tooltip),
+  // a count per column over every unit the filter matched, and per row what is owed, reported and late.
+  function renderGrid(cols) {
+    var i, j, u, t, col, kind = null, span = cols.length + 5 + (canAct ? 1 : 0);
+    var html = '<thead><tr><th class="unit-head">单位</th>';
+    for (i = 0; i < cols.length; i++) {
+      col = cols[i];
+      html += '<th class="task" data-task="' + col.number + '" title="' + esc(col.number + '. ' + col.title) + '"><span class="num">' + col.number + '</span><span class="short">' + esc(col.shortTitle) + '</span></th>';
+    }
+    html += '<th class="n">未报送</th><th class="n">已报送</th><th class="n">逾期</th><th>最高级别</th>' + (canAct ? '<th></th>' : '') + '</tr>';
+    html += '<tr class="col-counts"><th title="各列：已报送数 / 应报送数（筛选出的全部单位，不只本页）">已报送/应报</th>';
+    for (i = 0; i < cols.length; i++) {
+      col = cols[i];
+      html += typeof col.total === 'number'
+        ? '<th class="n" id="col-count-' + col.number + '" title="' + esc('任务' + col.number + '：已报送 ' + col.submitted + ' 个，应报送 ' + col.total + ' 个' + (col.accepted ? '，已审核 ' + col.accepted + ' 个' : '')) + '">' + col.submitted + '/' + col.total + '</th>'
+        : '<th></th>';
+    }
+    html += '<th colspan="' + (4 + (canAct ? 1 : 0)) + '"></th></tr></thead><tbody>';
+    for (i = 0; i < data.units.length; i++) {
+      u = data.units[i];
+      if (u.kind !== kind) {
+        kind = u.kind;
+        html += '<tr class="group" data-group="' + esc(kind || '') + '"><th colspan="' + span + '">' + esc(groupName(kind)) + '</th></tr>';
+      }
+      var byTask = {}, leads = {};
+      for (j = 0; j < u.tasks.length; j++) { byTask[u.tasks[j].task] = u.tasks[j]; }
+      for (j = 0; j < (u.leads || []).length; j++) { leads[u.leads[j]] = true; }
+      html += '<tr data-unit="' + esc(u.unitId) + '"><td class="unit-name">' + esc(u.name) + '</td>';
+      for (j = 0; j < cols.length; j++) {
+        t = byTask[cols[j].number];
+        if (!t) { html += '<td></td>'; continue; }
+        var cls = cellClass(t), state = cellState(t);
+        html += '<td class="cell ' + cls + (u.leads && !leads[t.task] ? ' co' : '') + '" data-unit="' + esc(u.unitId) + '" data-task="' + t.task + '" data-state="' + state + '" title="' +
+          esc(u.name + ' ' + t.task + '. ' + cols[j].shortTitle + (u.leads ? (leads[t.task] ? '（牵头）' : '（配合）') : '') + '：' + stateNames[cls] + '，截止 ' + t.due) + '">' +
+          (state === 'accepted' ? '✓' : t.level > 0 && state !== 'submitted' ? t.level : '') + '</td>';
+      }
+      html += '<td class="n">' + u.owed.length + '</td><td class="n">' + u.submitted.length + '</td><td class="n">' + u.late + '</td>' +
+        '<td>' + (u.level > 0 ? levelName(u.level) : '—') + '</td>' + (canAct ? '<td>' + (data.status === 'open' ? '<button type="button" class="extend" data-unit="' + esc(u.unitId) + '">延期</button>' : '') + '</td>' : '') + '</tr>';
+    }
+    $('board').innerHTML = html + '</tbody>';
+  }
+  // A phone's view: one card per unit — its name, due day, what it still owes (short titles) and its level.
+  function renderList(cols) {
+    var titles = {}, i, j, u, kind = null, html = '';
+    for (i = 0; i < cols.length; i++) { titles[cols[i].number] = cols[i].shortTitle; }
+    for (i = 0; i < data.units.length; i++) {
+      u = data.units[i];
+      if (u.kind !== kind) { kind = u.kind; html += '<h3 class="group">' + esc(groupName(kind)) + '</h3>'; }
+      var owed = '';
+      for (j = 0; j < u.owed.length; j++) { owed += (j ? '、' : '') + '<span class="owed-task">' + u.owed[j] + '. ' + esc(titles[u.owed[j]] || ('任务' + u.owed[j])) + '</span>'; }
+      html += '<div class="unit-card' + (u.owed.length ? ' owes' : '') + (u.level > 0 ? ' lv' + Math.min(u.level, 3) : '') + '" data-card="' + esc(u.unitId) + '"><b>' + esc(u.name) + '</b>' +
+        '<span class="muted"> 截止 ' + monthDay(u.due) + (u.level > 0 ? ' · <span class="state bg-l' + Math.min(u.level, 3) + '">' + levelName(u.level) + '</span>' : '') + '</span>' +
+        '<p class="muted">已报送 ' + u.submitted.length + ' 项' + (u.late ? '（逾期 ' + u.late + ' 项）' : '') + '，未报送 ' + u.owed.length + ' 项' + (u.owed.length ? '：' : '。') + '</p>' +
+        (owed ? '<p class="owed-list">' + owed + '</p>' : '') +
+        (canAct && data.status === 'open' ? '<button type="button" class="extend small" data-unit="' + esc(u.unitId) + '">延期</button>' : '') + '</div>';
+    }
+    $('board-list').innerHTML = html || '<p class="muted">没有符合条件的单位。</p>';
   }
   // The server pages and filters the units (a province has thousands): this says which page is shown of how many.
   function renderPager() {
@@ -120,7 +167,7 @@
     }
     for (i = 0; i < (data.problems || []).length; i++) {
       p = data.problems[i];
-      lines.push(new Date(p.at).toLocaleString('zh-CN', { hour12: false }) + ' ' + stepName(p.step) + '：' + p.message);
+      lines.push(Six.dateTime(p.at) + ' ' + stepName(p.step) + '：' + p.message);
     }
     if ((data.mailProblems || []).length > 0) {
       lines.push('发送失败的邮件 ' + data.mailProblems.length + ' 封（收件人地址或邮件服务有误）。');
@@ -144,14 +191,24 @@
     if ($('resume')) { $('resume').className = data.canResume ? 'primary' : 'primary hidden'; }
   }
   var timer = null, asks = 0, pageNo = 1, typing = null;
+  // The filters as the server reads them (GET /api/cycles/{id}?page=&late=&name=&state=&level=&group=&role=&sort=).
+  function query() {
+    var q = '?page=' + pageNo, ids = ['state', 'level', 'group', 'role', 'sort'], i, v;
+    if ($('late-only').checked) { q += '&late=true'; }
+    if ($('name-filter').value) { q += '&name=' + encodeURIComponent($('name-filter').value); }
+    for (i = 0; i < ids.length; i++) {
+      v = $('filter-' + ids[i]) ? $('filter-' + ids[i]).value : '';
+      if (v) { q += '&' + ids[i] + '=' + encodeURIComponent(v); }
+    }
+    return q;
+  }
   // The next poll is set when an answer arrives, so a slow answer (a large cycle) never piles requests up.
   function load() {
     if (!current || !showBoard) { return; }
     if (timer) { clearTimeout(timer); timer = null; }
     var asked = current;
-    var query = '?page=' + pageNo + ($('late-only').checked ? '&late=true' : '') + ($('name-filter').value ? '&name=' + encodeURIComponent($('name-filter').value) : '');
     var seq = ++asks;
-    api('GET', '/api/cycles/' + encodeURIComponent(asked) + query, null, function (status, json) {
+    api('GET', '/api/cycles/' + encodeURIComponent(asked) + query(), null, function (status, json) {
       // Only the latest question's answer is drawn: a filter typed meanwhile has asked again.
       if (asked !== current || seq !== asks) { return; }
       if (status === 200 && json && json.units) { data = json; render(); }
@@ -159,6 +216,8 @@
       timer = setTimeout(load, 2000);
     });
   }
+  // The review pane (review.js) accepted or returned a report: show the current page as it now stands.
+  if (document.addEventListener) { document.addEventListener('board:refresh', function () { load(); }, false); }
   function links() {
     if (!showReports) { return; }
     var base = '/api/cycles/' + encodeURIComponent(current) + '/summary?format=';
@@ -167,7 +226,7 @@
     $('summary-xlsx').href = base + 'xlsx';
     $('summary-json').href = base + 'json';
   }
-  // A unit's report, read-only: the last submission's text, status and figures.
+  // A unit's report, read-only, for the readers who cannot review (督查室, 分管领导): the last submission's text, status and figures.
   function showReport(unitId, task) {
     api('GET', '/api/cycles/' + encodeURIComponent(current) + '/units/' + encodeURIComponent(unitId) + '/obligations/' + task, null, function (status, json) {
       if (status !== 200 || !json) { say(problem(status, json), false); return; }
@@ -188,25 +247,25 @@
       if ($('report-card').scrollIntoView) { $('report-card').scrollIntoView(); }
     });
   }
-  if ($('board')) $('board').onclick = function (e) {
+  function extend(unitId) {
+    var due = prompt('新的截止日期（如 2020-10-20）：');
+    if (!due) { return; }
+    var reason = prompt('延期理由（可不填）：') || null;
+    api('POST', '/api/cycles/' + encodeURIComponent(current) + '/extensions', { unitId: unitId, due: due, reason: reason }, function (status, json) {
+      say(status === 202 ? '已延期至 ' + due + '。' : problem(status, json), status === 202); load();
+    });
+  }
+  // Cells: a reader who cannot review reads the report here; the coordinator's clicks on a submitted cell open the
+  // review pane (review.js, by delegation on the document), so this handles only 延期.
+  function onBoardClick(e) {
     var el = e.target || e.srcElement;
     var state = el.getAttribute ? el.getAttribute('data-state') : null;
-    // Submitted and accepted cells open the review pane (review.js); a draft is read here.
-    if (!canAct) {
-      if (state === 'draft') { showReport(el.getAttribute('data-unit'), +el.getAttribute('data-task')); }
-      return;
-    }
-    if (el.className === 'extend') {
-      var due = prompt('新的截止日期（如 2020-10-20）：');
-      if (!due) { return; }
-      var reason = prompt('延期理由（可不填）：') || null;
-      api('POST', '/api/cycles/' + encodeURIComponent(current) + '/extensions', { unitId: el.getAttribute('data-unit'), due: due, reason: reason }, function (status, json) {
-        say(status === 202 ? '已延期至 ' + due + '。' : problem(status, json), status === 202); load();
-      });
-    }
-  };
-  // The review pane accepted or returned a report: draw the board again now rather than at the next poll.
-  document.addEventListener('board:refresh', function () { load(); });
+    if (/\bextend\b/.test(el.className || '')) { if (canAct) { extend(el.getAttribute('data-unit')); } return; }
+    // Submitted and accepted cells open the review pane for every role (review.js); a draft is read here.
+    if (!canAct && state === 'draft') { showReport(el.getAttribute('data-unit'), +el.getAttribute('data-task')); }
+  }
+  if ($('board')) { $('board').onclick = onBoardClick; }
+  if ($('board-list')) { $('board-list').onclick = onBoardClick; }
   if ($('requests')) $('requests').onclick = function (e) {
     var el = e.target || e.srcElement;
     if (!canAct || el.className !== 'decide') { return; }
@@ -229,11 +288,14 @@
       say(status === 202 ? '已恢复运行。' : problem(status, json), status === 202); load();
     });
   };
-  if ($('late-only')) { $('late-only').onclick = function () { pageNo = 1; load(); }; }
+  function again() { pageNo = 1; load(); }
+  if ($('late-only')) { $('late-only').onclick = again; }
+  var selects = ['state', 'level', 'group', 'role', 'sort'], s;
+  for (s = 0; s < selects.length; s++) { if ($('filter-' + selects[s])) { $('filter-' + selects[s]).onchange = again; } }
   if ($('name-filter')) {
     $('name-filter').oninput = function () {
       if (typing) { clearTimeout(typing); }
-      typing = setTimeout(function () { typing = null; pageNo = 1; load(); }, 250);
+      typing = setTimeout(function () { typing = null; again(); }, 250);
     };
   }
   if ($('pager')) {

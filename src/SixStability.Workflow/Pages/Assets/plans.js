@@ -1,39 +1,11 @@
 // The plans page (/coord/plans): ES5, no framework, served as a file under the page's Content-Security-Policy.
-// It calls the same /api routes scripts use, with the browser's session and the page's anti-forgery token: the directory as .xlsx, a plan file into a draft, one
+// Loads after common.js (Six). It calls the same /api routes scripts use, with the browser's session and the page's anti-forgery token: the directory as .xlsx, a plan file into a draft, one
 // correction at a time under the draft's ETag, then confirmation and a cycle started on the plan.
 (function () {
-  function $(id) { return document.getElementById(id); }
-  var csrf = $('plans-app').getAttribute('data-csrf') || '';
+  var $ = Six.$, esc = Six.esc, say = Six.say, problem = Six.problem;
   var draft = null, draftTag = null, directoryTag = null;
-  function esc(s) { return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'); }
-  function api(method, path, body, type, ifMatch, done) {
-    var xhr = new XMLHttpRequest();
-    xhr.open(method, path, true);
-    if (method !== 'GET') { xhr.setRequestHeader('X-CSRF-Token', csrf); }
-    if (type) { xhr.setRequestHeader('Content-Type', type); }
-    if (ifMatch) { xhr.setRequestHeader('If-Match', ifMatch); }
-    xhr.onreadystatechange = function () {
-      if (xhr.readyState !== 4) { return; }
-      var json = null;
-      try { json = JSON.parse(xhr.responseText); } catch (e) { json = null; }
-      done(xhr.status, json, xhr.getResponseHeader('ETag'));
-    };
-    xhr.send(body === undefined ? null : body);
-  }
-  function say(text, ok) {
-    var m = $('message');
-    m.className = 'msg ' + (ok ? 'ok' : 'err');
-    m.innerText = text;
-    m.scrollIntoView && m.scrollIntoView(false);
-  }
-  function problem(status, json) {
-    if (status === 401) { return '登录已过期或没有权限，请刷新页面。'; }
-    var text = (json && (json.detail || json.title)) || ('请求失败（' + status + '）');
-    if (json && json.errors) {
-      for (var f in json.errors) { if (json.errors.hasOwnProperty(f)) { text += '\n' + json.errors[f].join('；'); } }
-    }
-    return text;
-  }
+  // The shared call with this page's arguments: a raw body (a file, or JSON text) with its type, and an ETag.
+  function api(method, path, body, type, ifMatch, done) { Six.api(method, path, { body: body, type: type, ifMatch: ifMatch }, done); }
   function planId() { return $('plan-id').value.replace(/^\s+|\s+$/g, ''); }
   // Corrections, confirmation and the cycle act on the draft shown, whatever the box says since.
   function draftPlan() { return draft ? draft.draft.planId : planId(); }

@@ -72,6 +72,14 @@ public sealed class UnitTallyTests
     }
 
     [Fact]
+    public void A_units_tally_keeps_each_tasks_board_state_in_task_order()
+    {
+        UnitTally tally = UnitTally.Of([new(5, ObligationState.Outstanding, false, 2, Due, 1), new(1, ObligationState.Submitted, true, 0, Due, 3), new(3, ObligationState.Draft, false, 0, Due, 2)]);
+
+        tally.Tasks.Should().Equal(new TaskStanding(1, BoardState.Submitted), new TaskStanding(3, BoardState.Draft), new TaskStanding(5, BoardState.Outstanding));
+    }
+
+    [Fact]
     public void A_unit_owes_at_least_one_task()
     {
         Action empty = () => UnitTally.Of([]);
