@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SixStability.Core.Reports.Layout;
-using SixStability.Workflow.Cycles;
-using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Pages.Coordinator;
 using SixStability.Workflow.Pages.Plans;
 using SixStability.Workflow.Pages.Unit;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SixStability.Core.Submissions;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
 using Azure;
-using SixStability.Core.Cycles.Tallies;
 using SixStability.Core.Rules;
 
 namespace SixStability.Infrastructure.Cycles;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using SixStability.Core.Cycles.Tallies;
 
 namespace SixStability.Infrastructure.Cycles;
 

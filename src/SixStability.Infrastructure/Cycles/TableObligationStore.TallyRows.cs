@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Azure;
-using SixStability.Core.Cycles.Tallies;
 
 namespace SixStability.Infrastructure.Cycles;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using SixStability.Core.Cycles.Tallies;
-
 namespace SixStability.Infrastructure.Cycles;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using SixStability.Core.Links;
 
 namespace SixStability.Infrastructure.Links;

@@ -1,4 +1,3 @@
-using System.Text;
 using SendGrid.Helpers.Mail;
 
 namespace SixStability.Infrastructure.Notifications;

@@ -1,7 +1,4 @@
 using Microsoft.DurableTask;
-using SixStability.Core.Notifications;
-using SixStability.Core.Reports;
-using SixStability.Workflow.Notifications;
 using SixStability.Workflow.Reports;
 
 namespace SixStability.Workflow.Cycles;

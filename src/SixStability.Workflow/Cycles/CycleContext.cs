@@ -1,5 +1,3 @@
-using SixStability.Core.Notifications;
-
 namespace SixStability.Workflow.Cycles;
 
 /// <summary>A cycle with the plan, directory and calendar it runs on.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using SixStability.Workflow.Notifications;
 
 namespace SixStability.Workflow.Cycles;
 

@@ -1,6 +1,4 @@
 using Microsoft.DurableTask;
-using SixStability.Core.Notifications;
-using SixStability.Workflow.Notifications;
 
 namespace SixStability.Workflow.Cycles;
 

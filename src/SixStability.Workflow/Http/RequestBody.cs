@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using SixStability.Core.Text;
 
 namespace SixStability.Workflow.Http;

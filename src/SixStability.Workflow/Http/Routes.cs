@@ -1,7 +1,6 @@
 using SixStability.Core.Plans.Review;
 using SixStability.Core.Reports.Year;
 using SixStability.Core.Units.Workbook;
-using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Pages.Coordinator;
 using SixStability.Workflow.Pages.Plans;

@@ -1,4 +1,3 @@
-using SixStability.Core.Notifications;
 using SixStability.Core.Reports.Layout;
 using SixStability.Workflow.Notifications.Mail;
 using SixStability.Workflow.Rendering;

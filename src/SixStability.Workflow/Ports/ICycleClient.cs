@@ -1,5 +1,3 @@
-using SixStability.Workflow.Cycles;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SixStability.Core.Notifications;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>Sends a step's mail; SendGrid, SMTP or the development file sink (<c>Mail:Provider</c>).</summary>

@@ -1,5 +1,3 @@
-using SixStability.Core.Notifications;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using SixStability.Core.Reports;
 using SixStability.Core.Text;
 
 namespace SixStability.Workflow.Reports;

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
-using SixStability.Core.Reports;
 
 namespace SixStability.Workflow.Reports;
 

@@ -1,5 +1,3 @@
-using SixStability.Workflow.Cycles;
-
 namespace SixStability.Workflow.Reviews;
 
 /// <summary>

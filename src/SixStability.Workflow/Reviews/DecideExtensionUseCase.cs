@@ -1,6 +1,3 @@
-using SixStability.Workflow.Cycles;
-using SixStability.Workflow.Notifications;
-
 namespace SixStability.Workflow.Reviews;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using SixStability.Workflow.Cycles;
-using SixStability.Workflow.Notifications;
-
 namespace SixStability.Workflow.Reviews;
 
 /// <summary>退回: the coordinator returns a submitted report for revision with a reason; it is owed again and the unit is mailed the reason.</summary>

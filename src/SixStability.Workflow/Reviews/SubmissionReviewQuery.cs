@@ -1,7 +1,5 @@
-using System.Text.Json;
 using SixStability.Core.Cycles.Tallies;
 using SixStability.Core.Text;
-using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Submissions;
 
 namespace SixStability.Workflow.Reviews;

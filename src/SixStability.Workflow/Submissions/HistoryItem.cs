@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SixStability.Workflow.Submissions;
 
 /// <summary>A task's history as people and scripts read it: a saved form comes back as JSON, a note as text.</summary>

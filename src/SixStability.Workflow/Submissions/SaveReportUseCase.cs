@@ -1,7 +1,4 @@
-using System.Text.Json;
-using SixStability.Core.Reports;
 using SixStability.Core.Text;
-using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Reports;
 
 namespace SixStability.Workflow.Submissions;

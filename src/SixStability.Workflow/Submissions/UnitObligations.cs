@@ -1,5 +1,3 @@
-using SixStability.Workflow.Cycles;
-
 namespace SixStability.Workflow.Submissions;
 
 /// <summary>A unit's part of a cycle: the cycle, the unit, what it owes. Every unit use case starts here.</summary>

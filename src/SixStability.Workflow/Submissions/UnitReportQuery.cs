@@ -1,5 +1,3 @@
-using System.Text.Json;
-using SixStability.Core.Reports;
 using SixStability.Core.Text;
 using SixStability.Workflow.Reports;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using SixStability.Core.Plans.Review;
 
 namespace SixStability.Core.Plans.Forms;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SixStability.Core.Plans.Forms;
 
 /// <summary>One line of a plan, classified by how it begins.</summary>

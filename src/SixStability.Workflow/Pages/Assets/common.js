@@ -66,5 +66,13 @@ var Six = (function () {
     var d = beijing(value);
     return d ? pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + ':' + pad(d.getUTCSeconds()) : String(value);
   }
-  return { $: $, esc: esc, api: api, say: say, problem: problem, dateTime: dateTime, clock: clock };
+  // An element with a class and its text (textContent: whatever the data holds stays text).
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function add(parent, child) { parent.appendChild(child); return child; }
+  return { $: $, esc: esc, api: api, say: say, problem: problem, dateTime: dateTime, clock: clock, el: el, add: add };
 })();

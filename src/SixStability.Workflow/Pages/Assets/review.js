@@ -5,45 +5,16 @@
 // read it without the buttons. ES5 and DOM only, as board.js: every text the data carries is set with textContent, never
 // as HTML. After a decision it asks the board to reload (board:refresh).
 (function () {
-  function $(id) { return document.getElementById(id); }
+  var $ = Six.$;
   var app = $('board-app');
   if (!app) { return; }
-  var canAct = app.getAttribute('data-can-act') === '1', csrf = app.getAttribute('data-csrf') || '';
+  var canAct = app.getAttribute('data-can-act') === '1';
   var pane = null, shown = null, axis = 'task', busy = false;
 
-  function api(method, path, body, headers, done) {
-    var xhr = new XMLHttpRequest(), name;
-    xhr.open(method, path, true);
-    if (method !== 'GET') { xhr.setRequestHeader('X-CSRF-Token', csrf); }
-    if (body) { xhr.setRequestHeader('Content-Type', 'application/json'); }
-    for (name in headers) { if (headers.hasOwnProperty(name)) { xhr.setRequestHeader(name, headers[name]); } }
-    xhr.onreadystatechange = function () {
-      if (xhr.readyState !== 4) { return; }
-      var json = null;
-      try { json = JSON.parse(xhr.responseText); } catch (e) { json = null; }
-      done(xhr.status, json);
-    };
-    xhr.send(body ? JSON.stringify(body) : null);
-  }
-  function problem(status, json) {
-    if (status === 401) { return '登录已过期，请刷新页面重新登录。'; }
-    if (status === 409 && json && json.detail) { return json.detail; }
-    return (json && (json.detail || json.title)) || ('请求失败（' + status + '）');
-  }
-  // Beijing time, 24-hour, as every reader of the page is in China whatever the machine's zone.
-  function time(iso) {
-    if (!iso) { return ''; }
-    try {
-      return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    } catch (e) { return String(iso); }
-  }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
-  function add(parent, child) { parent.appendChild(child); return child; }
+  // The body as JSON and the revision read as If-Match, with the page's session and token (common.js).
+  function api(method, path, body, ifMatch, done) { Six.api(method, path, body ? { json: body, ifMatch: ifMatch } : { ifMatch: ifMatch }, done); }
+  var problem = Six.problem, time = Six.dateTime;
+  var el = Six.el, add = Six.add;
   function cycleId() { return $('cycle') ? $('cycle').value : ''; }
   function base(ref) {
     return '/api/cycles/' + encodeURIComponent(cycleId()) + '/units/' + encodeURIComponent(ref.unitId) + '/obligations/' + ref.task;
@@ -71,7 +42,7 @@
   function open(ref, note) {
     ensurePane();
     busy = true;
-    api('GET', base(ref), null, {}, function (status, json) {
+    api('GET', base(ref), null, null, function (status, json) {
       busy = false;
       if (status !== 200 || !json) { shown = { ref: ref, review: null }; renderError(problem(status, json)); return; }
       shown = { ref: ref, review: json };
@@ -132,7 +103,7 @@
       files(form.attachments || [], o);
     }
     actions(o, r.cycleOpen);
-    history(revisions, r.history || []);
+    Six.revisions(pane, revisions, r.history || []);
     pane.className = 'review-pane';
     if (pane.scrollTop) { pane.scrollTop = 0; }
   }
@@ -242,44 +213,6 @@
     add(box, el('span', 'muted', step.position > 0 ? '第 ' + step.position + ' / ' + step.count + ' 份' : '共 ' + step.count + ' 份已报送')).id = 'review-position';
   }
 
-  function diff(segments) {
-    var p = el('p', 'review-diff pre-wrap'), i, s, tag;
-    for (i = 0; i < segments.length; i++) {
-      s = segments[i];
-      tag = s.kind === 'added' ? 'ins' : s.kind === 'removed' ? 'del' : 'span';
-      add(p, el(tag, null, s.text));
-    }
-    return p;
-  }
-  function changed(segments) {
-    for (var i = 0; i < segments.length; i++) { if (segments[i].kind !== 'same') { return true; } }
-    return false;
-  }
-
-  var whatNames = { submitted: '报送', draft: '保存草稿', returned: '退回', accepted: '审核通过', attached: '上传附件', detached: '删除附件', extended: '延期' };
-  function history(revisions, items) {
-    var box = add(pane, el('div', 'review-field')), i, r, one, names, j;
-    add(box, el('h3', null, '报送记录（共 ' + revisions.length + ' 次，最新在前）'));
-    box.id = 'review-revisions';
-    for (i = revisions.length - 1; i >= 0; i--) {
-      r = revisions[i];
-      one = add(box, el('div', 'review-revision'));
-      add(one, el('p', 'muted', '第 ' + r.number + ' 次报送 · ' + time(r.at) + (i === 0 ? '' : '（标出与第 ' + (r.number - 1) + ' 次的不同：绿色为新增，红色删除线为删去）')));
-      add(one, el('b', null, '工作进展'));
-      add(one, i === 0 ? el('p', 'pre-wrap', r.form.narrative || '—') : diff(r.narrativeChanges));
-      if (changed(r.difficultiesChanges) && i > 0) { add(one, el('b', null, '存在困难')); add(one, diff(r.difficultiesChanges)); }
-      if (changed(r.nextStepsChanges) && i > 0) { add(one, el('b', null, '下一步打算')); add(one, diff(r.nextStepsChanges)); }
-      names = [];
-      for (j = 0; j < (r.form.attachments || []).length; j++) { names.push(r.form.attachments[j].name); }
-      if (names.length) { add(one, el('p', 'muted', '附件：' + names.join('、'))); }
-    }
-    var log = add(box, el('ul', 'review-log'));
-    for (i = items.length - 1; i >= 0; i--) {
-      if (items[i].what !== 'returned' && items[i].what !== 'accepted' && items[i].what !== 'submitted') { continue; }
-      add(log, el('li', null, time(items[i].at) + ' ' + (whatNames[items[i].what] || items[i].what) + (items[i].what === 'returned' && typeof items[i].content === 'string' ? '：' + items[i].content : '')));
-    }
-  }
-
   function say(text) {
     var e = $('review-error');
     if (e) { e.textContent = text; e.className = 'msg err'; }
@@ -298,7 +231,7 @@
     if (t.id === 'review-next' && step.next) { open(step.next); return; }
     if (t.id === 'review-accept') {
       busy = true;
-      api('POST', base(shown.ref) + '/accept', null, { 'If-Match': o.revisionTag }, function (status, json) {
+      api('POST', base(shown.ref) + '/accept', null, o.revisionTag, function (status, json) {
         busy = false;
         if (status === 200) { decided('已审核通过。'); return; }
         if (status === 409) { open(shown.ref, problem(status, json) + ' 已重新载入，请再看一遍。'); return; }
@@ -310,7 +243,7 @@
       var why = $('review-reason').value;
       if (!why || !why.replace(/\s/g, '')) { say('请填写退回理由。'); $('review-reason').focus(); return; }
       busy = true;
-      api('POST', '/api/cycles/' + encodeURIComponent(cycleId()) + '/returns', { unitId: o.unitId, task: o.taskNumber, reason: why }, { 'If-Match': o.revisionTag }, function (status, json) {
+      api('POST', '/api/cycles/' + encodeURIComponent(cycleId()) + '/returns', { unitId: o.unitId, task: o.taskNumber, reason: why }, o.revisionTag, function (status, json) {
         busy = false;
         if (status === 200) { decided('已退回，已通知该单位。'); return; }
         if (status === 409) { open(shown.ref, problem(status, json) + ' 已重新载入，请再看一遍。'); return; }

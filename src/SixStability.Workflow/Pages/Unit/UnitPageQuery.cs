@@ -1,4 +1,3 @@
-using SixStability.Core.Reports;
 using SixStability.Workflow.Reports;
 using SixStability.Workflow.Submissions;
 

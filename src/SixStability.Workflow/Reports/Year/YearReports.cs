@@ -1,9 +1,6 @@
-using System.Text.Json;
-using SixStability.Core.Reports;
 using SixStability.Core.Reports.Layout;
 using SixStability.Core.Reports.Year;
 using SixStability.Core.Text;
-using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Plans;
 
 namespace SixStability.Workflow.Reports.Year;
