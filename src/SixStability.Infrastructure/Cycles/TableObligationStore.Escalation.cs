@@ -19,23 +19,13 @@ public sealed partial class TableObligationStore
         ArgumentNullException.ThrowIfNull(late);
         ArgumentNullException.ThrowIfNull(entry);
         TableClient table = await Table().ConfigureAwait(false);
-        var partitions = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
         string filter = TableClient.CreateQueryFilter($"PartitionKey ge {Partition(cycleId, range.FirstUnit)} and PartitionKey le {Partition(cycleId, range.LastUnit)} and RowKey ge {"t"} and RowKey lt {"u"}");
-        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (!partitions.TryGetValue(e.PartitionKey, out List<TableEntity>? rows))
-            {
-                partitions[e.PartitionKey] = rows = [];
-            }
-
-            rows.Add(e);
-        }
+        Dictionary<string, List<TableEntity>> partitions = await ByPartitionAsync(table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         var after = new ConcurrentDictionary<string, IReadOnlyList<Obligation>>(StringComparer.Ordinal);
         var raised = new ConcurrentDictionary<string, IReadOnlyList<ObligationMark>>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(
+        await EachPartitionAsync(
             partitions,
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
                 List<TableEntity> rows = partition.Value;
@@ -76,7 +66,8 @@ public sealed partial class TableObligationStore
                         rows = await ReadPartitionAsync(table, partition.Key, null, ct).ConfigureAwait(false);
                     }
                 }
-            }).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
 
         await LayAsync(cycleId, raised, createMissing: false, cancellationToken).ConfigureAwait(false);
         return [.. after.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value.OrderBy(o => o.TaskNumber))];

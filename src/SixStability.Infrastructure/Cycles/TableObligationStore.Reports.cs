@@ -57,16 +57,16 @@ public sealed partial class TableObligationStore
     {
         ArgumentNullException.ThrowIfNull(texts);
         TableClient table = await Table().ConfigureAwait(false);
-        await Parallel.ForEachAsync(
+        await EachPartitionAsync(
             texts.GroupBy(t => Partition(t.Obligation.CycleId, t.Obligation.UnitId)),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
                 foreach ((Obligation Obligation, ReportText Text)[] chunk in partition.Chunk(100))
                 {
                     await table.SubmitTransactionAsync(chunk.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToTextEntity(partition.Key, t.Obligation.TaskNumber, t.Text, t.Obligation.Revision))), ct).ConfigureAwait(false);
                 }
-            }).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The text of an obligation's last submission, read from its history (rows kept before texts were).</summary>

@@ -19,21 +19,11 @@ public sealed partial class TableObligationStore
     public async Task SealAsync(string cycleId, CancellationToken cancellationToken)
     {
         TableClient table = await Table().ConfigureAwait(false);
-        var partitions = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
-        await foreach (TableEntity e in table.QueryAsync<TableEntity>(EveryObligationOf(cycleId), maxPerPage: 1000, select: MarkColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (!partitions.TryGetValue(e.PartitionKey, out List<TableEntity>? rows))
-            {
-                partitions[e.PartitionKey] = rows = [];
-            }
-
-            rows.Add(e);
-        }
+        Dictionary<string, List<TableEntity>> partitions = await ByPartitionAsync(table.QueryAsync<TableEntity>(EveryObligationOf(cycleId), maxPerPage: 1000, select: MarkColumns, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         var marks = new ConcurrentDictionary<string, IReadOnlyList<ObligationMark>>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(
+        await EachPartitionAsync(
             partitions,
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
                 List<TableEntity> rows = partition.Value;
@@ -55,7 +45,8 @@ public sealed partial class TableObligationStore
                 }
 
                 marks[rows[0].GetString("UnitId")] = [.. rows.Select(MarkOf)];
-            }).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
 
         await LayAsync(cycleId, marks, createMissing: true, cancellationToken).ConfigureAwait(false);
     }

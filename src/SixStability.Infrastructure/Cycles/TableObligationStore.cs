@@ -158,4 +158,25 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
         e.GetDateTimeOffset("AcceptedAt"));
 
     private Task<TableClient> Table() => tables.GetAsync("obligations");
+
+    /// <summary>Rows grouped by partition: a unit's obligations commit together, one transaction per partition.</summary>
+    private static async Task<Dictionary<string, List<TableEntity>>> ByPartitionAsync(AsyncPageable<TableEntity> query)
+    {
+        var partitions = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
+        await foreach (TableEntity e in query.ConfigureAwait(false))
+        {
+            if (!partitions.TryGetValue(e.PartitionKey, out List<TableEntity>? rows))
+            {
+                partitions[e.PartitionKey] = rows = [];
+            }
+
+            rows.Add(e);
+        }
+
+        return partitions;
+    }
+
+    /// <summary>Runs <paramref name="body"/> for every partition, a few at a time: Table Storage serves partitions in parallel.</summary>
+    private static Task EachPartitionAsync<T>(IEnumerable<T> partitions, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken }, body);
 }

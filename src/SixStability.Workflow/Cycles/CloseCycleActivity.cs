@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using SixStability.Workflow.Reports;
 
 namespace SixStability.Workflow.Cycles;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SixStability.Workflow.Reports;
 
 namespace SixStability.Workflow.Cycles;
 

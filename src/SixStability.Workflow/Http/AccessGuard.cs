@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SixStability.Workflow.Pages;
-using SixStability.Workflow.Rendering;
 
 namespace SixStability.Workflow.Http;
 

@@ -1,5 +1,4 @@
 using SixStability.Workflow.Pages;
-using SixStability.Workflow.Rendering;
 
 namespace SixStability.Workflow.Http;
 

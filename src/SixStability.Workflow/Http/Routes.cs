@@ -8,10 +8,8 @@ using SixStability.Workflow.Pages.Unit;
 using SixStability.Workflow.Pages.Year;
 using SixStability.Workflow.Plans;
 using SixStability.Workflow.Plans.Drafts;
-using SixStability.Workflow.Reports;
 using SixStability.Workflow.Reports.Year;
 using SixStability.Workflow.Reviews;
-using SixStability.Workflow.Submissions;
 using SixStability.Workflow.Units;
 using T = SixStability.Workflow.Http.RouteTemplates;
 

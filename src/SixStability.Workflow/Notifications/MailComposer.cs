@@ -1,6 +1,5 @@
 using SixStability.Core.Reports.Layout;
 using SixStability.Workflow.Notifications.Mail;
-using SixStability.Workflow.Rendering;
 
 namespace SixStability.Workflow.Notifications;
 

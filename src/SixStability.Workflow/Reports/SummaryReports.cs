@@ -1,7 +1,6 @@
 using System.Text;
 using SixStability.Core.Reports.Layout;
 using SixStability.Core.Text;
-using SixStability.Workflow.Rendering;
 
 namespace SixStability.Workflow.Reports;
 

@@ -1,5 +1,3 @@
-using SixStability.Workflow.Submissions;
-
 namespace SixStability.Workflow.Reviews;
 
 /// <summary>

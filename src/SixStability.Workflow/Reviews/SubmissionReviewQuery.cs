@@ -1,6 +1,5 @@
 using SixStability.Core.Cycles.Tallies;
 using SixStability.Core.Text;
-using SixStability.Workflow.Submissions;
 
 namespace SixStability.Workflow.Reviews;
 

@@ -1,5 +1,4 @@
 using SixStability.Core.Text;
-using SixStability.Workflow.Reports;
 
 namespace SixStability.Workflow.Submissions;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SixStability.Workflow.Rendering;
 
 namespace SixStability.Workflow.Pages.Coordinator;
 

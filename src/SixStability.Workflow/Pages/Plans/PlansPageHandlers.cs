@@ -1,5 +1,3 @@
-using SixStability.Workflow.Rendering;
-
 namespace SixStability.Workflow.Pages.Plans;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using SixStability.Core.Links;
-using SixStability.Workflow.Rendering;
-using SixStability.Workflow.Submissions;
 
 namespace SixStability.Workflow.Pages.Unit;
 

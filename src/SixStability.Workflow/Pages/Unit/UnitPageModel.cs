@@ -1,5 +1,3 @@
-using SixStability.Workflow.Submissions;
-
 namespace SixStability.Workflow.Pages.Unit;
 
 /// <summary>Everything the unit's page shows, read once per view.</summary>

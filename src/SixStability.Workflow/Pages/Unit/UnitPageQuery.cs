@@ -1,6 +1,3 @@
-using SixStability.Workflow.Reports;
-using SixStability.Workflow.Submissions;
-
 namespace SixStability.Workflow.Pages.Unit;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using SixStability.Core.Reports.Year;
-using SixStability.Workflow.Rendering;
 using SixStability.Workflow.Reports.Year;
 
 namespace SixStability.Workflow.Pages.Year;
