@@ -12,21 +12,13 @@ public sealed partial class ConfirmPlanDraftUseCase(IPlanDraftStore drafts, IDir
     public async Task<Outcome<PlanStored>> RunAsync(ConfirmPlanDraftCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (PlanIdRule.Refuse<PlanStored>(command.PlanId) is { } invalid)
+        Outcome<Versioned<PlanDraftRecord>> found = await PlanDrafts.FindAsync(drafts, command.PlanId, command.IfMatch, "草稿已被他人修改，请刷新后核对再确认。", cancellationToken).ConfigureAwait(false);
+        if (!found.IsOk)
         {
-            return invalid;
+            return found.As<PlanStored>();
         }
 
-        Versioned<PlanDraftRecord>? stored = await drafts.GetAsync(command.PlanId, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
-        {
-            return PlanDrafts.NoDraft<PlanStored>(command.PlanId);
-        }
-
-        if (command.IfMatch is not null && command.IfMatch != stored.ETag)
-        {
-            return Outcome.Conflict<PlanStored>("草稿已被他人修改，请刷新后核对再确认。");
-        }
+        Versioned<PlanDraftRecord> stored = found.Value!;
 
         if (stored.Value.ConfirmedVersion is int done)
         {

@@ -12,21 +12,13 @@ public sealed class CorrectPlanDraftUseCase(IPlanDraftStore drafts, IDirectorySt
     public async Task<Outcome<PlanDraftView>> RunAsync(CorrectPlanDraftCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (PlanIdRule.Refuse<PlanDraftView>(command.PlanId) is { } invalid)
+        Outcome<Versioned<PlanDraftRecord>> found = await PlanDrafts.FindAsync(drafts, command.PlanId, command.IfMatch, "草稿已被他人修改，请刷新后再改。", cancellationToken).ConfigureAwait(false);
+        if (!found.IsOk)
         {
-            return invalid;
+            return found.As<PlanDraftView>();
         }
 
-        Versioned<PlanDraftRecord>? stored = await drafts.GetAsync(command.PlanId, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
-        {
-            return PlanDrafts.NoDraft<PlanDraftView>(command.PlanId);
-        }
-
-        if (command.IfMatch is not null && command.IfMatch != stored.ETag)
-        {
-            return Outcome.Conflict<PlanDraftView>("草稿已被他人修改，请刷新后再改。");
-        }
+        Versioned<PlanDraftRecord> stored = found.Value!;
 
         UnitDirectory? units = (await directory.GetAsync(null, cancellationToken).ConfigureAwait(false))?.Value;
         var applied = stored.Value.Draft.Apply(command.Correction, units);

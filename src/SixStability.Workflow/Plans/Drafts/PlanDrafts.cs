@@ -20,5 +20,25 @@ internal static class PlanDrafts
     public static Outcome<T> Refused<T>(PlanRefusal refusal) =>
         Outcome.Refused<T>(refusal.Errors.Count > 0 ? RuleViolation.Of(refusal.Message, refusal.Errors) : RuleViolation.Field("body", refusal.Message));
 
+    /// <summary>
+    /// The draft a change acts on: a malformed plan id is refused, a missing draft is not found, and a draft changed since
+    /// the reader's copy (If-Match) is a conflict with <paramref name="staleMessage"/>.
+    /// </summary>
+    public static async Task<Outcome<Versioned<PlanDraftRecord>>> FindAsync(IPlanDraftStore drafts, string planId, string? ifMatch, string staleMessage, CancellationToken cancellationToken)
+    {
+        if (PlanIdRule.Refuse<Versioned<PlanDraftRecord>>(planId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        Versioned<PlanDraftRecord>? stored = await drafts.GetAsync(planId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return NoDraft<Versioned<PlanDraftRecord>>(planId);
+        }
+
+        return ifMatch is not null && ifMatch != stored.ETag ? Outcome.Conflict<Versioned<PlanDraftRecord>>(staleMessage) : stored;
+    }
+
     public static Outcome<T> NoDraft<T>(string planId) => Outcome.NotFound<T>($"方案“{planId}”没有待审核的草稿：请先上传方案文件。");
 }
