@@ -79,23 +79,46 @@ public sealed partial class TableObligationStore
                 pending.Waiting = [];
             }
 
+            // A mark whose row could not be written (a storage error, or other writers holding the row past every
+            // attempt) goes back in the queue with its waiter, rather than being dropped: the board's counts stay exact.
+            var unwritten = new HashSet<string>(StringComparer.Ordinal);
             try
             {
                 Dictionary<string, IReadOnlyList<ObligationMark>> marks = batch.Where(w => w.Mark is not null).Select(w => w.Mark!.Value)
                     .GroupBy(m => m.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<ObligationMark>)[.. g.Select(m => m.Mark)], StringComparer.Ordinal);
-                await WriteMarksAsync(cycleId, marks).ConfigureAwait(false);
+                unwritten.UnionWith(await WriteMarksAsync(cycleId, marks).ConfigureAwait(false));
             }
-#pragma warning disable CA1031 // Whatever fails here, the changes are committed and their tallies catch up at the next step or the seal; the writer must live on, or saves would wait for ever.
+#pragma warning disable CA1031 // Whatever fails here, the marks are queued again; the writer must live on, or saves would wait for ever.
             catch (Exception)
             {
+                unwritten.UnionWith(batch.Where(w => w.Mark is not null).Select(w => w.Mark!.Value.Unit));
             }
 #pragma warning restore CA1031
-            finally
+
+            bool requeue = unwritten.Count > 0 && ++pending.Requeues <= MaxRequeues;
+            foreach (((string Unit, ObligationMark Mark)? mark, TaskCompletionSource written) in batch)
             {
-                foreach ((_, TaskCompletionSource written) in batch)
+                // A reader's token (no mark) waits with them: it asked for everything handed over before it.
+                if (requeue && (mark is not { } m || unwritten.Contains(m.Unit)))
+                {
+                    lock (pending)
+                    {
+                        pending.Waiting.Add((mark, written));
+                    }
+                }
+                else
                 {
                     written.TrySetResult();
                 }
+            }
+
+            if (requeue)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+            }
+            else
+            {
+                pending.Requeues = 0;
             }
         }
     }
@@ -105,7 +128,7 @@ public sealed partial class TableObligationStore
     /// that change; a row changed by another writer since fails on its ETag and is read again. A unit without a row (a
     /// cycle opened before tallies were kept) is left for the cycle's first read to count whole.
     /// </summary>
-    private async Task WriteMarksAsync(string cycleId, IReadOnlyDictionary<string, IReadOnlyList<ObligationMark>> incoming)
+    private async Task<IReadOnlyCollection<string>> WriteMarksAsync(string cycleId, IReadOnlyDictionary<string, IReadOnlyList<ObligationMark>> incoming)
     {
         TableClient table = await TallyTable().ConfigureAwait(false);
         string partition = TallyPartition(cycleId);
@@ -141,12 +164,20 @@ public sealed partial class TableObligationStore
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 12) * Math.Min(attempt, 8))).ConfigureAwait(false);
             }
         }
+
+        return [.. pending.Keys];
     }
+
+    // How many batches in a row may put marks back before the writer gives up on them (the next step or the seal recounts).
+    private const int MaxRequeues = 100;
 
     /// <summary>One cycle's marks waiting to be written, and whether a writer is at work (both under the object's lock).</summary>
     private sealed class PendingMarks
     {
         public List<((string Unit, ObligationMark Mark)? Mark, TaskCompletionSource Written)> Waiting { get; set; } = [];
+
+        /// <summary>Batches in a row that left marks unwritten (only the writer touches it).</summary>
+        public int Requeues { get; set; }
 
         public bool Writing { get; set; }
     }
