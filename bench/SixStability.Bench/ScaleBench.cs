@@ -13,7 +13,6 @@ using SixStability.Core.Submissions;
 using SixStability.Core.Units;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Hosting;
-using SixStability.Infrastructure.Storage;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 using SixStability.Workflow.Reports;
@@ -22,12 +21,11 @@ using SixStability.Workflow.Submissions;
 namespace SixStability.Bench;
 
 /// <summary>
-/// <c>scale N [--ports BLOB,QUEUE,TABLE] [--url URL] [--out DIR] [--no-browser]</c>: a synthetic plan of 20 tasks and a directory of N/20
+/// <c>scale N [--ports BLOB,QUEUE,TABLE] [--url URL] [--out DIR]</c>: a synthetic plan of 20 tasks and a directory of N/20
 /// units on a fresh in-memory Azurite, then each measure beside a raw Azure.Data.Tables baseline of the same storage
 /// work on the same Azurite in the same run (this machine is noisy: only the ratios of one run count). Prints
 /// <c>name product_seconds raw_seconds ratio</c> per measure, appends them to DIR/scale.csv and redraws DIR/scale.svg
-/// (ratio against N, one line per measure, from every run in the CSV). Then, unless <c>--no-browser</c>, the board in
-/// chromium on the same cycle: page load and two filters, appended to DIR/board-browser.csv.
+/// (ratio against N, one line per measure, from every run in the CSV).
 /// </summary>
 internal static class ScaleBench
 {
@@ -80,16 +78,8 @@ internal static class ScaleBench
         IObligationStore store = services.GetRequiredService<IObligationStore>();
         ICycleTallies tallies = services.GetRequiredService<ICycleTallies>();
 
-        // open: the product's opening write (obligations and their tallies) against raw batched adds of the same rows, once
-        // before the product (rows built here as the store builds them) and once after (the rows it stored, read back): the
-        // mean of the two, so neither side alone bears the run's first writes or the durable engine's start.
-        TableClient rawBefore = service.GetTableClient("rawopen" + Guid.NewGuid().ToString("N")[..8]);
-        await rawBefore.CreateAsync();
+        // open: the product's opening write (obligations and their tallies) against raw batched adds of the same rows.
         var watch = Stopwatch.StartNew();
-        await ByPartitionAsync(opened.Select(RawRow), chunk => rawBefore.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))));
-        double rawOpenBefore = watch.Elapsed.TotalSeconds;
-        await rawBefore.DeleteAsync();
-        watch.Restart();
         await store.AddMissingAsync(opened, CancellationToken.None);
         double openProduct = watch.Elapsed.TotalSeconds;
         IReadOnlyList<UnitRange> ranges = [.. opened.Select(o => o.UnitId).Distinct().Order(StringComparer.Ordinal).Chunk(OpenCycleActivity.UnitsPerRange).Select(c => new UnitRange(c[0], c[^1]))];
@@ -111,9 +101,8 @@ internal static class ScaleBench
 
         watch.Restart();
         await ByPartitionAsync(rows, chunk => raw.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))));
-        double rawOpenAfter = watch.Elapsed.TotalSeconds;
-        results.Add(("open", openProduct, (rawOpenBefore + rawOpenAfter) / 2));
-        Console.WriteLine($"# stored {rows.Count:N0} obligations of {units:N0} units in {ranges.Count} ranges; raw adds {rawOpenBefore:F2} s before the product, {rawOpenAfter:F2} s after; raw scan of them {scan:F2} s");
+        results.Add(("open", openProduct, watch.Elapsed.TotalSeconds));
+        Console.WriteLine($"# stored {rows.Count:N0} obligations of {units:N0} units in {ranges.Count} ranges; raw scan of them {scan:F2} s");
 
         // escalation: every obligation is late; each range is raised as the step's activity does, the ranges fanned out.
         var entry = new HistoryEntry(DateTimeOffset.UtcNow, "system", "escalation1", "逾期3个工作日，第1级（黄色）督办");
@@ -137,28 +126,12 @@ internal static class ScaleBench
         Console.WriteLine($"# board: {board * 1000:F0} ms a page of 100 units; filtered (late, name, page 2): {filtered * 1000:F0} ms");
 
         // submit: 50 clients on 50 units, each submitting its unit's tasks in turn, against a raw loop of the same storage
-        // work at the same concurrency (point read, then one transaction of the rows a submission writes: the row, a history
-        // row, an idempotency row, the last submitted text).
+        // work at the same concurrency (point read, then one transaction: the row, a history row, an idempotency row).
         string[] clients = [.. Enumerable.Range(0, Clients).Select(i => $"u{(i * (units / Clients)) + 1:D5}")];
         Dictionary<(string Unit, int Task), (string Partition, string Row)> keys = rows.ToDictionary(r => (r.GetString("UnitId"), r.GetInt32("Task") ?? 0), r => (r.PartitionKey, r.RowKey));
         SaveReportUseCase save = services.GetRequiredService<SaveReportUseCase>();
         var latencies = new ConcurrentBag<double>();
         int errors = 0;
-        using var calls = new StorageCalls(p[0], p[2]);
-        long pendingWork = 0;
-        int threads = 0;
-        using var sampling = new CancellationTokenSource();
-        Task poolSampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                pendingWork = Math.Max(pendingWork, ThreadPool.PendingWorkItemCount);
-                threads = Math.Max(threads, ThreadPool.ThreadCount);
-                await Task.Delay(20);
-            }
-        });
-        TimeSpan pausedBefore = GC.GetTotalPauseDuration();
-        calls.Start();
         watch.Restart();
         await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (unit, ct) =>
         {
@@ -178,13 +151,7 @@ internal static class ScaleBench
             }
         });
         double submitProduct = watch.Elapsed.TotalSeconds;
-        await sampling.CancelAsync();
-        await poolSampler;
-        Console.WriteLine($"# during the product's saves: thread pool at most {pendingWork} work items waiting, {threads} threads; .NET GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms");
-        IReadOnlyDictionary<string, int> productCalls = calls.Stop();
-        string productTimes = calls.MeanTimes();
         var rawLatencies = new ConcurrentBag<double>();
-        calls.Start();
         watch.Restart();
         await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (unit, ct) =>
         {
@@ -199,15 +166,12 @@ internal static class ScaleBench
                         new(TableTransactionActionType.UpdateMerge, row, row.ETag),
                         new(TableTransactionActionType.Add, new TableEntity(partition, $"h{task:D2}|r000001") { ["Detail"] = "{\"narrative\":\"按计划推进。\"}", ["Who"] = unit }),
                         new(TableTransactionActionType.Add, new TableEntity(partition, $"i{task:D2}|{Guid.NewGuid():N}") { ["Fingerprint"] = "x" }),
-                        new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, $"s{task:D2}") { ["Narrative"] = "按计划推进。", ["Rev"] = 1 }),
                     ],
                     ct);
                 rawLatencies.Add(one.Elapsed.TotalMilliseconds);
             }
         });
         results.Add(("submit", submitProduct, watch.Elapsed.TotalSeconds));
-        Console.WriteLine($"# storage calls per save: product {StorageCalls.Describe(productCalls, Clients * Tasks)}; raw {StorageCalls.Describe(calls.Stop(), Clients * Tasks)}");
-        Console.WriteLine($"# mean time of a call: product {productTimes}; raw {calls.MeanTimes()}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# submit: {Clients * Tasks} saves by {Clients} clients, {errors} errors, {Clients * Tasks / submitProduct:F0}/s, p50 {Percentile(latencies, 50):F0} ms, p99 {Percentile(latencies, 99):F0} ms; raw {Clients * Tasks / watch.Elapsed.TotalSeconds:F0}/s, p50 {Percentile(rawLatencies, 50):F0} ms, p99 {Percentile(rawLatencies, 99):F0} ms"));
 
         // summary: the close's streamed compile against a raw scan of the same rows, with the peak managed heap.
@@ -244,21 +208,6 @@ internal static class ScaleBench
         await File.AppendAllLinesAsync(csv, results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{obligations},{r.Name},{r.Product:F3},{r.Raw:F3},{r.Product / r.Raw:F3}")));
         await File.WriteAllTextAsync(Path.Combine(outDir, "scale.svg"), ScaleChart.Svg(await File.ReadAllLinesAsync(csv)));
         Console.WriteLine($"# written {csv} and {Path.Combine(outDir, "scale.svg")}");
-        if (!options.Contains("--no-browser"))
-        {
-            // The board as a person sees it: chromium loads /coord on this cycle and applies the filters (target < 2 s each).
-            string last = $"u{units:D5}";
-            (double load, double byName, double late) = await BoardInBrowser.MeasureAsync(url, input.CycleId, $"单位{units}", last);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# browser: page load {load:F2} s, name filter {byName:F2} s, late filter {late:F2} s (median of 3)"));
-            string browserCsv = Path.Combine(outDir, "board-browser.csv");
-            if (!File.Exists(browserCsv))
-            {
-                await File.WriteAllTextAsync(browserCsv, "n,page_load_seconds,name_filter_seconds,late_filter_seconds\n");
-            }
-
-            await File.AppendAllLinesAsync(browserCsv, [string.Create(CultureInfo.InvariantCulture, $"{obligations},{load:F3},{byName:F3},{late:F3}")]);
-        }
-
         await app.StopAsync();
         return 0;
     }
@@ -293,21 +242,6 @@ internal static class ScaleBench
 
         return (rows, watch.Elapsed.TotalSeconds);
     }
-
-    /// <summary>An obligation's row as the store writes it (same keys and columns), for the raw baseline before the product.</summary>
-    private static TableEntity RawRow(Obligation o) => new($"{TableKeys.Encode(o.CycleId)}|{TableKeys.Encode(o.UnitId)}", $"t{o.TaskNumber:D2}")
-    {
-        ["CycleId"] = o.CycleId,
-        ["UnitId"] = o.UnitId,
-        ["Task"] = o.TaskNumber,
-        ["IsLead"] = o.IsLead,
-        ["State"] = o.State.ToString(),
-        ["Due"] = o.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Level"] = o.EscalationLevel,
-        ["Late"] = o.Late,
-        ["Rev"] = o.Revision,
-        ["Returns"] = o.Returns,
-    };
 
     /// <summary>Transactions of up to 100 rows of one partition, 16 at a time (what the product's own bulk writes use).</summary>
     private static Task ByPartitionAsync(IEnumerable<TableEntity> rows, Func<TableEntity[], Task> submit) =>

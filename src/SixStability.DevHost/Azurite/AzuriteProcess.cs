@@ -9,11 +9,7 @@ namespace SixStability.DevHost.Azurite;
 /// </summary>
 internal sealed class AzuriteProcess : IAsyncDisposable
 {
-    /// <summary>Node's heap limit for Azurite: it keeps every table in the JavaScript heap (in memory or not).</summary>
-    private const int MaxHeapMiB = 8192;
-
     private readonly Process process;
-    private volatile bool stopping;
 
     private AzuriteProcess(Process process, StorageEndpoints endpoints)
     {
@@ -57,8 +53,6 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Node's default heap (about 4 GiB here) is what a province-size cycle kept in memory runs out of first: give it room.
-        start.ArgumentList.Add("--max-old-space-size=" + MaxHeapMiB.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (string arg in new[] { script, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry" })
         {
             start.ArgumentList.Add(arg);
@@ -88,22 +82,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        // If it dies later, say why (its own last lines: an out-of-memory abort, a crash) instead of leaving only refused connections.
-        process.EnableRaisingEvents = true;
-        AzuriteProcess? started = null;
-        process.Exited += (_, _) =>
-        {
-            if (started is null || started.stopping)
-            {
-                return;
-            }
-
-            lock (log)
-            {
-                log.WriteLine($"Azurite 已退出（退出码 {process.ExitCode}）：{string.Join(Environment.NewLine, output.TakeLast(40))}");
-            }
-        };
-        var azurite = started = new AzuriteProcess(process, endpoints);
+        var azurite = new AzuriteProcess(process, endpoints);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
@@ -132,7 +111,6 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        stopping = true;
         if (!process.HasExited)
         {
             try

@@ -19,13 +19,23 @@ public sealed partial class TableObligationStore
         ArgumentNullException.ThrowIfNull(late);
         ArgumentNullException.ThrowIfNull(entry);
         TableClient table = await Table().ConfigureAwait(false);
+        var partitions = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
         string filter = TableClient.CreateQueryFilter($"PartitionKey ge {Partition(cycleId, range.FirstUnit)} and PartitionKey le {Partition(cycleId, range.LastUnit)} and RowKey ge {"t"} and RowKey lt {"u"}");
-        Dictionary<string, List<TableEntity>> partitions = await ByPartitionAsync(table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!partitions.TryGetValue(e.PartitionKey, out List<TableEntity>? rows))
+            {
+                partitions[e.PartitionKey] = rows = [];
+            }
+
+            rows.Add(e);
+        }
 
         var after = new ConcurrentDictionary<string, IReadOnlyList<Obligation>>(StringComparer.Ordinal);
         var raised = new ConcurrentDictionary<string, IReadOnlyList<ObligationMark>>(StringComparer.Ordinal);
-        await EachPartitionAsync(
+        await Parallel.ForEachAsync(
             partitions,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
                 List<TableEntity> rows = partition.Value;
@@ -66,8 +76,7 @@ public sealed partial class TableObligationStore
                         rows = await ReadPartitionAsync(table, partition.Key, null, ct).ConfigureAwait(false);
                     }
                 }
-            },
-            cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
         await LayAsync(cycleId, raised, createMissing: false, cancellationToken).ConfigureAwait(false);
         return [.. after.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value.OrderBy(o => o.TaskNumber))];
