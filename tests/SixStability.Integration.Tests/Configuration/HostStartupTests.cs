@@ -60,7 +60,7 @@ public sealed class HostStartupTests
     [Fact]
     public async Task The_Function_app_worker_exits_with_the_message_before_serving()
     {
-        (int code, string output, string errors) = await RunAsync(typeof(PlanFunctions).Assembly.Location, new Dictionary<string, string?>
+        (int code, string output, string errors) = await RunAsync(typeof(HttpFunctions).Assembly.Location, new Dictionary<string, string?>
         {
             ["Links__SigningKey"] = "own-signing-key-for-this-test",
             ["Mail__Provider"] = "SendGrid",
@@ -74,7 +74,7 @@ public sealed class HostStartupTests
     [Fact]
     public async Task The_Function_app_worker_refuses_the_published_signing_key()
     {
-        (int code, _, string errors) = await RunAsync(typeof(PlanFunctions).Assembly.Location, new Dictionary<string, string?>
+        (int code, _, string errors) = await RunAsync(typeof(HttpFunctions).Assembly.Location, new Dictionary<string, string?>
         {
             ["Links__SigningKey"] = StartupChecks.DevelopmentSigningKey,
             ["Mail__Provider"] = "Sink",

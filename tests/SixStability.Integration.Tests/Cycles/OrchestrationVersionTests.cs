@@ -60,7 +60,7 @@ public sealed class OrchestrationVersionTests
     public void The_Function_hosts_default_version_is_the_version_the_code_starts_cycles_with()
     {
         // The Functions host rejects work newer than its defaultVersion (CurrentOrOlder): both must move together.
-        using JsonDocument host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(typeof(SixStability.Functions.Http.PlanFunctions).Assembly.Location)!, "host.json")));
+        using JsonDocument host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(typeof(SixStability.Functions.Http.HttpFunctions).Assembly.Location)!, "host.json")));
         JsonElement durable = host.RootElement.GetProperty("extensions").GetProperty("durableTask");
 
         durable.GetProperty("defaultVersion").GetString().Should().Be(CycleOrchestratorVersions.Current);

@@ -11,7 +11,7 @@ public sealed class FunctionHostRouteTests
     [Fact]
     public void Every_route_in_the_generated_functions_metadata_loads_on_the_Functions_host()
     {
-        string metadata = Path.Combine(Path.GetDirectoryName(typeof(PlanFunctions).Assembly.Location)!, "functions.metadata");
+        string metadata = Path.Combine(Path.GetDirectoryName(typeof(HttpFunctions).Assembly.Location)!, "functions.metadata");
         IReadOnlyList<DeclaredRoute> routes = FunctionHostRoutes.FromMetadata(metadata);
 
         IReadOnlyList<string> problems = FunctionHostRoutes.Violations(routes);

@@ -19,7 +19,7 @@ public sealed class HostParityTests
     [Fact]
     public void Function_app_triggers_are_exactly_the_route_table_with_its_names_all_anonymous_to_the_Functions_host()
     {
-        string[] functions = [.. typeof(PlanFunctions).Assembly.GetTypes()
+        string[] functions = [.. typeof(HttpFunctions).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods())
             .Select(m => (Method: m, Trigger: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>().SingleOrDefault()))
             .Where(f => f.Trigger is not null)
@@ -37,7 +37,7 @@ public sealed class HostParityTests
     [Fact]
     public void Every_Function_app_trigger_binds_exactly_the_values_of_its_route_template()
     {
-        foreach (MethodInfo method in typeof(PlanFunctions).Assembly.GetTypes().SelectMany(t => t.GetMethods()))
+        foreach (MethodInfo method in typeof(HttpFunctions).Assembly.GetTypes().SelectMany(t => t.GetMethods()))
         {
             if (method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>().SingleOrDefault() is null)
             {
@@ -68,7 +68,7 @@ public sealed class HostParityTests
     [Fact]
     public void Function_app_registers_the_orchestrator_and_every_activity_DevHost_runs()
     {
-        string[] durable = typeof(PlanFunctions).Assembly.GetTypes()
+        string[] durable = typeof(HttpFunctions).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods())
             .Where(m => m.GetParameters().Any(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null || p.GetCustomAttribute<ActivityTriggerAttribute>() is not null))
             .Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name)
@@ -99,7 +99,7 @@ public sealed class HostParityTests
     [Fact]
     public void The_generated_functions_metadata_lists_every_function()
     {
-        string metadata = Path.Combine(Path.GetDirectoryName(typeof(PlanFunctions).Assembly.Location)!, "functions.metadata");
+        string metadata = Path.Combine(Path.GetDirectoryName(typeof(HttpFunctions).Assembly.Location)!, "functions.metadata");
         File.Exists(metadata).Should().BeTrue("the Worker SDK writes functions.metadata next to the Function app's assembly");
 
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(metadata));
