@@ -1,15 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SixStability.Core.Reports.Layout;
 using SixStability.Workflow.Pages.Coordinator;
 using SixStability.Workflow.Pages.Plans;
 using SixStability.Workflow.Pages.Unit;
 using SixStability.Workflow.Pages.Year;
-using SixStability.Workflow.Plans;
-using SixStability.Workflow.Plans.Drafts;
-using SixStability.Workflow.Reports.Year;
-using SixStability.Workflow.Reviews;
-using SixStability.Workflow.Units;
 
 namespace SixStability.Workflow;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SixStability.Core.Cycles.Tallies;
 
 namespace SixStability.Workflow.Cycles;
 

@@ -1,5 +1,4 @@
 using SixStability.Core.Cycles.Board;
-using SixStability.Core.Cycles.Tallies;
 
 namespace SixStability.Workflow.Cycles;
 

@@ -1,16 +1,9 @@
-using SixStability.Core.Plans.Review;
-using SixStability.Core.Reports.Year;
 using SixStability.Core.Units.Workbook;
 using SixStability.Workflow.Pages;
 using SixStability.Workflow.Pages.Coordinator;
 using SixStability.Workflow.Pages.Plans;
 using SixStability.Workflow.Pages.Unit;
 using SixStability.Workflow.Pages.Year;
-using SixStability.Workflow.Plans;
-using SixStability.Workflow.Plans.Drafts;
-using SixStability.Workflow.Reports.Year;
-using SixStability.Workflow.Reviews;
-using SixStability.Workflow.Units;
 using T = SixStability.Workflow.Http.RouteTemplates;
 
 namespace SixStability.Workflow.Http;

@@ -1,4 +1,3 @@
-using SixStability.Core.Reports.Layout;
 using SixStability.Workflow.Notifications.Mail;
 
 namespace SixStability.Workflow.Notifications;

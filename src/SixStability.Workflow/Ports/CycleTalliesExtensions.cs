@@ -1,5 +1,3 @@
-using SixStability.Core.Cycles.Tallies;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>The reads of the tallies that steps, use cases and the board share.</summary>

@@ -1,5 +1,3 @@
-using SixStability.Core.Cycles.Tallies;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>

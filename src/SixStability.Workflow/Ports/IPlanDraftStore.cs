@@ -1,5 +1,3 @@
-using SixStability.Workflow.Plans.Drafts;
-
 namespace SixStability.Workflow.Ports;
 
 /// <summary>

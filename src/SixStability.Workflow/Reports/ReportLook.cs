@@ -1,5 +1,3 @@
-using SixStability.Core.Reports.Layout;
-
 namespace SixStability.Workflow.Reports;
 
 /// <summary>

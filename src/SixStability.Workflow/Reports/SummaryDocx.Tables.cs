@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml.Wordprocessing;
-using SixStability.Core.Reports.Layout;
 using WTableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
 using WTableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 

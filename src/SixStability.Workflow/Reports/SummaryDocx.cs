@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using SixStability.Core.Reports.Layout;
 
 namespace SixStability.Workflow.Reports;
 

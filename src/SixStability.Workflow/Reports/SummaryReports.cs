@@ -1,5 +1,4 @@
 using System.Text;
-using SixStability.Core.Reports.Layout;
 using SixStability.Core.Text;
 
 namespace SixStability.Workflow.Reports;

@@ -1,4 +1,3 @@
-using SixStability.Core.Cycles.Tallies;
 using SixStability.Core.Text;
 
 namespace SixStability.Workflow.Reviews;

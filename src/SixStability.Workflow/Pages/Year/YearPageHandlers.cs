@@ -1,6 +1,3 @@
-using SixStability.Core.Reports.Year;
-using SixStability.Workflow.Reports.Year;
-
 namespace SixStability.Workflow.Pages.Year;
 
 /// <summary>

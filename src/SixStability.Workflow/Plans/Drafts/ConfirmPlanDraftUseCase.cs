@@ -1,5 +1,3 @@
-using SixStability.Core.Plans.Review;
-
 namespace SixStability.Workflow.Plans.Drafts;
 
 /// <summary>

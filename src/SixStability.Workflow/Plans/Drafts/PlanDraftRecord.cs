@@ -1,5 +1,3 @@
-using SixStability.Core.Plans.Review;
-
 namespace SixStability.Workflow.Plans.Drafts;
 
 /// <summary>A plan's draft as kept between the coordinator's requests.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SixStability.Core.Plans.Review;
 
 namespace SixStability.Workflow.Plans.Drafts;
 

@@ -1,5 +1,3 @@
-using SixStability.Core.Plans.Review;
-
 namespace SixStability.Workflow.Plans.Drafts;
 
 /// <summary>Reads a stored draft as the review shows it: resolved against today's directory, with what stops it from being confirmed.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using SixStability.Core.Plans.Review;
 
 namespace SixStability.Workflow.Plans.Drafts;
 

@@ -1,7 +1,4 @@
-using SixStability.Core.Reports.Layout;
-using SixStability.Core.Reports.Year;
 using SixStability.Core.Text;
-using SixStability.Workflow.Plans;
 
 namespace SixStability.Workflow.Reports.Year;
 

@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using SixStability.Core.Reports.Year;
 
 namespace SixStability.Workflow.Reports.Year;
 
