@@ -25,24 +25,9 @@ public static partial class DirectoryValidator
         }
 
         var leaderIds = new HashSet<string>(StringComparer.Ordinal);
-        IReadOnlyList<Leader> leaders = directory.Leaders ?? [];
-        for (int i = 0; i < leaders.Count; i++)
+        foreach ((Leader l, string at) in Entries(directory.Leaders, "leaders", errors))
         {
-            Leader l = leaders[i];
-            string at = $"leaders[{i}]";
-            if (l is null)
-            {
-                errors.Add(new(at, "不能为空。"));
-                continue;
-            }
-
-            CheckId(l.Id, at + ".id", errors);
-            if (l.Id is not null && !leaderIds.Add(l.Id))
-            {
-                errors.Add(new(at + ".id", $"领导编号“{l.Id}”重复。"));
-            }
-
-            CheckText(l.Name, at + ".name", "姓名", errors);
+            CheckIdentity(l.Id, l.Name, at, "领导", "姓名", leaderIds, errors);
             CheckText(l.Title, at + ".title", "职务", errors);
             CheckEmail(l.Email, at + ".email", errors);
             ChannelRules.Check(l.Channels, at, errors);
@@ -56,23 +41,9 @@ public static partial class DirectoryValidator
             errors.Add(new("units", "单位名录为空。"));
         }
 
-        for (int i = 0; i < units.Count; i++)
+        foreach ((Unit u, string at) in Entries(units, "units", errors))
         {
-            Unit u = units[i];
-            string at = $"units[{i}]";
-            if (u is null)
-            {
-                errors.Add(new(at, "不能为空。"));
-                continue;
-            }
-
-            CheckId(u.Id, at + ".id", errors);
-            if (u.Id is not null && !unitIds.Add(u.Id))
-            {
-                errors.Add(new(at + ".id", $"单位编号“{u.Id}”重复。"));
-            }
-
-            CheckText(u.Name, at + ".name", "单位名称", errors);
+            CheckIdentity(u.Id, u.Name, at, "单位", "单位名称", unitIds, errors);
             if (!Enum.IsDefined(u.Kind))
             {
                 errors.Add(new(at + ".kind", "单位类型应为 department、countyGovernment 或 parkCommittee。"));
@@ -86,28 +57,13 @@ public static partial class DirectoryValidator
                 errors.Add(new(at + ".leader", $"分管市领导“{u.Leader}”不在 leaders 中。"));
             }
 
-            foreach (string name in new[] { u.Name }.Concat(u.Aliases ?? []).Where(n => !string.IsNullOrWhiteSpace(n)))
-            {
-                CheckName(name, $"{at}（{u.Name}）", names, errors);
-            }
+            CheckNames(u.Name, u.Aliases, at, names, errors);
         }
 
-        IReadOnlyList<UnitGroup> groups = directory.Groups ?? [];
-        for (int i = 0; i < groups.Count; i++)
+        foreach ((UnitGroup g, string at) in Entries(directory.Groups, "groups", errors))
         {
-            UnitGroup g = groups[i];
-            string at = $"groups[{i}]";
-            if (g is null)
-            {
-                errors.Add(new(at, "不能为空。"));
-                continue;
-            }
-
             CheckText(g.Name, at + ".name", "名称", errors);
-            foreach (string name in new[] { g.Name }.Concat(g.Aliases ?? []).Where(n => !string.IsNullOrWhiteSpace(n)))
-            {
-                CheckName(name, $"{at}（{g.Name}）", names, errors);
-            }
+            CheckNames(g.Name, g.Aliases, at, names, errors);
 
             if (g.Members is null || g.Members.Count == 0)
             {
@@ -124,12 +80,47 @@ public static partial class DirectoryValidator
         return errors;
     }
 
-    private static void CheckName(string name, string owner, Dictionary<string, string> names, List<FieldError> errors)
+    /// <summary>The list's entries with the field path of each (<c>units[3]</c>); an empty entry is an error, not an entry.</summary>
+    private static IEnumerable<(T Entry, string At)> Entries<T>(IReadOnlyList<T>? list, string field, List<FieldError> errors)
+        where T : class
     {
-        string key = NameNormalizer.Normalize(name);
-        if (!names.TryAdd(key, owner))
+        for (int i = 0; i < (list?.Count ?? 0); i++)
         {
-            errors.Add(new(owner, $"名称“{name}”与 {names[key]} 重复。"));
+            string at = $"{field}[{i}]";
+            if (list![i] is { } entry)
+            {
+                yield return (entry, at);
+            }
+            else
+            {
+                errors.Add(new(at, "不能为空。"));
+            }
+        }
+    }
+
+    /// <summary>A leader's or a unit's id (well formed, once in its list) and name.</summary>
+    private static void CheckIdentity(string? id, string? name, string at, string what, string nameWhat, HashSet<string> ids, List<FieldError> errors)
+    {
+        CheckId(id, at + ".id", errors);
+        if (id is not null && !ids.Add(id))
+        {
+            errors.Add(new(at + ".id", $"{what}编号“{id}”重复。"));
+        }
+
+        CheckText(name, at + ".name", nameWhat, errors);
+    }
+
+    /// <summary>A unit's or group's name and aliases: none may stand for another unit or group (compared as people write them).</summary>
+    private static void CheckNames(string? name, IEnumerable<string>? aliases, string at, Dictionary<string, string> names, List<FieldError> errors)
+    {
+        string owner = $"{at}（{name}）";
+        foreach (string each in new[] { name }.Concat(aliases ?? []).OfType<string>().Where(n => !string.IsNullOrWhiteSpace(n)))
+        {
+            string key = NameNormalizer.Normalize(each);
+            if (!names.TryAdd(key, owner))
+            {
+                errors.Add(new(owner, $"名称“{each}”与 {names[key]} 重复。"));
+            }
         }
     }
 

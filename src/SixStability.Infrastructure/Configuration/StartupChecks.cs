@@ -52,42 +52,34 @@ public static class StartupChecks
 
     private static void Keys(IConfiguration configuration, StartupHost host, List<string> problems)
     {
-        string? signing = configuration["Links:SigningKey"];
-        if (KeyVaultReference.IsUnresolved(signing))
-        {
-            problems.Add(Unresolved("Links:SigningKey", signing!, "它是各单位报送链接的签名密钥，azd 首次部署时生成；部署后几分钟内引用可能尚未生效"));
-        }
-        else if (string.IsNullOrWhiteSpace(signing))
-        {
-            problems.Add("Links:SigningKey（环境变量 Links__SigningKey）未设置：没有它无法签发或验证各单位的报送链接。请设置为自己的随机值（例如 openssl rand -base64 32 的输出）。");
-        }
-        else if (signing == DevelopmentSigningKey && !host.LoopbackOnly)
-        {
-            problems.Add(Published("Links:SigningKey", "任何人都能用它伪造单位的报送链接", host));
-        }
+        Secret(configuration["Links:SigningKey"], "Links:SigningKey", "它是各单位报送链接的签名密钥，azd 首次部署时生成；部署后几分钟内引用可能尚未生效", problems,
+            missing: "Links:SigningKey（环境变量 Links__SigningKey）未设置：没有它无法签发或验证各单位的报送链接。请设置为自己的随机值（例如 openssl rand -base64 32 的输出）。",
+            published: (DevelopmentSigningKey, "任何人都能用它伪造单位的报送链接", host));
+        Secret(configuration["Links:PreviousSigningKey"], "Links:PreviousSigningKey", "轮换后仍被接受的旧签名密钥：未解析时引用文本本身会被当作密钥", problems,
+            published: (DevelopmentSigningKey, "用它签名的链接仍会被接受", host));
+        Secret(configuration["Admin:Key"], "Admin:Key", "脚本调用协调员接口时放在请求头 x-functions-key 中的管理员密钥", problems,
+            missing: "Admin:Key（环境变量 Admin__Key）未设置：脚本将无法调用协调员接口（请求头 x-functions-key）。请设置为自己的随机值（Azure 中为 Key Vault 机密 admin-key，azd 首次部署时生成）。",
+            published: (DevelopmentAdminKey, "任何人都能用它调用协调员接口、查看所有单位的报送", host));
+    }
 
-        string? previous = configuration["Links:PreviousSigningKey"];
-        if (KeyVaultReference.IsUnresolved(previous))
+    /// <summary>
+    /// One secret setting, in the order a person fixes it: a Key Vault reference the platform has not resolved, then a
+    /// missing value (when <paramref name="missing"/> says why it is needed), then this repository's published value on a
+    /// host others can reach.
+    /// </summary>
+    private static void Secret(string? value, string setting, string use, List<string> problems, string? missing = null, (string Value, string Harm, StartupHost Host)? published = null)
+    {
+        if (KeyVaultReference.IsUnresolved(value))
         {
-            problems.Add(Unresolved("Links:PreviousSigningKey", previous!, "轮换后仍被接受的旧签名密钥：未解析时引用文本本身会被当作密钥"));
+            problems.Add(Unresolved(setting, value!, use));
         }
-        else if (previous == DevelopmentSigningKey && !host.LoopbackOnly)
+        else if (missing is not null && string.IsNullOrWhiteSpace(value))
         {
-            problems.Add(Published("Links:PreviousSigningKey", "用它签名的链接仍会被接受", host));
+            problems.Add(missing);
         }
-
-        string? admin = configuration["Admin:Key"];
-        if (KeyVaultReference.IsUnresolved(admin))
+        else if (published is { } known && value == known.Value && !known.Host.LoopbackOnly)
         {
-            problems.Add(Unresolved("Admin:Key", admin!, "脚本调用协调员接口时放在请求头 x-functions-key 中的管理员密钥"));
-        }
-        else if (string.IsNullOrWhiteSpace(admin))
-        {
-            problems.Add("Admin:Key（环境变量 Admin__Key）未设置：脚本将无法调用协调员接口（请求头 x-functions-key）。请设置为自己的随机值（Azure 中为 Key Vault 机密 admin-key，azd 首次部署时生成）。");
-        }
-        else if (admin == DevelopmentAdminKey && !host.LoopbackOnly)
-        {
-            problems.Add(Published("Admin:Key", "任何人都能用它调用协调员接口、查看所有单位的报送", host));
+            problems.Add(Published(setting, known.Harm, known.Host));
         }
     }
 
@@ -96,15 +88,8 @@ public static class StartupChecks
         string provider = configuration["Mail:Provider"] is { Length: > 0 } p ? p.Trim() : "Sink";
         if (provider.Equals("SendGrid", StringComparison.OrdinalIgnoreCase))
         {
-            string? key = configuration["SendGrid:ApiKey"];
-            if (KeyVaultReference.IsUnresolved(key))
-            {
-                problems.Add(Unresolved("SendGrid:ApiKey", key!, "Mail:Provider 为 SendGrid 时每封邮件都要用它；未解析时每次发送都会失败"));
-            }
-            else if (string.IsNullOrWhiteSpace(key))
-            {
-                problems.Add("Mail:Provider 为 SendGrid，但 SendGrid:ApiKey（环境变量 SendGrid__ApiKey）未设置：每次发送都会失败。请设置 SendGrid 的 API 密钥，或改用 Mail:Provider=Smtp。");
-            }
+            Secret(configuration["SendGrid:ApiKey"], "SendGrid:ApiKey", "Mail:Provider 为 SendGrid 时每封邮件都要用它；未解析时每次发送都会失败", problems,
+                missing: "Mail:Provider 为 SendGrid，但 SendGrid:ApiKey（环境变量 SendGrid__ApiKey）未设置：每次发送都会失败。请设置 SendGrid 的 API 密钥，或改用 Mail:Provider=Smtp。");
         }
         else if (provider.Equals("Smtp", StringComparison.OrdinalIgnoreCase))
         {
@@ -169,14 +154,8 @@ public static class StartupChecks
         {
             string setting = $"Channels:WeCom:Robots:{robot.Key}";
             RobotName(robot.Key, setting, problems);
-            if (KeyVaultReference.IsUnresolved(robot.Value))
-            {
-                problems.Add(Unresolved(setting, robot.Value!, "企业微信群机器人的 key；未解析时发往该群的每条消息都会被拒绝"));
-            }
-            else if (string.IsNullOrWhiteSpace(robot.Value))
-            {
-                problems.Add($"{setting} 为空：请填写该企业微信群机器人 Webhook 地址中 key= 后面的值。");
-            }
+            Secret(robot.Value, setting, "企业微信群机器人的 key；未解析时发往该群的每条消息都会被拒绝", problems,
+                missing: $"{setting} 为空：请填写该企业微信群机器人 Webhook 地址中 key= 后面的值。");
         }
 
         foreach (IConfigurationSection robot in configuration.GetSection("Channels:DingTalk:Robots").GetChildren())
@@ -185,11 +164,7 @@ public static class StartupChecks
             RobotName(robot.Key, setting, problems);
             foreach ((string part, string why) in new[] { ("AccessToken", "钉钉机器人的 access_token"), ("Secret", "钉钉机器人的加签密钥") })
             {
-                string? value = robot[part];
-                if (KeyVaultReference.IsUnresolved(value))
-                {
-                    problems.Add(Unresolved($"{setting}:{part}", value!, $"{why}；未解析时发往该群的每条消息都会被拒绝"));
-                }
+                Secret(robot[part], $"{setting}:{part}", $"{why}；未解析时发往该群的每条消息都会被拒绝", problems);
             }
 
             if (string.IsNullOrWhiteSpace(robot["AccessToken"]))
