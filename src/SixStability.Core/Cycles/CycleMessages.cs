@@ -10,5 +10,8 @@ public static class CycleMessages
 
     public static string NoTask(int task) => $"贵单位在本周期没有任务（{task}）。";
 
+    /// <summary>The coordinator's view of the same: which unit has no such task.</summary>
+    public static string UnitHasNoTask(string unitId, int task) => $"单位“{unitId}”在本周期没有任务（{task}）。";
+
     public static string NoCycle(string cycleId) => $"报送周期“{cycleId}”不存在。";
 }

@@ -20,7 +20,7 @@ public sealed class AcceptSubmissionUseCase(CycleContextLoader loader, IObligati
         Obligation? current = await obligations.GetAsync(command.CycleId, command.UnitId, command.Task, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
-            return Outcome.NotFound<Obligation>($"单位“{command.UnitId}”在本周期没有任务（{command.Task}）。");
+            return Outcome.NotFound<Obligation>(CycleMessages.UnitHasNoTask(command.UnitId, command.Task));
         }
 
         // A repeat (a second click, a retry) answers with the obligation as it is and writes no new revision; the trail
@@ -33,22 +33,13 @@ public sealed class AcceptSubmissionUseCase(CycleContextLoader loader, IObligati
         }
 
         DateTimeOffset now = clock.GetUtcNow();
-        Outcome<ChangeResult> changed = await obligations.ChangeAsync(
-            command.CycleId,
-            command.UnitId,
-            command.Task,
-            o => o.CheckRevision(command.IfMatch).Then(x => x.Accept(now)),
-            new HistoryEntry(now, "coordinator", "accepted"),
-            null,
-            cancellationToken).ConfigureAwait(false);
+        Outcome<Obligation> changed = await ReviewedTask.ChangeAsync(obligations, command.CycleId, command.UnitId, command.Task, o => o.CheckRevision(command.IfMatch).Then(x => x.Accept(now)), new HistoryEntry(now, "coordinator", "accepted"), cancellationToken).ConfigureAwait(false);
         if (!changed.IsOk)
         {
-            return changed.Kind == OutcomeKind.NotFound
-                ? Outcome.NotFound<Obligation>($"单位“{command.UnitId}”在本周期没有任务（{command.Task}）。")
-                : changed.As<Obligation>();
+            return changed;
         }
 
-        Obligation accepted = changed.Value!.Obligation;
+        Obligation accepted = changed.Value!;
         await audit.RecordAsync(command.Actor, AuditAction.AcceptSubmission, new AuditChange(command.CycleId, AuditSubjects.Task(accepted.UnitId, cycle.Lookup.FindUnit(accepted.UnitId), accepted.TaskNumber), AuditSubjects.Revision(accepted.Revision - 1), Accepted(accepted.Revision), null)).ConfigureAwait(false);
         return accepted;
     }

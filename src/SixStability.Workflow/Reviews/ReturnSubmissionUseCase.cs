@@ -20,15 +20,13 @@ public sealed class ReturnSubmissionUseCase(CycleContextLoader loader, IObligati
         CycleContext cycle = found.Value!;
 
         DateTimeOffset now = clock.GetUtcNow();
-        Outcome<ChangeResult> changed = await obligations.ChangeAsync(command.CycleId, command.UnitId, command.Task, o => o.CheckRevision(command.IfMatch).Then(x => x.Return(command.Reason!)), new HistoryEntry(now, "coordinator", "returned", command.Reason), null, cancellationToken).ConfigureAwait(false);
+        Outcome<Obligation> changed = await ReviewedTask.ChangeAsync(obligations, command.CycleId, command.UnitId, command.Task, o => o.CheckRevision(command.IfMatch).Then(x => x.Return(command.Reason!)), new HistoryEntry(now, "coordinator", "returned", command.Reason), cancellationToken).ConfigureAwait(false);
         if (!changed.IsOk)
         {
-            return changed.Kind == OutcomeKind.NotFound
-                ? Outcome.NotFound<Obligation>($"单位“{command.UnitId}”在本周期没有任务（{command.Task}）。")
-                : changed.As<Obligation>();
+            return changed;
         }
 
-        Obligation returned = changed.Value!.Obligation;
+        Obligation returned = changed.Value!;
         await audit.RecordAsync(command.Actor, AuditAction.ReturnSubmission, new AuditChange(command.CycleId, AuditSubjects.Task(returned.UnitId, cycle.Lookup.FindUnit(returned.UnitId), returned.TaskNumber), AuditSubjects.Revision(returned.Revision - 1), AuditSubjects.Revision(returned.Revision), command.Reason)).ConfigureAwait(false);
         if (cycle.Lookup.FindUnit(returned.UnitId) is { } unit)
         {
