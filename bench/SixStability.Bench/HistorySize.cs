@@ -12,23 +12,27 @@ using SixStability.Workflow.Ports;
 namespace SixStability.Bench;
 
 /// <summary>
-/// <c>history OBLIGATIONS [SUBMITTED%]</c>: runs one whole demo cycle on DevHost's durable engine (DTFx over
+/// <c>history OBLIGATIONS [SUBMITTED%] [--ports BLOB,QUEUE,TABLE] [--url URL]</c>: runs one whole demo cycle on DevHost's durable engine (DTFx over
 /// Azurite) and counts the rows of its orchestration history, to show it grows with steps and pages, not
 /// with obligations or submissions. Mail is counted, not written.
 /// </summary>
 internal static class HistorySize
 {
-    public static async Task RunAsync(int obligations, int submittedPercent)
+    public static async Task RunAsync(int obligations, int submittedPercent, IReadOnlyList<string> options)
     {
         int tasks = obligations >= 1000 ? 20 : 3;
         int units = obligations / tasks;
-        var endpoints = StorageEndpoints.OnFreePorts();
+        int at = options.ToList().IndexOf("--ports");
+        int[]? ports = at >= 0 && at + 1 < options.Count ? [.. options[at + 1].Split(',').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture))] : null;
+        int urlAt = options.ToList().IndexOf("--url");
+        string url = urlAt >= 0 && urlAt + 1 < options.Count ? options[urlAt + 1] : $"http://127.0.0.1:{LoopbackPorts.Free()}";
+        StorageEndpoints endpoints = ports is null ? StorageEndpoints.OnFreePorts() : new StorageEndpoints(ports[0], ports[1], ports[2]);
         await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(endpoints, null, Console.Error, CancellationToken.None);
         var mailer = new CountingMailer();
         await using WebApplication app = DevHostApp.Build([], new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = endpoints.ConnectionString,
-            ["Urls"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
+            ["Urls"] = url,
             ["Logging:LogLevel:Default"] = "Warning",
         }, services => services.AddSingleton<IMailer>(mailer));
         await app.StartAsync();
