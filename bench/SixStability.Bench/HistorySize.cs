@@ -12,7 +12,7 @@ using SixStability.Workflow.Ports;
 namespace SixStability.Bench;
 
 /// <summary>
-/// <c>history OBLIGATIONS [SUBMITTED%] [--ports BLOB,QUEUE,TABLE] [--url URL]</c>: runs one whole demo cycle on DevHost's durable engine (DTFx over
+/// <c>history OBLIGATIONS [SUBMITTED%] [--tasks T] [--ports BLOB,QUEUE,TABLE] [--url URL]</c>: runs one whole demo cycle on DevHost's durable engine (DTFx over
 /// Azurite) and counts the rows of its orchestration history, to show it grows with steps and pages, not
 /// with obligations or submissions. Mail is counted, not written.
 /// </summary>
@@ -20,7 +20,10 @@ internal static class HistorySize
 {
     public static async Task RunAsync(int obligations, int submittedPercent, IReadOnlyList<string> options)
     {
-        int tasks = obligations >= 1000 ? 20 : 3;
+        // The orchestration fans out per range of 200 units, never per obligation: `--tasks 1` gives 100,000 obligations'
+        // ranges (5,000 units) at a twentieth of the storage work.
+        int tasksAt = options.ToList().IndexOf("--tasks");
+        int tasks = tasksAt >= 0 && tasksAt + 1 < options.Count ? int.Parse(options[tasksAt + 1], System.Globalization.CultureInfo.InvariantCulture) : obligations >= 1000 ? 20 : 3;
         int units = obligations / tasks;
         int at = options.ToList().IndexOf("--ports");
         int[]? ports = at >= 0 && at + 1 < options.Count ? [.. options[at + 1].Split(',').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture))] : null;
@@ -77,7 +80,7 @@ internal static class HistorySize
             rows.Add(e.GetString("EventType") ?? "?");
         }
 
-        Console.WriteLine($"{obligations} obligations ({units} units × {tasks} tasks, {chosen.Count} submitted by {chosen.Select(o => o.UnitId).Distinct().Count()} units): completed in {watch.Elapsed.TotalSeconds:F0} s (opened in {opened.TotalSeconds:F1} s); " +
+        Console.WriteLine($"{obligations} obligations ({units} units × {tasks} tasks, {(units + OpenCycleActivity.UnitsPerRange - 1) / OpenCycleActivity.UnitsPerRange} ranges, {chosen.Count} submitted by {chosen.Select(o => o.UnitId).Distinct().Count()} units): completed in {watch.Elapsed.TotalSeconds:F0} s (opened in {opened.TotalSeconds:F1} s); " +
             $"history {rows.Count} rows: {string.Join(", ", rows.GroupBy(r => r).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}; mails {mailer.Count}");
         await app.StopAsync();
     }
