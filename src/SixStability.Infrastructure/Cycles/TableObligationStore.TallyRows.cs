@@ -36,10 +36,15 @@ public sealed partial class TableObligationStore
             return;
         }
 
+        // A cycle's first marks (its opening): adding the meta row with the shards they need succeeds only when it has no
+        // tallies yet, and no unit row is written before its shard is counted there, so there is nothing to read.
+        int? reserved = createMissing ? await AddFirstShardsAsync(table, partition, incoming.Count, cancellationToken).ConfigureAwait(false) : null;
         IReadOnlyDictionary<string, IReadOnlyList<ObligationMark>> pending = incoming;
         for (int attempt = 1; pending.Count > 0; attempt++)
         {
-            IReadOnlyDictionary<string, TableEntity> rows = await UnitRowsAsync(table, partition, [.. pending.Keys], cancellationToken).ConfigureAwait(false);
+            IReadOnlyDictionary<string, TableEntity> rows = reserved is not null
+                ? new Dictionary<string, TableEntity>(StringComparer.Ordinal)
+                : await UnitRowsAsync(table, partition, [.. pending.Keys], cancellationToken).ConfigureAwait(false);
             var writes = new List<UnitRowWrite>();
             var fresh = new List<string>();
             foreach ((string unit, IReadOnlyList<ObligationMark> marks) in pending)
@@ -62,7 +67,8 @@ public sealed partial class TableObligationStore
             if (fresh.Count > 0)
             {
                 fresh.Sort(StringComparer.Ordinal);
-                int first = await ReserveShardsAsync(table, partition, (fresh.Count + UnitsPerShard - 1) / UnitsPerShard, cancellationToken).ConfigureAwait(false);
+                int first = reserved ?? await ReserveShardsAsync(table, partition, (fresh.Count + UnitsPerShard - 1) / UnitsPerShard, cancellationToken).ConfigureAwait(false);
+                reserved = null;
                 writes.AddRange(fresh.Select((unit, i) => new UnitRowWrite(unit, first + (i / UnitsPerShard), ObligationMark.Merge([], pending[unit]), null)));
             }
 
@@ -72,6 +78,20 @@ public sealed partial class TableObligationStore
             {
                 throw new InvalidOperationException($"Tallies of cycle {cycleId} kept changing while being written.");
             }
+        }
+    }
+
+    /// <summary>The first shard (0) when this adds the cycle's meta row with the shards <paramref name="units"/> new units need; null when the cycle has tallies already.</summary>
+    private static async Task<int?> AddFirstShardsAsync(TableClient table, string partition, int units, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(partition, MetaRow) { ["Shards"] = (units + UnitsPerShard - 1) / UnitsPerShard }, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return null;
         }
     }
 
