@@ -12,23 +12,30 @@ using SixStability.Workflow.Ports;
 namespace SixStability.Bench;
 
 /// <summary>
-/// <c>history OBLIGATIONS [SUBMITTED%]</c>: runs one whole demo cycle on DevHost's durable engine (DTFx over
+/// <c>history OBLIGATIONS [SUBMITTED%] [--tasks T] [--ports BLOB,QUEUE,TABLE] [--url URL]</c>: runs one whole demo cycle on DevHost's durable engine (DTFx over
 /// Azurite) and counts the rows of its orchestration history, to show it grows with steps and pages, not
 /// with obligations or submissions. Mail is counted, not written.
 /// </summary>
 internal static class HistorySize
 {
-    public static async Task RunAsync(int obligations, int submittedPercent)
+    public static async Task RunAsync(int obligations, int submittedPercent, IReadOnlyList<string> options)
     {
-        int tasks = obligations >= 1000 ? 20 : 3;
+        // The orchestration fans out per range of 200 units, never per obligation: `--tasks 1` gives 100,000 obligations'
+        // ranges (5,000 units) at a twentieth of the storage work.
+        int tasksAt = options.ToList().IndexOf("--tasks");
+        int tasks = tasksAt >= 0 && tasksAt + 1 < options.Count ? int.Parse(options[tasksAt + 1], System.Globalization.CultureInfo.InvariantCulture) : obligations >= 1000 ? 20 : 3;
         int units = obligations / tasks;
-        var endpoints = StorageEndpoints.OnFreePorts();
+        int at = options.ToList().IndexOf("--ports");
+        int[]? ports = at >= 0 && at + 1 < options.Count ? [.. options[at + 1].Split(',').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture))] : null;
+        int urlAt = options.ToList().IndexOf("--url");
+        string url = urlAt >= 0 && urlAt + 1 < options.Count ? options[urlAt + 1] : $"http://127.0.0.1:{LoopbackPorts.Free()}";
+        StorageEndpoints endpoints = ports is null ? StorageEndpoints.OnFreePorts() : new StorageEndpoints(ports[0], ports[1], ports[2]);
         await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(endpoints, null, Console.Error, CancellationToken.None);
         var mailer = new CountingMailer();
         await using WebApplication app = DevHostApp.Build([], new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = endpoints.ConnectionString,
-            ["Urls"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
+            ["Urls"] = url,
             ["Logging:LogLevel:Default"] = "Warning",
         }, services => services.AddSingleton<IMailer>(mailer));
         await app.StartAsync();
@@ -73,7 +80,7 @@ internal static class HistorySize
             rows.Add(e.GetString("EventType") ?? "?");
         }
 
-        Console.WriteLine($"{obligations} obligations ({units} units × {tasks} tasks, {chosen.Count} submitted by {chosen.Select(o => o.UnitId).Distinct().Count()} units): completed in {watch.Elapsed.TotalSeconds:F0} s (opened in {opened.TotalSeconds:F1} s); " +
+        Console.WriteLine($"{obligations} obligations ({units} units × {tasks} tasks, {(units + OpenCycleActivity.UnitsPerRange - 1) / OpenCycleActivity.UnitsPerRange} ranges, {chosen.Count} submitted by {chosen.Select(o => o.UnitId).Distinct().Count()} units): completed in {watch.Elapsed.TotalSeconds:F0} s (opened in {opened.TotalSeconds:F1} s); " +
             $"history {rows.Count} rows: {string.Join(", ", rows.GroupBy(r => r).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}; mails {mailer.Count}");
         await app.StopAsync();
     }

@@ -24,7 +24,9 @@ if (args is ["quick"])
 
 if (args is ["history", var count, .. var rest])
 {
-    await HistorySize.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), rest is [var pct] ? int.Parse(pct, System.Globalization.CultureInfo.InvariantCulture) : 0);
+    // `history N [SUBMITTED%] [--tasks T] [--ports BLOB,QUEUE,TABLE] [--url URL]`
+    int submitted = rest is [var pct, ..] && !pct.StartsWith("--", StringComparison.Ordinal) ? int.Parse(pct, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    await HistorySize.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), submitted, rest);
     return 0;
 }
 

@@ -13,6 +13,7 @@ using SixStability.Core.Submissions;
 using SixStability.Core.Units;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Hosting;
+using SixStability.Infrastructure.Storage;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 using SixStability.Workflow.Reports;
@@ -21,11 +22,12 @@ using SixStability.Workflow.Submissions;
 namespace SixStability.Bench;
 
 /// <summary>
-/// <c>scale N [--ports BLOB,QUEUE,TABLE] [--url URL] [--out DIR]</c>: a synthetic plan of 20 tasks and a directory of N/20
+/// <c>scale N [--ports BLOB,QUEUE,TABLE] [--url URL] [--out DIR] [--no-browser]</c>: a synthetic plan of 20 tasks and a directory of N/20
 /// units on a fresh in-memory Azurite, then each measure beside a raw Azure.Data.Tables baseline of the same storage
 /// work on the same Azurite in the same run (this machine is noisy: only the ratios of one run count). Prints
 /// <c>name product_seconds raw_seconds ratio</c> per measure, appends them to DIR/scale.csv and redraws DIR/scale.svg
-/// (ratio against N, one line per measure, from every run in the CSV).
+/// (ratio against N, one line per measure, from every run in the CSV). Then, unless <c>--no-browser</c>, the board in
+/// chromium on the same cycle: page load and two filters, appended to DIR/board-browser.csv.
 /// </summary>
 internal static class ScaleBench
 {
@@ -78,7 +80,14 @@ internal static class ScaleBench
         IObligationStore store = services.GetRequiredService<IObligationStore>();
         ICycleTallies tallies = services.GetRequiredService<ICycleTallies>();
 
-        // open: the product's opening write (obligations and their tallies) against raw batched adds of the same rows.
+        // open: the product's opening write (obligations and their tallies) against raw batched adds of the same rows (read
+        // back from the product's table, after it). Both paths are warmed first on a scratch table and a scratch cycle: the
+        // product's tables are created once per process (first use), not by each opening.
+        TableClient scratch = service.GetTableClient("rawwarm" + Guid.NewGuid().ToString("N")[..8]);
+        await scratch.CreateAsync();
+        await ByPartitionAsync(opened.Take(Tasks).Select(RawRow), chunk => scratch.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))));
+        await scratch.DeleteAsync();
+        await store.AddMissingAsync([.. opened.Take(Tasks).Select(o => o with { CycleId = "warm-" + input.CycleId })], CancellationToken.None);
         var watch = Stopwatch.StartNew();
         await store.AddMissingAsync(opened, CancellationToken.None);
         double openProduct = watch.Elapsed.TotalSeconds;
@@ -91,7 +100,7 @@ internal static class ScaleBench
         HashSet<(string Unit, int Task)> leads = [.. opened.Where(o => o.IsLead).Select(o => (o.UnitId, o.TaskNumber))];
         opened = [];
         TableClient product = service.GetTableClient(await ObligationTableNameAsync(services));
-        (List<TableEntity> rows, double scan) = await ScanAsync(product);
+        (List<TableEntity> rows, double scan) = await ScanAsync(product, input.CycleId);
         TableClient raw = service.GetTableClient("rawobligations" + Guid.NewGuid().ToString("N")[..8]);
         await raw.CreateAsync();
         foreach (TableEntity row in rows)
@@ -106,12 +115,32 @@ internal static class ScaleBench
 
         // escalation: every obligation is late; each range is raised as the step's activity does, the ranges fanned out.
         var entry = new HistoryEntry(DateTimeOffset.UtcNow, "system", "escalation1", "逾期3个工作日，第1级（黄色）督办");
-        watch.Restart();
-        await Parallel.ForEachAsync(ranges, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (range, ct) =>
+        using (var stepCalls = new StorageCalls(p[0], p[2]))
         {
-            IReadOnlyList<Obligation> after = await store.EscalateAsync(input.CycleId, range, o => o.IsOwed, 1, entry, ct);
-            await tallies.MendAsync(input.CycleId, after, ct);
-        });
+            int done = 0;
+            double escalating = 0, mending = 0;
+            stepCalls.Start();
+            watch.Restart();
+            await Parallel.ForEachAsync(ranges, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (range, ct) =>
+            {
+                var part = Stopwatch.StartNew();
+                IReadOnlyList<Obligation> after = await store.EscalateAsync(input.CycleId, range, o => o.IsOwed, 1, entry, ct);
+                double raised = part.Elapsed.TotalSeconds;
+                await tallies.MendAsync(input.CycleId, after, ct);
+                lock (ranges)
+                {
+                    escalating += raised;
+                    mending += part.Elapsed.TotalSeconds - raised;
+                    if (++done % Math.Max(1, ranges.Count / 5) == 0)
+                    {
+                        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# escalation: {done}/{ranges.Count} ranges at {watch.Elapsed.TotalSeconds:F1} s"));
+                    }
+                }
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# escalation: {ranges.Count} ranges, raise {escalating / ranges.Count:F2} s and mend {mending / ranges.Count:F2} s a range (4 at a time); storage calls a range: {StorageCalls.Describe(stepCalls.Stop(), ranges.Count)}"));
+            Console.WriteLine($"# mean time of a call in the step: {stepCalls.MeanTimes()}");
+        }
+
         double escalationProduct = watch.Elapsed.TotalSeconds;
         watch.Restart();
         await ByPartitionAsync(rows, chunk => raw.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(r.PartitionKey, r.RowKey) { ["Level"] = 1 }, ETag.All))));
@@ -126,12 +155,28 @@ internal static class ScaleBench
         Console.WriteLine($"# board: {board * 1000:F0} ms a page of 100 units; filtered (late, name, page 2): {filtered * 1000:F0} ms");
 
         // submit: 50 clients on 50 units, each submitting its unit's tasks in turn, against a raw loop of the same storage
-        // work at the same concurrency (point read, then one transaction: the row, a history row, an idempotency row).
+        // work at the same concurrency (point read, then one transaction of the rows a submission writes: the row, a history
+        // row, an idempotency row, the last submitted text).
         string[] clients = [.. Enumerable.Range(0, Clients).Select(i => $"u{(i * (units / Clients)) + 1:D5}")];
         Dictionary<(string Unit, int Task), (string Partition, string Row)> keys = rows.ToDictionary(r => (r.GetString("UnitId"), r.GetInt32("Task") ?? 0), r => (r.PartitionKey, r.RowKey));
         SaveReportUseCase save = services.GetRequiredService<SaveReportUseCase>();
         var latencies = new ConcurrentBag<double>();
         int errors = 0;
+        using var calls = new StorageCalls(p[0], p[2]);
+        long pendingWork = 0;
+        int threads = 0;
+        using var sampling = new CancellationTokenSource();
+        Task poolSampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                pendingWork = Math.Max(pendingWork, ThreadPool.PendingWorkItemCount);
+                threads = Math.Max(threads, ThreadPool.ThreadCount);
+                await Task.Delay(20);
+            }
+        });
+        TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+        calls.Start();
         watch.Restart();
         await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (unit, ct) =>
         {
@@ -151,7 +196,13 @@ internal static class ScaleBench
             }
         });
         double submitProduct = watch.Elapsed.TotalSeconds;
+        await sampling.CancelAsync();
+        await poolSampler;
+        Console.WriteLine($"# during the product's saves: thread pool at most {pendingWork} work items waiting, {threads} threads; .NET GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms");
+        IReadOnlyDictionary<string, int> productCalls = calls.Stop();
+        string productTimes = calls.MeanTimes();
         var rawLatencies = new ConcurrentBag<double>();
+        calls.Start();
         watch.Restart();
         await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (unit, ct) =>
         {
@@ -166,18 +217,22 @@ internal static class ScaleBench
                         new(TableTransactionActionType.UpdateMerge, row, row.ETag),
                         new(TableTransactionActionType.Add, new TableEntity(partition, $"h{task:D2}|r000001") { ["Detail"] = "{\"narrative\":\"按计划推进。\"}", ["Who"] = unit }),
                         new(TableTransactionActionType.Add, new TableEntity(partition, $"i{task:D2}|{Guid.NewGuid():N}") { ["Fingerprint"] = "x" }),
+                        new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, $"s{task:D2}") { ["Narrative"] = "按计划推进。", ["Rev"] = 1 }),
                     ],
                     ct);
                 rawLatencies.Add(one.Elapsed.TotalMilliseconds);
             }
         });
         results.Add(("submit", submitProduct, watch.Elapsed.TotalSeconds));
+        Console.WriteLine($"# storage calls per save: product {StorageCalls.Describe(productCalls, Clients * Tasks)}; raw {StorageCalls.Describe(calls.Stop(), Clients * Tasks)}");
+        Console.WriteLine($"# mean time of a call: product {productTimes}; raw {calls.MeanTimes()}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# submit: {Clients * Tasks} saves by {Clients} clients, {errors} errors, {Clients * Tasks / submitProduct:F0}/s, p50 {Percentile(latencies, 50):F0} ms, p99 {Percentile(latencies, 99):F0} ms; raw {Clients * Tasks / watch.Elapsed.TotalSeconds:F0}/s, p50 {Percentile(rawLatencies, 50):F0} ms, p99 {Percentile(rawLatencies, 99):F0} ms"));
 
         // summary: the close's streamed compile against a raw scan of the same rows, with the peak managed heap.
         CycleContext cycle = await services.GetRequiredService<CycleContextLoader>().LoadAsync(input.CycleId, CancellationToken.None);
         SummaryReports reports = services.GetRequiredService<SummaryReports>();
-        (_, double rescan) = await ScanAsync(product);
+        // The same rows the compile reads: each obligation and the last submitted text beside it ('s…').
+        (_, double rescan) = await ScanAsync(product, input.CycleId, firstRow: "s");
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         long baseline = GC.GetTotalMemory(forceFullCollection: true);
         long peak = baseline;
@@ -208,6 +263,21 @@ internal static class ScaleBench
         await File.AppendAllLinesAsync(csv, results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{obligations},{r.Name},{r.Product:F3},{r.Raw:F3},{r.Product / r.Raw:F3}")));
         await File.WriteAllTextAsync(Path.Combine(outDir, "scale.svg"), ScaleChart.Svg(await File.ReadAllLinesAsync(csv)));
         Console.WriteLine($"# written {csv} and {Path.Combine(outDir, "scale.svg")}");
+        if (!options.Contains("--no-browser"))
+        {
+            // The board as a person sees it: chromium loads /coord on this cycle and applies the filters (target < 2 s each).
+            string last = $"u{units:D5}";
+            (double load, double byName, double late) = await BoardInBrowser.MeasureAsync(url, input.CycleId, $"单位{units}", last);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# browser: page load {load:F2} s, name filter {byName:F2} s, late filter {late:F2} s (median of 3)"));
+            string browserCsv = Path.Combine(outDir, "board-browser.csv");
+            if (!File.Exists(browserCsv))
+            {
+                await File.WriteAllTextAsync(browserCsv, "n,page_load_seconds,name_filter_seconds,late_filter_seconds\n");
+            }
+
+            await File.AppendAllLinesAsync(browserCsv, [string.Create(CultureInfo.InvariantCulture, $"{obligations},{load:F3},{byName:F3},{late:F3}")]);
+        }
+
         await app.StopAsync();
         return 0;
     }
@@ -231,17 +301,34 @@ internal static class ScaleBench
     private static async Task<string> ObligationTableNameAsync(IServiceProvider services) =>
         (await services.GetRequiredService<Infrastructure.Storage.TableClients>().GetAsync("obligations")).Name;
 
-    private static async Task<(List<TableEntity> Rows, double Seconds)> ScanAsync(TableClient table)
+    /// <summary>Every obligation row of the cycle (partitions "{cycle}|{unit}", rows "t…", from "s…" with the texts), as the product's own scans filter them.</summary>
+    private static async Task<(List<TableEntity> Rows, double Seconds)> ScanAsync(TableClient table, string cycleId, string firstRow = "t")
     {
         var watch = Stopwatch.StartNew();
         var rows = new List<TableEntity>();
-        await foreach (TableEntity e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {"t"} and RowKey lt {"u"}"), maxPerPage: 1000))
+        string cycle = TableKeys.Encode(cycleId);
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey gt {cycle + "|"} and PartitionKey lt {cycle + "}"} and RowKey ge {firstRow} and RowKey lt {"u"}"), maxPerPage: 1000))
         {
             rows.Add(e);
         }
 
         return (rows, watch.Elapsed.TotalSeconds);
     }
+
+    /// <summary>An obligation's row as the store writes it (same keys and columns), for the raw baseline before the product.</summary>
+    private static TableEntity RawRow(Obligation o) => new($"{TableKeys.Encode(o.CycleId)}|{TableKeys.Encode(o.UnitId)}", $"t{o.TaskNumber:D2}")
+    {
+        ["CycleId"] = o.CycleId,
+        ["UnitId"] = o.UnitId,
+        ["Task"] = o.TaskNumber,
+        ["IsLead"] = o.IsLead,
+        ["State"] = o.State.ToString(),
+        ["Due"] = o.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Level"] = o.EscalationLevel,
+        ["Late"] = o.Late,
+        ["Rev"] = o.Revision,
+        ["Returns"] = o.Returns,
+    };
 
     /// <summary>Transactions of up to 100 rows of one partition, 16 at a time (what the product's own bulk writes use).</summary>
     private static Task ByPartitionAsync(IEnumerable<TableEntity> rows, Func<TableEntity[], Task> submit) =>

@@ -10,6 +10,7 @@ namespace SixStability.DevHost.Azurite;
 internal sealed class AzuriteProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private volatile bool stopping;
 
     private AzuriteProcess(Process process, StorageEndpoints endpoints)
     {
@@ -82,7 +83,22 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var azurite = new AzuriteProcess(process, endpoints);
+        // If it dies later, say why (its own last lines: an out-of-memory abort, a crash) instead of leaving only refused connections.
+        process.EnableRaisingEvents = true;
+        AzuriteProcess? started = null;
+        process.Exited += (_, _) =>
+        {
+            if (started is null || started.stopping)
+            {
+                return;
+            }
+
+            lock (log)
+            {
+                log.WriteLine($"Azurite 已退出（退出码 {process.ExitCode}）：{string.Join(Environment.NewLine, output.TakeLast(40))}");
+            }
+        };
+        var azurite = started = new AzuriteProcess(process, endpoints);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
@@ -111,6 +127,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        stopping = true;
         if (!process.HasExited)
         {
             try

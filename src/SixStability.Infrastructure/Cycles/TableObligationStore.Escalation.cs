@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 
 namespace SixStability.Infrastructure.Cycles;
 
-/// <summary>
-/// An escalation step's writes, batched by unit: the range is read once, and each unit's raised levels go in one
-/// transaction with one history entry for all of them — instead of a read and a write per obligation.
-/// </summary>
+// An escalation step's writes, batched by unit: the range is read once, and each unit's raised levels go in one
+// transaction with one history entry for all of them — instead of a read and a write per obligation.
 public sealed partial class TableObligationStore
 {
     // Per transaction: the raised obligations and the unit's history entry (a transaction holds 100 actions).
@@ -19,23 +17,13 @@ public sealed partial class TableObligationStore
         ArgumentNullException.ThrowIfNull(late);
         ArgumentNullException.ThrowIfNull(entry);
         TableClient table = await Table().ConfigureAwait(false);
-        var partitions = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
         string filter = TableClient.CreateQueryFilter($"PartitionKey ge {Partition(cycleId, range.FirstUnit)} and PartitionKey le {Partition(cycleId, range.LastUnit)} and RowKey ge {"t"} and RowKey lt {"u"}");
-        await foreach (TableEntity e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (!partitions.TryGetValue(e.PartitionKey, out List<TableEntity>? rows))
-            {
-                partitions[e.PartitionKey] = rows = [];
-            }
-
-            rows.Add(e);
-        }
+        Dictionary<string, List<TableEntity>> partitions = await ByPartitionAsync(table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         var after = new ConcurrentDictionary<string, IReadOnlyList<Obligation>>(StringComparer.Ordinal);
         var raised = new ConcurrentDictionary<string, IReadOnlyList<ObligationMark>>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(
+        await EachPartitionAsync(
             partitions,
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
                 List<TableEntity> rows = partition.Value;
@@ -76,7 +64,8 @@ public sealed partial class TableObligationStore
                         rows = await ReadPartitionAsync(table, partition.Key, null, ct).ConfigureAwait(false);
                     }
                 }
-            }).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
 
         await LayAsync(cycleId, raised, createMissing: false, cancellationToken).ConfigureAwait(false);
         return [.. after.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value.OrderBy(o => o.TaskNumber))];

@@ -1,6 +1,6 @@
 namespace SixStability.Infrastructure.Cycles;
 
-/// <summary>The obligations' history: every revision of every task, in commit order, long text in blobs.</summary>
+// The obligations' history: every revision of every task, in commit order, long text in blobs.
 public sealed partial class TableObligationStore
 {
     public async Task<int> RemoveOrphanDetailsAsync(string cycleId, CancellationToken cancellationToken)

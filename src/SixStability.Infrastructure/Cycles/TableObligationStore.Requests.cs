@@ -2,11 +2,9 @@ using Azure;
 
 namespace SixStability.Infrastructure.Cycles;
 
-/// <summary>
-/// A unit's 延期申请 in a cycle: one row 'x|{unit}' in the cycle's tally partition, replaced by a new request, so the board
-/// lists a cycle's requests by key. Cycles opened before requests moved there kept them as row 'x' in each unit's
-/// obligation partition: those are still read, and moved when the cycle is first counted.
-/// </summary>
+// A unit's 延期申请 in a cycle: one row 'x|{unit}' in the cycle's tally partition, replaced by a new request, so the
+// board lists a cycle's requests by key. Cycles opened before requests moved there kept them as row 'x' in each
+// unit's obligation partition: those are still read, and moved when the cycle is first counted.
 public sealed partial class TableObligationStore
 {
     private const string RequestRows = "x|";

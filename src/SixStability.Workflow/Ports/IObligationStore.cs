@@ -38,6 +38,18 @@ public interface IObligationStore
     Task<Outcome<ChangeResult>> ChangeAsync(string cycleId, string unitId, int task, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, Idempotency? idempotency, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="ChangeAsync(string, string, int, Func{Obligation, Outcome{Obligation}}, HistoryEntry, Idempotency?, CancellationToken)"/>,
+    /// starting from <paramref name="asRead"/>, the obligation as this store returned it a moment ago: a store that knows
+    /// the version it read may skip reading it again (a row changed since fails at commit and is read again, as any
+    /// concurrent edit is).
+    /// </summary>
+    Task<Outcome<ChangeResult>> ChangeAsync(Obligation asRead, Func<Obligation, Outcome<Obligation>> change, HistoryEntry entry, Idempotency? idempotency, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asRead);
+        return ChangeAsync(asRead.CycleId, asRead.UnitId, asRead.TaskNumber, change, entry, idempotency, cancellationToken);
+    }
+
+    /// <summary>
     /// An escalation step's writes for one range of units: every obligation <paramref name="late"/> picks whose level is below
     /// <paramref name="level"/> is raised to it (one more revision), one transaction per unit, each row under the ETag it was
     /// read with, with one history entry per unit naming the tasks it raised. A unit the seal reached is left as it is (the

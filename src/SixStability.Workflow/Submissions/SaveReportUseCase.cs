@@ -50,10 +50,9 @@ public sealed class SaveReportUseCase(UnitObligations units, IObligationStore ob
 
         // What was asked, not when: the same form sent again under its key is a replay; another form under it is not.
         Idempotency? once = command.IdempotencyKey is null ? null : new Idempotency(command.IdempotencyKey, Fingerprint(entry.What, JsonSerializer.Serialize(form, Json.Options)));
+        // From the row read above: the store commits against it without reading it again (a row changed since is read again).
         Outcome<ChangeResult> changed = await obligations.ChangeAsync(
-            command.CycleId,
-            command.UnitId,
-            command.Task,
+            obligation,
             o => o.CheckRevision(command.IfMatch).Then(x => StillAttached(saved, x) ? (command.Draft ? x.SaveDraft(figures) : x.Submit(now, today, figures)) : Outcome.Conflict<Obligation>(CycleMessages.Stale)),
             entry,
             once,

@@ -120,4 +120,55 @@ public sealed class EscalationAndTallyTests
         (await store.HistoryAsync("c/1", "u001", 1, CancellationToken.None)).Should().HaveCount(1);
         UnitTally.Total((await store.UnitsAsync("c/1", CancellationToken.None))!.Values).Submitted.Should().Be(1);
     }
+
+    [Fact]
+    public async Task Saves_of_many_units_at_once_with_an_escalation_running_leave_every_units_tally_exact()
+    {
+        TableObligationStore store = await NewStoreAsync();
+        await OpenAsync(store, units: 40, tasks: 4);
+        var entry = new HistoryEntry(DateTimeOffset.UtcNow, "u", "submitted", "{}");
+
+        // Every save writes its unit's mark while a step raises and mends the same units' rows under their ETags.
+        Task escalated = store.EscalateAsync("c/1", Everyone, o => o.IsOwed, 1, Escalation(1), CancellationToken.None);
+        await Parallel.ForEachAsync(
+            Enumerable.Range(1, 40).SelectMany(u => Enumerable.Range(1, 3).Select(t => (Unit: $"u{u:D3}", Task: t))),
+            new ParallelOptions { MaxDegreeOfParallelism = 40 },
+            async (save, ct) => await store.ChangeAsync("c/1", save.Unit, save.Task, o => save.Task == 3 ? o.SaveDraft() : o.Submit(entry.At, o.Due), entry, null, ct));
+        await escalated;
+
+        List<Obligation> all = await store.ListAllAsync("c/1", null, CancellationToken.None);
+        IReadOnlyDictionary<string, UnitTally> tallies = (await store.UnitsAsync("c/1", CancellationToken.None))!;
+        IReadOnlyDictionary<string, IReadOnlyList<ObligationMark>> marks = await store.MarksAsync("c/1", [.. all.Select(o => o.UnitId).Distinct()], CancellationToken.None);
+        UnitTally.Total(tallies.Values).Should().Be(CycleCounts.Of(all));
+        CycleCounts.Of(all).Submitted.Should().Be(80);
+        foreach (IGrouping<string, Obligation> unit in all.GroupBy(o => o.UnitId))
+        {
+            marks[unit.Key].Should().Equal(unit.OrderBy(o => o.TaskNumber).Select(ObligationMark.Of), $"{unit.Key}'s row holds the mark of each obligation as it stands");
+            tallies[unit.Key].Should().BeEquivalentTo(UnitTally.Of(marks[unit.Key]));
+        }
+    }
+
+    [Fact]
+    public async Task A_save_from_the_row_it_read_is_in_its_units_tally_when_it_answers_with_an_escalation_running()
+    {
+        TableObligationStore store = await NewStoreAsync();
+        await OpenAsync(store, units: 30, tasks: 3);
+        var missing = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        // Each save starts from the row it read (as the save use case does) while the step raises the same units.
+        Task escalated = store.EscalateAsync("c/1", Everyone, o => o.IsOwed, 1, Escalation(1), CancellationToken.None);
+        await Parallel.ForEachAsync(Enumerable.Range(1, 30).Select(u => $"u{u:D3}"), new ParallelOptions { MaxDegreeOfParallelism = 30 }, async (unit, ct) =>
+        {
+            Obligation read = (await store.GetAsync("c/1", unit, 2, ct))!;
+            Outcome<ChangeResult> saved = await store.ChangeAsync(read, o => o.Submit(DateTimeOffset.UtcNow, o.Due), new HistoryEntry(DateTimeOffset.UtcNow, unit, "submitted", "{}"), null, ct);
+            if (!saved.IsOk || !(await store.MarksAsync("c/1", [unit], ct))[unit].Contains(ObligationMark.Of(saved.Value!.Obligation)))
+            {
+                missing.Add(unit);
+            }
+        });
+        await escalated;
+
+        missing.Should().BeEmpty("a save answers only once its mark is in its unit's tally row");
+        UnitTally.Total((await store.UnitsAsync("c/1", CancellationToken.None))!.Values).Should().Be(CycleCounts.Of(await store.ListAllAsync("c/1", null, CancellationToken.None)));
+    }
 }

@@ -166,4 +166,34 @@ public sealed class ObligationHistoryTests
         (await blobs.GetAsync("history", orphan, CancellationToken.None)).Should().BeNull();
         (await store.HistoryAsync("c/1", "rsj", 3, CancellationToken.None)).Single().Detail.Should().Be(longText, "the blob a row names is kept");
     }
+
+    [Fact]
+    public async Task A_change_from_a_row_read_before_another_commit_reads_again_and_loses_neither()
+    {
+        (TableObligationStore store, _, _) = await NewStoreAsync();
+        await store.AddMissingAsync([new Obligation("c/1", "rsj", 1, true, ObligationState.Outstanding, new DateOnly(2020, 10, 14))], CancellationToken.None);
+        Obligation read = (await store.GetAsync("c/1", "rsj", 1, CancellationToken.None))!;
+
+        await store.ChangeAsync("c/1", "rsj", 1, o => o.SaveDraft(), new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "draft", "{\"narrative\":\"先\"}"), null, CancellationToken.None);
+        Outcome<ChangeResult> late = await store.ChangeAsync(read, o => o.Submit(DateTimeOffset.UtcNow, o.Due), new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "submitted", "{\"narrative\":\"后\"}"), null, CancellationToken.None);
+
+        late.IsOk.Should().BeTrue();
+        late.Value!.Obligation.Revision.Should().Be(2, "it committed over the draft, not over the row it first read");
+        (await store.HistoryAsync("c/1", "rsj", 1, CancellationToken.None)).Select(h => h.What).Should().Equal("draft", "submitted");
+    }
+
+    [Fact]
+    public async Task A_change_from_a_row_read_before_the_seal_is_refused_as_closed()
+    {
+        (TableObligationStore store, _, _) = await NewStoreAsync();
+        await store.AddMissingAsync([new Obligation("c/1", "rsj", 1, true, ObligationState.Outstanding, new DateOnly(2020, 10, 14))], CancellationToken.None);
+        Obligation read = (await store.GetAsync("c/1", "rsj", 1, CancellationToken.None))!;
+
+        await store.SealAsync("c/1", CancellationToken.None);
+        Outcome<ChangeResult> late = await store.ChangeAsync(read, o => o.Submit(DateTimeOffset.UtcNow, o.Due), new HistoryEntry(DateTimeOffset.UtcNow, "rsj", "submitted", "{}"), null, CancellationToken.None);
+
+        late.Kind.Should().Be(OutcomeKind.Closed);
+        (await store.HistoryAsync("c/1", "rsj", 1, CancellationToken.None)).Should().BeEmpty();
+        (await store.GetAsync("c/1", "rsj", 1, CancellationToken.None))!.State.Should().Be(ObligationState.Outstanding);
+    }
 }
