@@ -19,7 +19,8 @@ public sealed class UnitObligations(CycleContextLoader loader, IObligationStore 
     /// <summary>As <see cref="FindAsync(string, string, CancellationToken)"/>, narrowed to one task the unit owes (read by its key alone).</summary>
     public async Task<Outcome<UnitTask>> FindAsync(string cycleId, string unitId, int task, CancellationToken cancellationToken)
     {
-        CycleContext? cycle = await loader.FindAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        // A change of one task: the obligation row it commits under is what fences a closed cycle (see FindRecentAsync).
+        CycleContext? cycle = await loader.FindRecentAsync(cycleId, cancellationToken).ConfigureAwait(false);
         if (cycle?.Lookup.FindUnit(unitId) is not { } unit)
         {
             return Outcome.NotFound<UnitTask>(CycleMessages.Gone);

@@ -96,4 +96,23 @@ public sealed class SaveReportUseCaseTests
         closed.Kind.Should().Be(OutcomeKind.Closed);
         missing.Kind.Should().Be(OutcomeKind.NotFound);
     }
+
+    [Fact]
+    public async Task A_save_a_moment_after_the_close_is_refused_as_closed_by_its_sealed_row_and_changes_nothing()
+    {
+        // The save just before the close leaves the cycle's open record fresh in the loader (a save reuses it briefly).
+        await using Workbench bench = await Workbench.CreateAsync();
+        await bench.OpenCycleAsync();
+        SaveReportUseCase save = bench.Get<SaveReportUseCase>();
+        Outcome<SavedReport> before = await save.RunAsync(new SaveReportCommand(Workbench.CycleId, "rsj", 1, Valid with { Indicators = [] }, Draft: true), CancellationToken.None);
+        await bench.Get<ICycleStore>().SetStatusAsync(Workbench.CycleId, CycleStatus.Closed, bench.Now, CancellationToken.None);
+        await bench.Obligations.SealAsync(Workbench.CycleId, CancellationToken.None);
+
+        Outcome<SavedReport> after = await save.RunAsync(new SaveReportCommand(Workbench.CycleId, "rsj", 1, Valid with { Indicators = [] }, Draft: false), CancellationToken.None);
+
+        before.IsOk.Should().BeTrue(before.Message);
+        after.Kind.Should().Be(OutcomeKind.Closed);
+        (await bench.Obligations.GetAsync(Workbench.CycleId, "rsj", 1, CancellationToken.None))!.State.Should().Be(ObligationState.Draft);
+        (await bench.Obligations.HistoryAsync(Workbench.CycleId, "rsj", 1, CancellationToken.None)).Should().ContainSingle();
+    }
 }
