@@ -146,7 +146,6 @@ public sealed partial class TableObligationStore
         }
     }
 
-
     private static async Task<TableEntity?> ReadRowAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
     {
         NullableResponse<TableEntity> read = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -64,7 +64,6 @@ public sealed partial class TableObligationStore : ICycleTallies
     private static Dictionary<string, IReadOnlyList<ObligationMark>> MarksByUnit(IEnumerable<Obligation> obligations) =>
         obligations.GroupBy(o => o.UnitId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<ObligationMark>)[.. g.Select(ObligationMark.Of)], StringComparer.Ordinal);
 
-
     private static string TallyPartition(string cycleId) => TableKeys.Encode(cycleId);
 
     private static string UnitRow(string unitId) => UnitRows + TableKeys.Encode(unitId);

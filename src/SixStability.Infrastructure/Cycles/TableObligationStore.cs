@@ -3,9 +3,7 @@ using Azure;
 using SixStability.Core.Submissions;
 using SixStability.Core.Text;
 
-
 namespace SixStability.Infrastructure.Cycles;
-
 
 /// <summary>
 /// Table <c>obligations</c>, partitioned by (cycle, unit): a unit's page and reminders read one
@@ -26,7 +24,6 @@ public sealed partial class TableObligationStore(TableClients tables, IBlobStore
     // 'e|…' escalation entries (one per unit and step), 'h…' history ("h{task}|r{revision}"), 'i…' idempotency keys,
     // 't…' obligations; 'x' the unit's extension request before requests moved beside the tallies.
     private const string LegacyExtensionRow = "x";
-
 
     public async Task AddMissingAsync(IReadOnlyList<Obligation> obligations, CancellationToken cancellationToken)
     {
