@@ -23,12 +23,11 @@ internal static class ScaleChart
     /// <param name="csv">Lines of <c>n,name,product_seconds,raw_seconds,ratio</c> (a header first); the last run of each (N, name) counts.</param>
     public static string Svg(IEnumerable<string> csv)
     {
-        var points = new Dictionary<(string Name, int N), double>();
-        foreach (string line in csv.Skip(1).Where(l => l.Length > 0))
-        {
-            string[] f = line.Split(',');
-            points[(f[1], int.Parse(f[0], CultureInfo.InvariantCulture))] = double.Parse(f[4], CultureInfo.InvariantCulture);
-        }
+        // Several runs at one N (this machine is noisy) are drawn as their median ratio.
+        Dictionary<(string Name, int N), double> points = csv.Skip(1).Where(l => l.Length > 0)
+            .Select(l => l.Split(','))
+            .GroupBy(f => (Name: f[1], N: int.Parse(f[0], CultureInfo.InvariantCulture)), f => double.Parse(f[4], CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => Median([.. g]));
 
         int[] ns = [.. points.Keys.Select(k => k.N).Distinct().Order()];
         double minLog = Math.Log10(ns.Length > 0 ? ns[0] : 1000), maxLog = Math.Log10(ns.Length > 0 ? ns[^1] : 100000);
@@ -81,5 +80,11 @@ internal static class ScaleChart
 
         svg.Append("</svg>\n");
         return svg.ToString();
+    }
+
+    private static double Median(double[] ratios)
+    {
+        Array.Sort(ratios);
+        return ratios.Length % 2 == 1 ? ratios[ratios.Length / 2] : (ratios[(ratios.Length / 2) - 1] + ratios[ratios.Length / 2]) / 2;
     }
 }
