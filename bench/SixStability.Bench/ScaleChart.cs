@@ -55,7 +55,7 @@ internal static class ScaleChart
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F((Left + Width - Right) / 2)}\" y=\"{F(Height - 10)}\" text-anchor=\"middle\">N (log scale)</text>\n");
-        foreach ((double target, string label) in new[] { (2.0, "escalation, summary ≤ 2"), (1.25, "open ≤ 1/0.8"), (0.5, "") })
+        foreach ((double target, string label) in new[] { (2.0, "escalation, submit, summary ≤ 2"), (1.25, "open ≤ 1/0.8"), (0.5, "") })
         {
             if (label.Length > 0)
             {
