@@ -50,7 +50,16 @@ internal sealed partial class DevHostServer
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync(new Uri(BaseAddress, "/signin?returnUrl=" + Uri.EscapeDataString(returnUrl)).ToString());
         await page.Locator($"button[name='person'][value='{person}']").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl.Split('?')[0]);
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl.Split('?')[0]);
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say where the sign-in ended instead, and what that page said (a CI run once stopped here without a clue).
+            string said = await page.EvaluateAsync<string>("() => (document.body && document.body.innerText || '').slice(0, 400)");
+            throw new TimeoutException($"Sign-in as {person} did not reach {returnUrl}: the page is {page.Url} and reads: {said}", timeout);
+        }
     }
 
     [GeneratedRegex("data-csrf=\"([^\"]*)\"")]
