@@ -14,7 +14,6 @@ public sealed partial class TableObligationStore
     /// <summary>The row each obligation <see cref="GetAsync"/> returned was read from, while that instance lives.</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Obligation, TableEntity> readRows = [];
 
-    public const string ClosedMessage = "本周期已关闭，不能再报送或修改。";
     public const string BusyMessage = "同时修改的人较多，请稍后再试。";
     public const string ReusedKeyMessage = "该请求编号（Idempotency-Key）已用于另一份内容：请刷新页面后重新提交（API 调用请为每份新内容使用新的编号）。";
 
@@ -81,7 +80,7 @@ public sealed partial class TableObligationStore
 
             if (current.GetBoolean(SealedProperty) == true)
             {
-                return !keyRead && await ReplayAsync().ConfigureAwait(false) is { } replayedAfterSeal ? replayedAfterSeal : Outcome.Closed<ChangeResult>(ClosedMessage);
+                return !keyRead && await ReplayAsync().ConfigureAwait(false) is { } replayedAfterSeal ? replayedAfterSeal : Outcome.Closed<ChangeResult>(CycleMessages.Closed);
             }
 
             Obligation before = ToObligation(current);
