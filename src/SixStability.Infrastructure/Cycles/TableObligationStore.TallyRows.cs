@@ -39,20 +39,19 @@ public sealed partial class TableObligationStore
         IReadOnlyDictionary<string, IReadOnlyList<ObligationMark>> pending = incoming;
         for (int attempt = 1; pending.Count > 0; attempt++)
         {
-            IReadOnlyDictionary<string, TableEntity> rows = reserved is not null
-                ? new Dictionary<string, TableEntity>(StringComparer.Ordinal)
-                : await UnitRowsAsync(table, partition, [.. pending.Keys], cancellationToken).ConfigureAwait(false);
+            IReadOnlyDictionary<string, KnownUnitRow> rows = reserved is not null
+                ? new Dictionary<string, KnownUnitRow>(StringComparer.Ordinal)
+                : await HeldRowsAsync(table, partition, [.. pending.Keys], trustMemory: !createMissing, cancellationToken).ConfigureAwait(false);
             var writes = new List<UnitRowWrite>();
             var fresh = new List<string>();
             foreach ((string unit, IReadOnlyList<ObligationMark> marks) in pending)
             {
-                if (rows.TryGetValue(unit, out TableEntity? row))
+                if (rows.TryGetValue(unit, out KnownUnitRow? row))
                 {
-                    IReadOnlyList<ObligationMark> held = TallyText.Marks(row.GetString("Marks"));
-                    IReadOnlyList<ObligationMark> merged = ObligationMark.Merge(held, marks);
-                    if (!merged.SequenceEqual(held))
+                    IReadOnlyList<ObligationMark> merged = ObligationMark.Merge(row.Marks, marks);
+                    if (!merged.SequenceEqual(row.Marks))
                     {
-                        writes.Add(new(unit, row.GetInt32("Shard") ?? 0, merged, row.ETag));
+                        writes.Add(new(unit, row.Shard, merged, row.ETag));
                     }
                 }
                 else if (createMissing)
@@ -119,6 +118,39 @@ public sealed partial class TableObligationStore
         }
     }
 
+    /// <summary>
+    /// The units' rows as they stand: when <paramref name="trustMemory"/>, a row as this process last wrote it stands for
+    /// the stored one (marks only move forward, so what it wrote is never newer than what is stored: marks it already
+    /// holds need no write, and a write from a stale memory fails on its ETag and is read again); the rest are read.
+    /// An opening, a recount and the seal read every row, so a row missing from the table is created.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, KnownUnitRow>> HeldRowsAsync(TableClient table, string partition, IReadOnlyCollection<string> unitIds, bool trustMemory, CancellationToken cancellationToken)
+    {
+        var held = new Dictionary<string, KnownUnitRow>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (string unit in unitIds)
+        {
+            if (trustMemory && knownUnitRows.TryGetValue(KnownKey(partition, unit), out KnownUnitRow? known))
+            {
+                held[unit] = known;
+            }
+            else
+            {
+                unknown.Add(unit);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            foreach ((string unit, TableEntity row) in await UnitRowsAsync(table, partition, unknown, cancellationToken).ConfigureAwait(false))
+            {
+                held[unit] = new KnownUnitRow(TallyText.Marks(row.GetString("Marks")), row.GetInt32("Shard") ?? 0, row.ETag);
+            }
+        }
+
+        return held;
+    }
+
     /// <summary>The named units' rows: point reads for a few, one range query for many.</summary>
     private static async Task<IReadOnlyDictionary<string, TableEntity>> UnitRowsAsync(TableClient table, string partition, IReadOnlyCollection<string> unitIds, CancellationToken cancellationToken)
     {
@@ -180,9 +212,10 @@ public sealed partial class TableObligationStore
                         Remember(KnownKey(partition, chunk[i].Unit), i < written.Value.Count && written.Value[i].Headers.ETag is { } etag ? new KnownUnitRow(chunk[i].Marks, chunk[i].Shard, etag) : null);
                     }
                 }
-                catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+                catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
                 {
-                    // One of these rows was written meanwhile (by another instance, a step's mend, the seal): read those units again.
+                    // One of these rows was written meanwhile (by another instance, a step's mend, the seal), or is gone from
+                    // under a remembered ETag: read those units again.
                     foreach (UnitRowWrite write in chunk)
                     {
                         conflicted.Add(write.Unit);

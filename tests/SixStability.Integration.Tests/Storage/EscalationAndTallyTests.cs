@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using SixStability.Core.Cycles;
 using SixStability.Core.Cycles.Tallies;
@@ -15,15 +16,16 @@ public sealed class EscalationAndTallyTests
     private static readonly DateOnly Due = new(2020, 10, 14);
     private static readonly UnitRange Everyone = new("a", "zzz");
 
-    private static async Task<TableObligationStore> NewStoreAsync()
+    private static async Task<TableObligationStore> NewStoreAsync() => Store(await NewOptionsAsync());
+
+    private static async Task<IOptions<StorageOptions>> NewOptionsAsync() => Options.Create(new StorageOptions
     {
-        var options = Options.Create(new StorageOptions
-        {
-            ConnectionString = await SharedAzurite.ConnectionStringAsync(),
-            TablePrefix = "e" + Guid.NewGuid().ToString("N")[..12],
-        });
-        return new TableObligationStore(new TableClients(options), new AzureBlobStore(options));
-    }
+        ConnectionString = await SharedAzurite.ConnectionStringAsync(),
+        TablePrefix = "e" + Guid.NewGuid().ToString("N")[..12],
+    });
+
+    /// <summary>A store over these tables, as one process (instance) holds it: with its own memory of the rows it wrote.</summary>
+    private static TableObligationStore Store(IOptions<StorageOptions> options) => new(new TableClients(options), new AzureBlobStore(options));
 
     private static HistoryEntry Escalation(int level) => new(DateTimeOffset.UtcNow, "system", $"escalation{level}", $"第{level}级督办");
 
@@ -170,5 +172,46 @@ public sealed class EscalationAndTallyTests
 
         missing.Should().BeEmpty("a save answers only once its mark is in its unit's tally row");
         UnitTally.Total((await store.UnitsAsync("c/1", CancellationToken.None))!.Values).Should().Be(CycleCounts.Of(await store.ListAllAsync("c/1", null, CancellationToken.None)));
+    }
+    [Fact]
+    public async Task A_step_mends_a_tally_left_behind_by_a_lost_write_though_this_process_wrote_the_unit_row_last()
+    {
+        IOptions<StorageOptions> options = await NewOptionsAsync();
+        TableObligationStore store = Store(options);
+        await OpenAsync(store, units: 2, tasks: 3);
+        await SubmitWithoutTallyAsync(options, "u001", 2);
+
+        List<Obligation> observed = await store.ListAllAsync("c/1", null, CancellationToken.None);
+        await store.MendAsync("c/1", observed, CancellationToken.None);
+
+        UnitTally.Total((await store.UnitsAsync("c/1", CancellationToken.None))!.Values).Should().Be(CycleCounts.Of(observed));
+        (await store.MarksAsync("c/1", ["u001"], CancellationToken.None))["u001"].Should().Contain(ObligationMark.Of(observed.Single(o => o.UnitId == "u001" && o.TaskNumber == 2)));
+    }
+
+    [Fact]
+    public async Task A_mend_in_a_process_whose_memory_of_a_tally_row_is_stale_reads_it_again_and_loses_no_mark()
+    {
+        IOptions<StorageOptions> options = await NewOptionsAsync();
+        TableObligationStore opener = Store(options);
+        TableObligationStore other = Store(options);
+        await OpenAsync(opener, units: 2, tasks: 3);
+        await SubmitWithoutTallyAsync(options, "u001", 2);
+        List<Obligation> observed = await opener.ListAllAsync("c/1", null, CancellationToken.None);
+
+        // Between the step's read and its mend, another instance's save rewrites u001's tally row.
+        Outcome<ChangeResult> saved = await other.ChangeAsync("c/1", "u001", 1, o => o.Submit(DateTimeOffset.UtcNow, o.Due), new HistoryEntry(DateTimeOffset.UtcNow, "u001", "submitted", "{}"), null, CancellationToken.None);
+        await opener.MendAsync("c/1", observed, CancellationToken.None);
+
+        List<Obligation> all = await other.ListAllAsync("c/1", null, CancellationToken.None);
+        all.Single(o => o.UnitId == "u001" && o.TaskNumber == 1).Should().Be(saved.Value!.Obligation);
+        (await other.MarksAsync("c/1", ["u001"], CancellationToken.None))["u001"].Should().Equal(all.Where(o => o.UnitId == "u001").OrderBy(o => o.TaskNumber).Select(ObligationMark.Of));
+        UnitTally.Total((await other.UnitsAsync("c/1", CancellationToken.None))!.Values).Should().Be(CycleCounts.Of(all));
+    }
+
+    /// <summary>A submission committed whose tally write never happened (its instance stopped in between).</summary>
+    private static async Task SubmitWithoutTallyAsync(IOptions<StorageOptions> options, string unit, int task)
+    {
+        TableClient obligations = await new TableClients(options).GetAsync("obligations");
+        await obligations.UpdateEntityAsync(new TableEntity($"{TableKeys.Encode("c/1")}|{unit}", $"t{task:D2}") { ["State"] = nameof(ObligationState.Submitted), ["SubmittedAt"] = DateTimeOffset.UtcNow, ["Rev"] = 1 }, Azure.ETag.All, TableUpdateMode.Merge);
     }
 }
