@@ -1,19 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using SixStability.Core.Calendar;
 using SixStability.Core.Cycles;
 using SixStability.Core.Plans;
-using SixStability.Core.Submissions;
 using SixStability.Core.Units;
 using SixStability.DevHost.Azurite;
 using SixStability.DevHost.Hosting;
-using SixStability.Infrastructure.Storage;
 using SixStability.Workflow.Cycles;
 using SixStability.Workflow.Ports;
 using SixStability.Workflow.Reports;
@@ -22,18 +17,21 @@ using SixStability.Workflow.Submissions;
 namespace SixStability.Bench;
 
 /// <summary>
-/// <c>scale N [--ports BLOB,QUEUE,TABLE] [--url URL] [--out DIR] [--no-browser]</c>: a synthetic plan of 20 tasks and a directory of N/20
-/// units on a fresh in-memory Azurite, then each measure beside a raw Azure.Data.Tables baseline of the same storage
-/// work on the same Azurite in the same run (this machine is noisy: only the ratios of one run count). Prints
+/// <c>scale N [--ports BLOB,QUEUE,TABLE] [--url URL] [--out DIR] [--repeat R] [--no-browser]</c>: a synthetic plan of 20
+/// tasks and a directory of N/20 units on a fresh in-memory Azurite, then each measure beside a raw Azure.Data.Tables
+/// baseline of the same storage work on the same Azurite in the same run (this machine is noisy: only the ratios of one
+/// run count). Every path, product and raw, is warmed first on a cycle of one unit (a process compiles its code once,
+/// not once per step). Open, escalation, submit and summary are then measured on R cycles of N obligations each (R = 5
+/// up to N = 10,000, where one measure lasts a fraction of a second, else 1), product and raw taking turns at going
+/// first; a measure's line is the median product time, the median raw time and their ratio. Prints
 /// <c>name product_seconds raw_seconds ratio</c> per measure, appends them to DIR/scale.csv and redraws DIR/scale.svg
 /// (ratio against N, one line per measure, from every run in the CSV). Then, unless <c>--no-browser</c>, the board in
-/// chromium on the same cycle: page load and two filters, appended to DIR/board-browser.csv.
+/// chromium on the first cycle: page load and two filters, appended to DIR/board-browser.csv.
 /// </summary>
 internal static class ScaleBench
 {
     private const int Tasks = 20;
     private const int Clients = 50;
-    private const int Concurrency = 16;
     private const string AdminKey = "bench-admin-key";
 
     public static async Task<int> RunAsync(int obligations, IReadOnlyList<string> options)
@@ -47,6 +45,7 @@ internal static class ScaleBench
         string ports = Option(options, "--ports") ?? "10600,10601,10602";
         string url = Option(options, "--url") ?? "http://127.0.0.1:7601";
         string outDir = Option(options, "--out") ?? Path.Combine("bench", "results");
+        int repeats = Option(options, "--repeat") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : obligations <= 10_000 ? 5 : 1;
         int[] p = [.. ports.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture))];
         var endpoints = new StorageEndpoints(p[0], p[1], p[2]);
         int units = obligations / Tasks;
@@ -73,78 +72,62 @@ internal static class ScaleBench
 
         (UnitDirectory directory, PlanCatalog catalog) = await BenchPlan.StoreAsync(services, units, Tasks, t => $"今年完成{t}万户改造。");
         var input = new CycleInput("scale-2020Q3", "bench", "2020Q3", new CyclePolicyChoice(CyclePolicyChoice.Default), DateTimeOffset.UtcNow);
-        CyclePolicy policy = CyclePolicy.Default;
-        BusinessCalendar china = services.GetRequiredService<BusinessCalendar>();
-        CycleFrame frame = CycleFrames.For(input.CycleId, input.PlanId, new Quarter(2020, 3), input.Policy, input.RequestedAt, policy, china);
-        List<Obligation> opened = [.. ObligationPlanner.Open(input.CycleId, catalog, directory, frame.DefaultDue).Value!];
+        var scale = new ScaleCycles(services, input, catalog, directory, units);
+        var raw = await RawBaseline.CreateAsync(service);
         IObligationStore store = services.GetRequiredService<IObligationStore>();
         ICycleTallies tallies = services.GetRequiredService<ICycleTallies>();
+        SaveReportUseCase save = services.GetRequiredService<SaveReportUseCase>();
+        SummaryReports reports = services.GetRequiredService<SummaryReports>();
+        var entry = new HistoryEntry(DateTimeOffset.UtcNow, "system", "escalation1", "逾期3个工作日，第1级（黄色）督办");
+        string[] clients = [.. Enumerable.Range(0, Clients).Select(i => $"u{(i * (units / Clients)) + 1:D5}")];
 
-        // open: the product's opening write (obligations and their tallies) against raw batched adds of the same rows (read
-        // back from the product's table, after it). Both paths are warmed first on a scratch table and a scratch cycle: the
-        // product's tables are created once per process (first use), not by each opening.
-        TableClient scratch = service.GetTableClient("rawwarm" + Guid.NewGuid().ToString("N")[..8]);
-        await scratch.CreateAsync();
-        await ByPartitionAsync(opened.Take(Tasks).Select(RawRow), chunk => scratch.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))));
-        await scratch.DeleteAsync();
-        await store.AddMissingAsync([.. opened.Take(Tasks).Select(o => o with { CycleId = "warm-" + input.CycleId })], CancellationToken.None);
-        var watch = Stopwatch.StartNew();
-        await store.AddMissingAsync(opened, CancellationToken.None);
-        double openProduct = watch.Elapsed.TotalSeconds;
-        IReadOnlyList<UnitRange> ranges = [.. opened.Select(o => o.UnitId).Distinct().Order(StringComparer.Ordinal).Chunk(OpenCycleActivity.UnitsPerRange).Select(c => new UnitRange(c[0], c[^1]))];
-        // Pinned to the versions stored, as the opening activity does.
-        var planVersion = (await services.GetRequiredService<IPlanStore>().GetAsync(input.PlanId, null, CancellationToken.None))!.Version;
-        var directoryVersion = (await services.GetRequiredService<IDirectoryStore>().GetAsync(null, CancellationToken.None))!.Version;
-        var versions = new CycleVersions(planVersion.Id, planVersion.Number, directoryVersion.Id, directoryVersion.Number);
-        await services.GetRequiredService<ICycleStore>().CreateAsync(new CycleRecord(frame, policy, CycleStatus.Open, ranges, DateTimeOffset.UtcNow, Versions: versions), CancellationToken.None);
-        HashSet<(string Unit, int Task)> leads = [.. opened.Where(o => o.IsLead).Select(o => (o.UnitId, o.TaskNumber))];
-        opened = [];
-        TableClient product = service.GetTableClient(await ObligationTableNameAsync(services));
-        (List<TableEntity> rows, double scan) = await ScanAsync(product, input.CycleId);
-        TableClient raw = service.GetTableClient("rawobligations" + Guid.NewGuid().ToString("N")[..8]);
-        await raw.CreateAsync();
-        foreach (TableEntity row in rows)
+        // Warm-up: every product path and every raw call once, on a cycle of one unit's tasks (and a scratch raw table).
+        Console.WriteLine($"# warm-up (first calls of the process, not measured): {await WarmUpAsync(scale, raw, store, tallies, save, reports, entry)}");
+
+        // open: the product's opening write (obligations and their tallies) against raw batched adds of the same rows.
+        string[] cycles = [.. Enumerable.Range(0, repeats).Select(i => i == 0 ? input.CycleId : $"{input.CycleId}-{i}")];
+        var pairs = new Pairs(repeats);
+        List<TableEntity>? rows = null;
+        double scan = 0;
+        for (int i = 0; i < repeats; i++)
         {
-            row.ETag = default;
+            List<Obligation> opened = scale.Obligations(cycles[i]);
+            string cycle = cycles[i];
+            await pairs.RunAsync("open", i, () => Time(() => store.AddMissingAsync(opened, CancellationToken.None)), async () =>
+            {
+                if (rows is null)
+                {
+                    // The raw rows are the product's own (same keys and columns), read back from the first opening.
+                    (rows, scan) = await scale.ScanAsync(input.CycleId);
+                }
+
+                List<TableEntity> mine = RawBaseline.ForCycle(rows, cycle);
+                return await Time(() => raw.AddAsync(mine));
+            });
+            await scale.CreateRecordAsync(cycle);
         }
 
-        watch.Restart();
-        await ByPartitionAsync(rows, chunk => raw.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))));
-        results.Add(("open", openProduct, watch.Elapsed.TotalSeconds));
-        Console.WriteLine($"# stored {rows.Count:N0} obligations of {units:N0} units in {ranges.Count} ranges; raw scan of them {scan:F2} s");
+        results.Add(pairs.Median("open"));
+        Console.WriteLine($"# stored {rows!.Count:N0} obligations of {units:N0} units in {scale.Ranges.Count} ranges, {repeats} time(s); raw scan of them {scan:F2} s; open ratios {pairs.Ratios("open")}");
 
         // escalation: every obligation is late; each range is raised as the step's activity does, the ranges fanned out.
-        var entry = new HistoryEntry(DateTimeOffset.UtcNow, "system", "escalation1", "逾期3个工作日，第1级（黄色）督办");
+        // Storage calls are counted on the first cycle (its listener, on for product and raw alike, costs both the same).
         using (var stepCalls = new StorageCalls(p[0], p[2]))
         {
-            int done = 0;
-            double escalating = 0, mending = 0;
-            stepCalls.Start();
-            watch.Restart();
-            await Parallel.ForEachAsync(ranges, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (range, ct) =>
+            for (int i = 0; i < repeats; i++)
             {
-                var part = Stopwatch.StartNew();
-                IReadOnlyList<Obligation> after = await store.EscalateAsync(input.CycleId, range, o => o.IsOwed, 1, entry, ct);
-                double raised = part.Elapsed.TotalSeconds;
-                await tallies.MendAsync(input.CycleId, after, ct);
-                lock (ranges)
-                {
-                    escalating += raised;
-                    mending += part.Elapsed.TotalSeconds - raised;
-                    if (++done % Math.Max(1, ranges.Count / 5) == 0)
-                    {
-                        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# escalation: {done}/{ranges.Count} ranges at {watch.Elapsed.TotalSeconds:F1} s"));
-                    }
-                }
-            });
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# escalation: {ranges.Count} ranges, raise {escalating / ranges.Count:F2} s and mend {mending / ranges.Count:F2} s a range (4 at a time); storage calls a range: {StorageCalls.Describe(stepCalls.Stop(), ranges.Count)}"));
-            Console.WriteLine($"# mean time of a call in the step: {stepCalls.MeanTimes()}");
+                string cycle = cycles[i];
+                List<TableEntity> mine = RawBaseline.ForCycle(rows, cycle);
+                await pairs.RunAsync(
+                    "escalation",
+                    i,
+                    () => Time(() => EscalateAsync(scale, store, tallies, cycle, entry), i == 0 ? stepCalls : null, c => Console.WriteLine($"# escalation: {scale.Ranges.Count} ranges, 4 at a time; storage calls a range: product {StorageCalls.Describe(c, scale.Ranges.Count)}")),
+                    () => Time(() => raw.RaiseAsync(mine), i == 0 ? stepCalls : null, c => Console.WriteLine($"# raw {StorageCalls.Describe(c, scale.Ranges.Count)}")));
+            }
         }
 
-        double escalationProduct = watch.Elapsed.TotalSeconds;
-        watch.Restart();
-        await ByPartitionAsync(rows, chunk => raw.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(r.PartitionKey, r.RowKey) { ["Level"] = 1 }, ETag.All))));
-        results.Add(("escalation", escalationProduct, watch.Elapsed.TotalSeconds));
+        results.Add(pairs.Median("escalation"));
+        Console.WriteLine($"# escalation ratios {pairs.Ratios("escalation")}");
 
         // board: the coordinator's GET over HTTP (median of 9, after two to warm up) against the raw scan it replaced.
         using var http = new HttpClient { BaseAddress = new Uri(url) };
@@ -157,101 +140,48 @@ internal static class ScaleBench
         // submit: 50 clients on 50 units, each submitting its unit's tasks in turn, against a raw loop of the same storage
         // work at the same concurrency (point read, then one transaction of the rows a submission writes: the row, a history
         // row, an idempotency row, the last submitted text).
-        string[] clients = [.. Enumerable.Range(0, Clients).Select(i => $"u{(i * (units / Clients)) + 1:D5}")];
-        Dictionary<(string Unit, int Task), (string Partition, string Row)> keys = rows.ToDictionary(r => (r.GetString("UnitId"), r.GetInt32("Task") ?? 0), r => (r.PartitionKey, r.RowKey));
-        SaveReportUseCase save = services.GetRequiredService<SaveReportUseCase>();
         var latencies = new ConcurrentBag<double>();
-        int errors = 0;
-        using var calls = new StorageCalls(p[0], p[2]);
-        long pendingWork = 0;
-        int threads = 0;
-        using var sampling = new CancellationTokenSource();
-        Task poolSampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                pendingWork = Math.Max(pendingWork, ThreadPool.PendingWorkItemCount);
-                threads = Math.Max(threads, ThreadPool.ThreadCount);
-                await Task.Delay(20);
-            }
-        });
-        TimeSpan pausedBefore = GC.GetTotalPauseDuration();
-        calls.Start();
-        watch.Restart();
-        await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (unit, ct) =>
-        {
-            for (int task = 1; task <= Tasks; task++)
-            {
-                var one = Stopwatch.StartNew();
-                var form = new SubmissionForm("按计划推进。", ReportedFigures.OnTrack, leads.Contains((unit, task)) ? [new IndicatorReading($"今年完成{task}万户改造", 12000m)] : null);
-                var saved = await save.RunAsync(new SaveReportCommand(input.CycleId, unit, task, form, Draft: false, IdempotencyKey: Guid.NewGuid().ToString("N")), ct);
-                latencies.Add(one.Elapsed.TotalMilliseconds);
-                if (!saved.IsOk)
-                {
-                    if (Interlocked.Increment(ref errors) <= 3)
-                    {
-                        Console.Error.WriteLine($"# save refused: {unit} task {task}: {saved.Kind} {saved.Message} {string.Join("; ", saved.Errors)}");
-                    }
-                }
-            }
-        });
-        double submitProduct = watch.Elapsed.TotalSeconds;
-        await sampling.CancelAsync();
-        await poolSampler;
-        Console.WriteLine($"# during the product's saves: thread pool at most {pendingWork} work items waiting, {threads} threads; .NET GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms");
-        IReadOnlyDictionary<string, int> productCalls = calls.Stop();
-        string productTimes = calls.MeanTimes();
         var rawLatencies = new ConcurrentBag<double>();
-        calls.Start();
-        watch.Restart();
-        await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (unit, ct) =>
+        var refusals = new ConcurrentBag<string>();
+        using (var calls = new StorageCalls(p[0], p[2]))
         {
-            for (int task = 1; task <= Tasks; task++)
+            for (int i = 0; i < repeats; i++)
             {
-                var one = Stopwatch.StartNew();
-                (string partition, string key) = keys[(unit, task)];
-                TableEntity row = (await raw.GetEntityAsync<TableEntity>(partition, key, cancellationToken: ct)).Value;
-                row["State"] = "Submitted";
-                await raw.SubmitTransactionAsync(
-                    [
-                        new(TableTransactionActionType.UpdateMerge, row, row.ETag),
-                        new(TableTransactionActionType.Add, new TableEntity(partition, $"h{task:D2}|r000001") { ["Detail"] = "{\"narrative\":\"按计划推进。\"}", ["Who"] = unit }),
-                        new(TableTransactionActionType.Add, new TableEntity(partition, $"i{task:D2}|{Guid.NewGuid():N}") { ["Fingerprint"] = "x" }),
-                        new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, $"s{task:D2}") { ["Narrative"] = "按计划推进。", ["Rev"] = 1 }),
-                    ],
-                    ct);
-                rawLatencies.Add(one.Elapsed.TotalMilliseconds);
+                string cycle = cycles[i];
+                Dictionary<(string Unit, int Task), (string Partition, string Row)> keys = RawBaseline.ForCycle(rows, cycle).ToDictionary(e => (e.GetString("UnitId"), e.GetInt32("Task") ?? 0), e => (e.PartitionKey, e.RowKey));
+                await pairs.RunAsync(
+                    "submit",
+                    i,
+                    () => Time(() => SubmitAsync(clients, latencies, refusals, async (unit, task, ct) => await save.RunAsync(scale.Save(cycle, unit, task), ct) is { IsOk: false } refused ? $"{unit} task {task}: {refused.Kind} {refused.Message} {string.Join("; ", refused.Errors)}" : null), i == 0 ? calls : null, c => Console.WriteLine($"# storage calls a save: product {StorageCalls.Describe(c, Clients * Tasks)}; mean time of a call: {calls.MeanTimes()}")),
+                    () => Time(() => SubmitAsync(clients, rawLatencies, refusals, async (unit, task, ct) => { await raw.SaveAsync(keys[(unit, task)], unit, task, ct); return null; }), i == 0 ? calls : null, c => Console.WriteLine($"# raw {StorageCalls.Describe(c, Clients * Tasks)}; mean time of a call: {calls.MeanTimes()}")));
             }
-        });
-        results.Add(("submit", submitProduct, watch.Elapsed.TotalSeconds));
-        Console.WriteLine($"# storage calls per save: product {StorageCalls.Describe(productCalls, Clients * Tasks)}; raw {StorageCalls.Describe(calls.Stop(), Clients * Tasks)}");
-        Console.WriteLine($"# mean time of a call: product {productTimes}; raw {calls.MeanTimes()}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# submit: {Clients * Tasks} saves by {Clients} clients, {errors} errors, {Clients * Tasks / submitProduct:F0}/s, p50 {Percentile(latencies, 50):F0} ms, p99 {Percentile(latencies, 99):F0} ms; raw {Clients * Tasks / watch.Elapsed.TotalSeconds:F0}/s, p50 {Percentile(rawLatencies, 50):F0} ms, p99 {Percentile(rawLatencies, 99):F0} ms"));
+        }
 
-        // summary: the close's streamed compile against a raw scan of the same rows, with the peak managed heap.
-        CycleContext cycle = await services.GetRequiredService<CycleContextLoader>().LoadAsync(input.CycleId, CancellationToken.None);
-        SummaryReports reports = services.GetRequiredService<SummaryReports>();
-        // The same rows the compile reads: each obligation and the last submitted text beside it ('s…').
-        (_, double rescan) = await ScanAsync(product, input.CycleId, firstRow: "s");
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        long baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peak = baseline;
-        using var stop = new CancellationTokenSource();
-        Task sampler = Task.Run(async () =>
+        results.Add(pairs.Median("submit"));
+        (_, double product, double rawSubmit) = pairs.Median("submit");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# submit: {Clients * Tasks} saves by {Clients} clients a cycle, {refusals.Count} errors in all{string.Concat(refusals.Take(3).Select(r => "; refused: " + r))}, {Clients * Tasks / product:F0}/s, p50 {Percentile(latencies, 50):F0} ms, p99 {Percentile(latencies, 99):F0} ms; raw {Clients * Tasks / rawSubmit:F0}/s, p50 {Percentile(rawLatencies, 50):F0} ms, p99 {Percentile(rawLatencies, 99):F0} ms; ratios {pairs.Ratios("submit")}"));
+
+        // summary: the close's streamed compile against a raw scan of the same rows (each obligation and the last
+        // submitted text beside it, 's…'), with the peak managed heap.
+        long peak = 0;
+        for (int i = 0; i < repeats; i++)
         {
-            while (!stop.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(false));
-                await Task.Delay(10);
-            }
-        });
-        watch.Restart();
-        await reports.CompileAsync(cycle, final: true, CancellationToken.None);
-        double summary = watch.Elapsed.TotalSeconds;
-        await stop.CancelAsync();
-        await sampler;
-        results.Add(("summary", summary, rescan));
-        Console.WriteLine($"# summary: peak managed heap {(peak - baseline) / 1048576.0:F1} MiB above the {baseline / 1048576.0:F1} MiB before it");
+            CycleContext cycle = await services.GetRequiredService<CycleContextLoader>().LoadAsync(cycles[i], CancellationToken.None);
+            string id = cycles[i];
+            await pairs.RunAsync(
+                "summary",
+                i,
+                async () =>
+                {
+                    (double took, long heap) = await HeapPeak.MeasureAsync(() => reports.CompileAsync(cycle, final: true, CancellationToken.None));
+                    peak = Math.Max(peak, heap);
+                    return took;
+                },
+                async () => (await scale.ScanAsync(id, firstRow: "s")).Seconds);
+        }
+
+        results.Add(pairs.Median("summary"));
+        Console.WriteLine($"# summary: peak managed heap {peak / 1048576.0:F1} MiB above what it was before; ratios {pairs.Ratios("summary")}");
 
         Directory.CreateDirectory(outDir);
         string csv = Path.Combine(outDir, "scale.csv");
@@ -260,7 +190,7 @@ internal static class ScaleBench
             await File.WriteAllTextAsync(csv, "n,name,product_seconds,raw_seconds,ratio\n");
         }
 
-        await File.AppendAllLinesAsync(csv, results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{obligations},{r.Name},{r.Product:F3},{r.Raw:F3},{r.Product / r.Raw:F3}")));
+        await File.AppendAllLinesAsync(csv, results.Select(m => string.Create(CultureInfo.InvariantCulture, $"{obligations},{m.Name},{m.Product:F3},{m.Raw:F3},{m.Product / m.Raw:F3}")));
         await File.WriteAllTextAsync(Path.Combine(outDir, "scale.svg"), ScaleChart.Svg(await File.ReadAllLinesAsync(csv)));
         Console.WriteLine($"# written {csv} and {Path.Combine(outDir, "scale.svg")}");
         if (!options.Contains("--no-browser"))
@@ -282,6 +212,79 @@ internal static class ScaleBench
         return 0;
     }
 
+    /// <summary>Each path once on the warm cycle (one unit's tasks): returns how long the first calls took, for context.</summary>
+    private static async Task<string> WarmUpAsync(ScaleCycles scale, RawBaseline raw, IObligationStore store, ICycleTallies tallies, SaveReportUseCase save, SummaryReports reports, HistoryEntry entry)
+    {
+        string warm = scale.WarmCycleId;
+        List<Obligation> opened = scale.Obligations(warm, units: 1);
+        double open = await Time(() => store.AddMissingAsync(opened, CancellationToken.None));
+        await scale.CreateRecordAsync(warm, units: 1);
+        (List<TableEntity> rows, _) = await scale.ScanAsync(warm);
+        await raw.AddAsync(RawBaseline.ForCycle(rows, "raw-" + warm));
+        double escalate = await Time(() => EscalateAsync(scale, store, tallies, warm, entry, units: 1));
+        await raw.RaiseAsync(RawBaseline.ForCycle(rows, "raw-" + warm));
+        string unit = rows[0].GetString("UnitId");
+        double firstSave = await Time(async () => await save.RunAsync(scale.Save(warm, unit, 1), CancellationToken.None));
+        for (int task = 2; task <= Tasks; task++)
+        {
+            await save.RunAsync(scale.Save(warm, unit, task), CancellationToken.None);
+        }
+
+        foreach (TableEntity row in RawBaseline.ForCycle(rows, "raw-" + warm))
+        {
+            await raw.SaveAsync((row.PartitionKey, row.RowKey), unit, row.GetInt32("Task") ?? 0, CancellationToken.None);
+        }
+
+        CycleContext cycle = await scale.LoadAsync(warm);
+        double compile = await Time(() => reports.CompileAsync(cycle, final: true, CancellationToken.None));
+        await scale.ScanAsync(warm, firstRow: "s");
+        return string.Create(CultureInfo.InvariantCulture, $"open {open * 1000:F0} ms, escalation {escalate * 1000:F0} ms, save {firstSave * 1000:F0} ms, compile {compile * 1000:F0} ms");
+    }
+
+    /// <summary>Each client saves its unit's tasks in turn, all clients at once; a save that answers a refusal adds it to <paramref name="refusals"/>.</summary>
+    private static Task SubmitAsync(string[] clients, ConcurrentBag<double> latencies, ConcurrentBag<string> refusals, Func<string, int, CancellationToken, Task<string?>> saveOne) =>
+        Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (unit, ct) =>
+        {
+            for (int task = 1; task <= Tasks; task++)
+            {
+                var one = Stopwatch.StartNew();
+                string? refused = await saveOne(unit, task, ct);
+                latencies.Add(one.Elapsed.TotalMilliseconds);
+                if (refused is not null)
+                {
+                    refusals.Add(refused);
+                }
+            }
+        });
+
+    /// <summary>An escalation step's storage work: each range raised and its tallies mended as the step's activity does, 4 ranges at a time.</summary>
+    private static Task EscalateAsync(ScaleCycles scale, IObligationStore store, ICycleTallies tallies, string cycleId, HistoryEntry entry, int? units = null) =>
+        Parallel.ForEachAsync(units is null ? scale.Ranges : [new UnitRange(scale.FirstUnit, scale.FirstUnit)], new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (range, ct) =>
+        {
+            IReadOnlyList<Obligation> after = await store.EscalateAsync(cycleId, range, o => o.IsOwed, 1, entry, ct);
+            await tallies.MendAsync(cycleId, after, ct);
+        });
+
+    private static async Task<double> Time(Func<Task> run)
+    {
+        var watch = Stopwatch.StartNew();
+        await run();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Times <paramref name="run"/>, counting its storage calls when given a counter (and telling them to <paramref name="counted"/>).</summary>
+    private static async Task<double> Time(Func<Task> run, StorageCalls? calls, Action<IReadOnlyDictionary<string, int>> counted)
+    {
+        calls?.Start();
+        double seconds = await Time(run);
+        if (calls is not null)
+        {
+            counted(calls.Stop());
+        }
+
+        return seconds;
+    }
+
     /// <summary>The measures of one run; each is printed as it is taken, so a run cut short still leaves its figures.</summary>
     private sealed class MeasureList : List<(string Name, double Product, double Raw)>
     {
@@ -298,50 +301,11 @@ internal static class ScaleBench
         return at >= 0 && at + 1 < options.Count ? options[at + 1] : null;
     }
 
-    private static async Task<string> ObligationTableNameAsync(IServiceProvider services) =>
-        (await services.GetRequiredService<Infrastructure.Storage.TableClients>().GetAsync("obligations")).Name;
-
-    /// <summary>Every obligation row of the cycle (partitions "{cycle}|{unit}", rows "t…", from "s…" with the texts), as the product's own scans filter them.</summary>
-    private static async Task<(List<TableEntity> Rows, double Seconds)> ScanAsync(TableClient table, string cycleId, string firstRow = "t")
-    {
-        var watch = Stopwatch.StartNew();
-        var rows = new List<TableEntity>();
-        string cycle = TableKeys.Encode(cycleId);
-        await foreach (TableEntity e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey gt {cycle + "|"} and PartitionKey lt {cycle + "}"} and RowKey ge {firstRow} and RowKey lt {"u"}"), maxPerPage: 1000))
-        {
-            rows.Add(e);
-        }
-
-        return (rows, watch.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>An obligation's row as the store writes it (same keys and columns), for the raw baseline before the product.</summary>
-    private static TableEntity RawRow(Obligation o) => new($"{TableKeys.Encode(o.CycleId)}|{TableKeys.Encode(o.UnitId)}", $"t{o.TaskNumber:D2}")
-    {
-        ["CycleId"] = o.CycleId,
-        ["UnitId"] = o.UnitId,
-        ["Task"] = o.TaskNumber,
-        ["IsLead"] = o.IsLead,
-        ["State"] = o.State.ToString(),
-        ["Due"] = o.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Level"] = o.EscalationLevel,
-        ["Late"] = o.Late,
-        ["Rev"] = o.Revision,
-        ["Returns"] = o.Returns,
-    };
-
-    /// <summary>Transactions of up to 100 rows of one partition, 16 at a time (what the product's own bulk writes use).</summary>
-    private static Task ByPartitionAsync(IEnumerable<TableEntity> rows, Func<TableEntity[], Task> submit) =>
-        Parallel.ForEachAsync(
-            rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)),
-            new ParallelOptions { MaxDegreeOfParallelism = Concurrency },
-            async (chunk, _) => await submit(chunk));
-
     private static async Task<double> BoardAsync(HttpClient http, string cycleId, string query)
     {
         var watch = Stopwatch.StartNew();
         using HttpResponseMessage response = await http.GetAsync(new Uri($"/api/cycles/{Uri.EscapeDataString(cycleId)}{query}", UriKind.Relative));
-        _ = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        _ = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"GET /api/cycles answered {(int)response.StatusCode}.");
