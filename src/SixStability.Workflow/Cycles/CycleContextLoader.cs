@@ -13,6 +13,7 @@ public sealed class CycleContextLoader(ICycleStore cycles, IPlanStore plans, IDi
 
     private readonly ConcurrentDictionary<(string Plan, string PlanVersion, string DirectoryVersion), CycleLookup> pinnedLookups = new();
     private readonly ConcurrentDictionary<string, (CycleContext Cycle, long Until)> recentOpen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<CycleContext?>>> reading = new(StringComparer.Ordinal);
 
     /// <summary>The cycle, or null when it (or the plan or directory it runs on) does not exist.</summary>
     public async Task<CycleContext?> FindAsync(string cycleId, CancellationToken cancellationToken)
@@ -31,16 +32,32 @@ public sealed class CycleContextLoader(ICycleStore cycles, IPlanStore plans, IDi
     /// used again, so fifty clerks saving at once do not each read it. Safe because the row a change writes is the fence,
     /// not this record: closing or cancelling seals every row, and a change that meets a sealed row (or a row sealed after
     /// it was read) is refused as closed, so a save let through by a record a moment old is one the seal then counts.
+    /// Saves that find the record too old at the same moment wait for one read of it, not one each.
     /// </summary>
     public async Task<CycleContext?> FindRecentAsync(string cycleId, CancellationToken cancellationToken)
     {
-        long now = Environment.TickCount64;
-        if (recentOpen.TryGetValue(cycleId, out (CycleContext Cycle, long Until) held) && now < held.Until)
+        if (recentOpen.TryGetValue(cycleId, out (CycleContext Cycle, long Until) held) && Environment.TickCount64 < held.Until)
         {
             return held.Cycle;
         }
 
-        CycleContext? cycle = await FindAsync(cycleId, cancellationToken).ConfigureAwait(false);
+        var mine = new Lazy<Task<CycleContext?>>(() => ReadRecentAsync(cycleId));
+        Lazy<Task<CycleContext?>> shared = reading.GetOrAdd(cycleId, mine);
+        try
+        {
+            // The read is shared, so one waiter's cancellation must not cancel it for the others.
+            return await shared.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            reading.TryRemove(KeyValuePair.Create(cycleId, shared));
+        }
+    }
+
+    private async Task<CycleContext?> ReadRecentAsync(string cycleId)
+    {
+        long now = Environment.TickCount64;
+        CycleContext? cycle = await FindAsync(cycleId, CancellationToken.None).ConfigureAwait(false);
         if (cycle is { IsOpen: true })
         {
             if (recentOpen.Count >= MaxRecentCycles)
