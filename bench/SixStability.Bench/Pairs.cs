@@ -5,7 +5,7 @@ namespace SixStability.Bench;
 /// <summary>
 /// Product and raw timings of each measure, one pair per cycle. The two take turns at going first (the raw first on odd
 /// cycles), so neither always meets the Azurite the other has just warmed or loaded; a measure's figure is the median
-/// of each side and their ratio.
+/// of each side and of the pairs' ratios.
 /// </summary>
 internal sealed class Pairs(int count)
 {
@@ -33,8 +33,9 @@ internal sealed class Pairs(int count)
         list.Add((p, r));
     }
 
-    public (string Name, double Product, double Raw) Median(string name) =>
-        (name, MedianOf(taken[name].Select(t => t.Product)), MedianOf(taken[name].Select(t => t.Raw)));
+    /// <summary>The median time of each side and the median of the pairs' own ratios (not the ratio of the medians: later cycles are slower on both sides).</summary>
+    public (string Name, double Product, double Raw, double Ratio) Median(string name) =>
+        (name, MedianOf(taken[name].Select(t => t.Product)), MedianOf(taken[name].Select(t => t.Raw)), MedianOf(taken[name].Select(t => t.Product / t.Raw)));
 
     /// <summary>Each pair's own ratio, in the order taken ("1.21 1.08 …").</summary>
     public string Ratios(string name) => string.Join(' ', taken[name].Select(t => (t.Product / t.Raw).ToString("F2", CultureInfo.InvariantCulture)));

@@ -20,7 +20,7 @@ internal static class ScaleChart
         ["summary"] = "#ff7f0e",
     };
 
-    /// <param name="csv">Lines of <c>n,name,product_seconds,raw_seconds,ratio</c> (a header first); the last run of each (N, name) counts.</param>
+    /// <param name="csv">Lines of <c>n,name,product_seconds,raw_seconds,ratio</c> (a header first); several runs at one N are drawn as the median of their ratios.</param>
     public static string Svg(IEnumerable<string> csv)
     {
         // Several runs at one N (this machine is noisy) are drawn as their median ratio.
