@@ -36,12 +36,19 @@ internal sealed partial class EmbeddedDurableEngine(IOptions<StorageOptions> sto
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         string hub = configuration["Durable:TaskHub"] is { Length: > 0 } name ? name : "SixStability" + storage.Value.TablePrefix;
+
+        // A message this process dequeued and never finished (it stopped, or was killed, in between) stays hidden
+        // for this long before a restarted DevHost can take it; DTFx's 5 minutes stalled a restarted cycle that long.
+        // DTFx renews the visibility of the messages it is working on, so a long step is not taken twice.
+        TimeSpan visibility = configuration.GetValue("Durable:MessageVisibility", TimeSpan.FromSeconds(30));
         service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = hub,
             StorageAccountClientProvider = new StorageAccountClientProvider(storage.Value.ConnectionString ?? "UseDevelopmentStorage=true"),
             WorkerId = configuration["Durable:WorkerId"] is { Length: > 0 } id ? id : "devhost",
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            ControlQueueVisibilityTimeout = visibility,
+            WorkItemQueueVisibilityTimeout = visibility,
             PartitionCount = 1,
             LoggerFactory = loggers,
         });

@@ -31,6 +31,11 @@ public static class StartupChecks
             problems.Add($"Durable:PurgeAfterDays“{days}”无效：应为不小于 1 的整数（周期关闭多少天后清除其编排历史，默认 90）。");
         }
 
+        if (configuration["Durable:MessageVisibility"] is { } visibility && !(TimeSpan.TryParse(visibility, CultureInfo.InvariantCulture, out TimeSpan hidden) && hidden >= TimeSpan.FromSeconds(5) && hidden <= TimeSpan.FromMinutes(10)))
+        {
+            problems.Add($"Durable:MessageVisibility“{visibility}”无效：应为 00:00:05 到 00:10:00 之间的时长（DevHost 重启后，停止前已取出未完成的消息隔多久可再取，默认 00:00:30）。");
+        }
+
         Channels(configuration, host, problems);
         if (!AppInsightsAuthentication.TryParse(configuration[AppInsightsAuthentication.Setting], out _))
         {

@@ -166,6 +166,27 @@ public sealed class StartupChecksTests
     }
 
     [Theory]
+    [InlineData("00:00:30", true)]
+    [InlineData("00:02:00", true)]
+    [InlineData("00:00:01", false)]
+    [InlineData("01:00:00", false)]
+    [InlineData("30", false)]
+    [InlineData("半分钟", false)]
+    public void Durable_MessageVisibility_must_be_a_duration_from_five_seconds_to_ten_minutes(string value, bool accepted)
+    {
+        IReadOnlyList<string> problems = Check(new StartupHost("DevHost", IsDevHost: true, ListenUrls: ["http://127.0.0.1:7071"]), ("Durable:MessageVisibility", value));
+
+        if (accepted)
+        {
+            problems.Should().BeEmpty();
+        }
+        else
+        {
+            problems.Should().ContainSingle().Which.Should().StartWith("Durable:MessageVisibility").And.Contain("默认 00:00:30");
+        }
+    }
+
+    [Theory]
     [InlineData("Smtp:Tls", "Starttls", true)]
     [InlineData("Smtp:Tls", "SslOnConnect", true)]
     [InlineData("Smtp:Tls", "None", true)]
