@@ -35,6 +35,13 @@ public sealed class AdminPageBrowserTests : DemoCycleApiTest
             };
             await cell.ClickAsync();
 
+            // The pane shows what the unit wrote; the coordinator puts it away before filtering (it covers the filters
+            // once its answer arrives, so a click racing that answer could land on either).
+            ILocator pane = page.Locator("#review-pane:not(.hidden)");
+            await pane.Locator("#review-narrative", new() { HasText = "培训1.2万人次" }).WaitForAsync(new() { Timeout = 15_000 });
+            await pane.Locator("#review-close").ClickAsync();
+            await page.Locator("#review-pane.hidden").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
             // Everyone else still owes something, so the filter keeps them; a unit with nothing owed would go.
             await page.Locator("#late-only").CheckAsync();
             await page.WaitForFunctionAsync("() => document.querySelector('#board tr[data-unit]') !== null && document.getElementById('matched-units') !== null");
