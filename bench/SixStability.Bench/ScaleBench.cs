@@ -21,9 +21,10 @@ namespace SixStability.Bench;
 /// tasks and a directory of N/20 units on a fresh in-memory Azurite, then each measure beside a raw Azure.Data.Tables
 /// baseline of the same storage work on the same Azurite in the same run (this machine is noisy: only the ratios of one
 /// run count). Every path, product and raw, is warmed first on a cycle of one unit (a process compiles its code once,
-/// not once per step). Open, escalation, submit and summary are then measured on R cycles of N obligations each (R = 5
-/// up to N = 10,000, where one measure lasts a fraction of a second, else 1), product and raw taking turns at going
-/// first; a measure's line is the median product time, the median raw time and the median of the pairs' own ratios
+/// not once per step). Open, escalation, submit and summary are then measured on R cycles of N obligations each (R = 11
+/// up to N = 1,000, where one measure lasts 0.05-0.3 s and a pair's ratio ranges 0.8-2.2 on this machine; 5 up to
+/// N = 10,000; else 1; submit at least 5, on other units of a cycle where R is less), product and raw taking turns at
+/// going first; a measure's line is the median product time, the median raw time and the median of the pairs' own ratios
 /// (the cycles grow the tables, so later pairs are slower on both sides: a ratio is only taken within a pair). Prints
 /// <c>name product_seconds raw_seconds ratio</c> per measure, appends them to DIR/scale.csv and redraws DIR/scale.svg
 /// (ratio against N, one line per measure, from every run in the CSV). Then, unless <c>--no-browser</c>, the board in
@@ -33,6 +34,7 @@ internal static class ScaleBench
 {
     private const int Tasks = 20;
     private const int Clients = 50;
+    private const int SubmitPairs = 5;
     private const string AdminKey = "bench-admin-key";
 
     public static async Task<int> RunAsync(int obligations, IReadOnlyList<string> options)
@@ -46,7 +48,7 @@ internal static class ScaleBench
         string ports = Option(options, "--ports") ?? "10600,10601,10602";
         string url = Option(options, "--url") ?? "http://127.0.0.1:7601";
         string outDir = Option(options, "--out") ?? Path.Combine("bench", "results");
-        int repeats = Option(options, "--repeat") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : obligations <= 10_000 ? 5 : 1;
+        int repeats = Option(options, "--repeat") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : obligations <= 1_000 ? 11 : obligations <= 10_000 ? 5 : 1;
         int[] p = [.. ports.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture))];
         var endpoints = new StorageEndpoints(p[0], p[1], p[2]);
         int units = obligations / Tasks;
@@ -144,23 +146,28 @@ internal static class ScaleBench
         var latencies = new ConcurrentBag<double>();
         var rawLatencies = new ConcurrentBag<double>();
         var refusals = new ConcurrentBag<string>();
+        // One pair of 1,000 saves is a few seconds of a contended Azurite (at 100,000 two runs' single pairs gave 1.63 and
+        // 2.49), so submit always takes at least five pairs: with fewer cycles than that, a later pair saves for the next
+        // units of the same cycle (the clients' units are N/1,000 apart, room for five sets at N = 100,000).
+        int submitPairs = Math.Max(repeats, SubmitPairs);
         using (var calls = new StorageCalls(p[0], p[2]))
         {
-            for (int i = 0; i < repeats; i++)
+            for (int i = 0; i < submitPairs; i++)
             {
-                string cycle = cycles[i];
+                string cycle = cycles[i % repeats];
+                string[] savers = [.. clients.Select(c => $"u{int.Parse(c[1..], CultureInfo.InvariantCulture) + (i / repeats):D5}")];
                 Dictionary<(string Unit, int Task), (string Partition, string Row)> keys = RawBaseline.ForCycle(rows, cycle).ToDictionary(e => (e.GetString("UnitId"), e.GetInt32("Task") ?? 0), e => (e.PartitionKey, e.RowKey));
                 await pairs.RunAsync(
                     "submit",
                     i,
-                    () => Time(() => SubmitAsync(clients, latencies, refusals, async (unit, task, ct) => await save.RunAsync(scale.Save(cycle, unit, task), ct) is { IsOk: false } refused ? $"{unit} task {task}: {refused.Kind} {refused.Message} {string.Join("; ", refused.Errors)}" : null), i == 0 ? calls : null, c => Console.WriteLine($"# storage calls a save: product {StorageCalls.Describe(c, Clients * Tasks)}; mean time of a call: {calls.MeanTimes()}")),
-                    () => Time(() => SubmitAsync(clients, rawLatencies, refusals, async (unit, task, ct) => { await raw.SaveAsync(keys[(unit, task)], unit, task, ct); return null; }), i == 0 ? calls : null, c => Console.WriteLine($"# raw {StorageCalls.Describe(c, Clients * Tasks)}; mean time of a call: {calls.MeanTimes()}")));
+                    () => Time(() => SubmitAsync(savers, latencies, refusals, async (unit, task, ct) => await save.RunAsync(scale.Save(cycle, unit, task), ct) is { IsOk: false } refused ? $"{unit} task {task}: {refused.Kind} {refused.Message} {string.Join("; ", refused.Errors)}" : null), i == 0 ? calls : null, c => Console.WriteLine($"# storage calls a save: product {StorageCalls.Describe(c, Clients * Tasks)}; mean time of a call: {calls.MeanTimes()}")),
+                    () => Time(() => SubmitAsync(savers, rawLatencies, refusals, async (unit, task, ct) => { await raw.SaveAsync(keys[(unit, task)], unit, task, ct); return null; }), i == 0 ? calls : null, c => Console.WriteLine($"# raw {StorageCalls.Describe(c, Clients * Tasks)}; mean time of a call: {calls.MeanTimes()}")));
             }
         }
 
         results.Add(pairs.Median("submit"));
         (_, double product, double rawSubmit, _) = pairs.Median("submit");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# submit: {Clients * Tasks} saves by {Clients} clients a cycle, {refusals.Count} errors in all{string.Concat(refusals.Take(3).Select(r => "; refused: " + r))}, {Clients * Tasks / product:F0}/s, p50 {Percentile(latencies, 50):F0} ms, p99 {Percentile(latencies, 99):F0} ms; raw {Clients * Tasks / rawSubmit:F0}/s, p50 {Percentile(rawLatencies, 50):F0} ms, p99 {Percentile(rawLatencies, 99):F0} ms; ratios {pairs.Ratios("submit")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# submit: {Clients * Tasks} saves by {Clients} clients a pair, {submitPairs} pairs, {refusals.Count} errors in all{string.Concat(refusals.Take(3).Select(r => "; refused: " + r))}, {Clients * Tasks / product:F0}/s, p50 {Percentile(latencies, 50):F0} ms, p99 {Percentile(latencies, 99):F0} ms; raw {Clients * Tasks / rawSubmit:F0}/s, p50 {Percentile(rawLatencies, 50):F0} ms, p99 {Percentile(rawLatencies, 99):F0} ms; ratios {pairs.Ratios("submit")}"));
 
         // summary: the close's streamed compile against a raw scan of the same rows (each obligation and the last
         // submitted text beside it, 's…'), with the peak managed heap.
