@@ -22,7 +22,7 @@ namespace SixStability.Bench;
 /// baseline of the same storage work on the same Azurite in the same run (this machine is noisy: only the ratios of one
 /// run count). Every path, product and raw, is warmed first on a cycle of one unit (a process compiles its code once,
 /// not once per step). Open, escalation, submit and summary are then measured on R cycles of N obligations each (R = 11
-/// up to N = 1,000, where one measure lasts 0.05-0.3 s and a pair's ratio ranges 0.8-2.2 on this machine; 5 up to
+/// up to N = 1,000, where one measure lasts 0.05-0.5 s and a pair's ratio ranged 0.7-2.7 on this machine; 5 up to
 /// N = 10,000; else 1; submit at least 5, on other units of a cycle where R is less), product and raw taking turns at
 /// going first; a measure's line is the median product time, the median raw time and the median of the pairs' own ratios
 /// (the cycles grow the tables, so later pairs are slower on both sides: a ratio is only taken within a pair). Prints
@@ -82,7 +82,8 @@ internal static class ScaleBench
         SaveReportUseCase save = services.GetRequiredService<SaveReportUseCase>();
         SummaryReports reports = services.GetRequiredService<SummaryReports>();
         var entry = new HistoryEntry(DateTimeOffset.UtcNow, "system", "escalation1", "逾期3个工作日，第1级（黄色）督办");
-        string[] clients = [.. Enumerable.Range(0, Clients).Select(i => $"u{(i * (units / Clients)) + 1:D5}")];
+        // The 50 saving clients' units, N/1,000 apart; set k takes the k-th unit after each (a later pair on the same cycle).
+        string[] ClientUnits(int set) => [.. Enumerable.Range(0, Clients).Select(i => $"u{(i * (units / Clients)) + 1 + set:D5}")];
 
         // Warm-up: every product path and every raw call once, on a cycle of one unit's tasks (and a scratch raw table).
         Console.WriteLine($"# warm-up (first calls of the process, not measured): {await WarmUpAsync(scale, raw, store, tallies, save, reports, entry)}");
@@ -149,13 +150,13 @@ internal static class ScaleBench
         // One pair of 1,000 saves is a few seconds of a contended Azurite (at 100,000 two runs' single pairs gave 1.63 and
         // 2.49), so submit always takes at least five pairs: with fewer cycles than that, a later pair saves for the next
         // units of the same cycle (the clients' units are N/1,000 apart, room for five sets at N = 100,000).
-        int submitPairs = Math.Max(repeats, SubmitPairs);
+        int submitPairs = Math.Max(repeats, Math.Min(SubmitPairs, repeats * (units / Clients))); // never past the last unit (--repeat 1 at small N)
         using (var calls = new StorageCalls(p[0], p[2]))
         {
             for (int i = 0; i < submitPairs; i++)
             {
                 string cycle = cycles[i % repeats];
-                string[] savers = [.. clients.Select(c => $"u{int.Parse(c[1..], CultureInfo.InvariantCulture) + (i / repeats):D5}")];
+                string[] savers = ClientUnits(i / repeats);
                 Dictionary<(string Unit, int Task), (string Partition, string Row)> keys = RawBaseline.ForCycle(rows, cycle).ToDictionary(e => (e.GetString("UnitId"), e.GetInt32("Task") ?? 0), e => (e.PartitionKey, e.RowKey));
                 await pairs.RunAsync(
                     "submit",
